@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "telescan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "telescan", targets: ["telescan"]),
+        .library(name: "TelescanCore", targets: ["TelescanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // PCRE2 from Debian's libpcre2-dev; only TelescanPCRE2 imports it.
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+        .target(name: "TelescanPCRE2", dependencies: ["CPCRE2"]),
+        // The bundled rule data: the top-level Lexicons/ folder is a resource target.
+        .target(
+            name: "TelescanLexicons",
+            path: "Lexicons",
+            exclude: ["README.md"],
+            sources: ["LexiconsBundle.swift"],
+            resources: [.copy("rules"), .copy("context"), .copy("lists"), .copy("text"), .copy("profiles")]
+        ),
+        .target(
+            name: "TelescanCore",
+            dependencies: ["TelescanPCRE2", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "TelescanReport", dependencies: ["TelescanCore"]),
+        .executableTarget(
+            name: "telescan",
+            dependencies: [
+                "TelescanCore", "TelescanReport", "TelescanLexicons",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TelescanPCRE2Tests", dependencies: ["TelescanPCRE2"]),
+        .testTarget(name: "TelescanCoreTests", dependencies: ["TelescanCore", "TelescanReport"]),
+        .testTarget(name: "TelescanReportTests", dependencies: ["TelescanCore", "TelescanReport"]),
+        .testTarget(name: "telescanTests", dependencies: ["TelescanCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,104 @@
+/// A ConText-style engine: decides which target findings are negated, hypothetical,
+/// historical, about someone else, or sit in an unticked box or blank.
+///
+/// A trigger's scope runs from the trigger in its direction to the edge of its text unit
+/// (sentence, template line), stopping at a trigger of a category in its `terminated_by`, and
+/// at `window` words when the rule sets one. Pseudo-triggers cancel triggers they overlap;
+/// triggers inside a finding's own match are ignored.
+public struct ContextEngine: Sendable {
+    public init() {}
+
+    public struct Trigger {
+        public var rule: RuleDefinition
+        public var span: Range<Int>
+    }
+
+    public func apply(findings: inout [Finding], triggers allTriggers: [Trigger], units: [TextUnit],
+                      text: UnsafeBufferPointer<UInt8>) {
+        if findings.isEmpty || allTriggers.isEmpty { return }
+        // Pseudo-triggers remove the triggers they overlap.
+        let pseudo = allTriggers.filter { if case .context(.pseudo) = $0.rule.kind { return true }; return false }
+            .map(\.span).sorted { $0.lowerBound < $1.lowerBound }
+        let triggers = allTriggers.filter { t in
+            if case .context(.pseudo) = t.rule.kind { return false }
+            return !ContextEngine.overlapsAny(t.span, sorted: pseudo)
+        }
+        if triggers.isEmpty { return }
+        // Work unit by unit, so a 5 MB note costs (findings x triggers) per sentence only.
+        func unitIndex(_ pos: Int) -> Int? {
+            var lo = 0, hi = units.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                let r = units[mid].range
+                if pos < r.lowerBound { hi = mid - 1 } else if pos >= r.upperBound { lo = mid + 1 } else { return mid }
+            }
+            return nil
+        }
+        var triggersByUnit: [Int: [Trigger]] = [:]
+        for t in triggers { if let u = unitIndex(t.span.lowerBound) { triggersByUnit[u, default: []].append(t) } }
+        for fi in findings.indices {
+            let f = findings[fi]
+            guard let u = unitIndex(f.matchSpan.lowerBound), let local = triggersByUnit[u] else { continue }
+            for t in local {
+                guard case .context(let category) = t.rule.kind else { continue }
+                if category == .terminate || category == .checked { continue }
+                if f.isIgnoring(category) { continue }
+                if let only = t.rule.appliesTo, !only.contains(f.element) { continue }
+                if t.span.overlaps(f.matchSpan) { continue }
+                let dir = t.rule.direction
+                var applies = false
+                if t.span.upperBound <= f.matchSpan.lowerBound && (dir == .forward || dir == .both) {
+                    applies = !terminated(between: t.span.upperBound, and: f.matchSpan.lowerBound, by: t.rule.terminatedBy, triggers: local)
+                        && withinWindow(t.rule.window, text, t.span.upperBound, f.matchSpan.lowerBound)
+                } else if t.span.lowerBound >= f.matchSpan.upperBound && (dir == .backward || dir == .both) {
+                    applies = !terminated(between: f.matchSpan.upperBound, and: t.span.lowerBound, by: t.rule.terminatedBy, triggers: local)
+                        && withinWindow(t.rule.window, text, f.matchSpan.upperBound, t.span.lowerBound)
+                }
+                if applies {
+                    findings[fi].modifiers.append(ContextModifier(category: category, ruleID: t.rule.id, span: t.span))
+                }
+            }
+        }
+    }
+
+    /// Whether `r` overlaps one of `sorted` (ranges sorted by start; binary search).
+    static func overlapsAny(_ r: Range<Int>, sorted: [Range<Int>]) -> Bool {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid].lowerBound < r.upperBound { lo = mid + 1 } else { hi = mid }
+        }
+        // Candidates start before r ends; a long pseudo span may start well before r.
+        var i = lo - 1
+        while i >= 0 {
+            if sorted[i].upperBound > r.lowerBound { return true }
+            if r.lowerBound - sorted[i].lowerBound > 200 { break }
+            i -= 1
+        }
+        return false
+    }
+
+    func terminated(between a: Int, and b: Int, by categories: Set<ContextCategory>, triggers: [Trigger]) -> Bool {
+        for t in triggers where t.span.lowerBound >= a && t.span.upperBound <= b {
+            if case .context(let c) = t.rule.kind, categories.contains(c) { return true }
+        }
+        return false
+    }
+
+    /// Whether at most `window` words lie between the two offsets.
+    func withinWindow(_ window: Int?, _ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        guard let window else { return true }
+        var words = 0
+        var inWord = false
+        for i in a..<b {
+            let isSpace = text[i] == 32 || text[i] == 9 || text[i] == 10 || text[i] == 13
+            if !isSpace && !inWord { words += 1; if words > window { return false } }
+            inWord = !isSpace
+        }
+        return true
+    }
+}
+
+extension Finding {
+    func isIgnoring(_ c: ContextCategory) -> Bool { ignoredContext.contains(c) }
+}

@@ -1,0 +1,10 @@
+/// Placeholder until the payer-profile decider lands: classifies status by service only.
+public struct Decider: Sendable {
+    public let profileName: String
+    public init(profileName: String) { self.profileName = profileName }
+
+    public func decide(service: Service?, elements: NoteElements, serviceDate: String) -> Decision {
+        guard let service, service.isTelehealth else { return Decision(status: .notTelehealth) }
+        return Decision(status: .needsQuery)
+    }
+}

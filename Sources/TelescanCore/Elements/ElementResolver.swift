@@ -1,0 +1,135 @@
+/// Turns the affirmed findings of a note into its elements: picks, per element, the finding
+/// that counts (highest rule priority, then the element's tie-break) and computes the value.
+public struct ElementResolver: Sendable {
+    /// Credential spellings as written → canonical form (from the `credentials` list).
+    let credentials: [String: String]
+
+    public init(credentials: [String]) {
+        var map: [String: String] = [:]
+        for c in credentials { map[ElementResolver.credentialKey(c)] = c }
+        self.credentials = map
+    }
+
+    static func credentialKey(_ s: String) -> String {
+        String(s.uppercased().filter { $0.isLetter || $0 == "-" }).replacingOccurrences(of: "-", with: "")
+    }
+
+    public func resolve(_ all: [Finding], inputPatientStatus: String?) -> NoteElements {
+        var e = NoteElements()
+        let affirmed = all.filter(\.isAffirmed)
+        func of(_ el: Element) -> [Finding] {
+            affirmed.filter { $0.element == el }.sorted {
+                $0.priority != $1.priority ? $0.priority > $1.priority : $0.span.lowerBound < $1.span.lowerBound
+            }
+        }
+
+        // Modality, switches and the technology used for most of the visit.
+        let modalities = of(.modality).filter { $0.value != nil }
+        let switches = of(.modalitySwitch)
+        let majority = of(.modalityMajority).filter { $0.value != nil }
+        let realTime: Set<String> = ["audio_video", "audio_only"]
+        let distinctRealTime = Set(modalities.compactMap(\.value).filter { realTime.contains($0) })
+        if let sw = switches.first {
+            e.modalitySwitch = .init(true, evidence: [sw.span])
+            let decided = majority.first?.value ?? sw.value
+            if let decided {
+                let ev = (majority.first.map { [$0.span] } ?? []) + [sw.span]
+                e.modality = .init(decided, evidence: ev)
+            } else {
+                e.modalityAmbiguous = true
+            }
+        } else if let top = modalities.first {
+            var value = top.value!
+            // Video and phone both stated with no switch: the higher-priority statement wins; a
+            // stated majority settles it.
+            if distinctRealTime.count > 1, let m = majority.first?.value { value = m }
+            e.modality = .init(value, evidence: evidenceList(modalities.filter { $0.value == value }))
+        }
+
+        if let c = of(.consent).first(where: { $0.value != nil }) {
+            let by = c.captures["by"].map(normaliseBy) ?? "patient"
+            e.consent = .init(.init(value: c.value!, by: by), evidence: [c.span])
+        }
+
+        // Time: the highest-priority statement; among equals the largest total ("35 minutes
+        // total, of which 20 counseling" = 35).
+        let times = of(.time).compactMap { f -> (Finding, Int)? in
+            TimeValue.minutes(captures: f.captures, value: f.value).map { (f, $0) }
+        }
+        if let best = times.max(by: { a, b in
+            a.0.priority != b.0.priority ? a.0.priority < b.0.priority : a.1 < b.1
+        }) {
+            e.time = .init(best.1, evidence: [best.0.span])
+        }
+
+        if let m = of(.mdm).first(where: { $0.value != nil }) { e.mdm = .init(m.value!, evidence: [m.span]) }
+        if let p = of(.patientLocation).first(where: { $0.value != nil }) {
+            e.patientLocation = .init(p.value!, evidence: [p.span])
+        }
+        if let p = of(.providerLocation).first {
+            let place = p.captures["place"] ?? p.value ?? "documented"
+            e.providerLocation = .init(place.trimmingCharacters(in: .whitespaces).lowercased(), evidence: [p.span])
+        }
+
+        // Performing provider: the scribe is never the performer; the last attestation or
+        // signature of the highest priority wins.
+        let scribes = Set(of(.scribe).compactMap { $0.captures["name"].map(normaliseName) })
+        let providers = of(.performingProvider).filter { f in
+            guard let n = f.captures["name"] else { return true }
+            return !scribes.contains(normaliseName(n))
+        }
+        if let topPriority = providers.first?.priority {
+            let best = providers.filter { $0.priority == topPriority }.max { $0.span.lowerBound < $1.span.lowerBound }!
+            let name = best.captures["name"].map(cleanName)
+            let cred = best.captures["credential"].map(canonicalCredential)
+            e.performingProvider = .init(.init(name: name, credential: cred), evidence: [best.span])
+        }
+
+        if let s = of(.patientStatus).first(where: { $0.value != nil }) {
+            e.patientStatus = .init(s.value!, evidence: [s.span])
+        } else if let input = inputPatientStatus?.lowercased(), input == "new" || input == "established" {
+            e.patientStatus = .init(input)
+            e.patientStatusFromInput = true
+        }
+        if let r = of(.audioOnlyReason).first { e.audioOnlyReason = .init(true, evidence: [r.span]) }
+        let days = of(.deviceDays).compactMap { f -> (Finding, Int)? in
+            guard let d = f.captures["days"].flatMap(NumberParser.parse), d >= 0, d <= 31 else { return nil }
+            return (f, Int(d))
+        }
+        if let best = days.max(by: { a, b in a.0.priority != b.0.priority ? a.0.priority < b.0.priority : a.1 < b.1 }) {
+            e.deviceDays = .init(best.1, evidence: [best.0.span])
+        }
+        return e
+    }
+
+    func evidenceList(_ fs: [Finding]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for f in fs.sorted(by: { $0.span.lowerBound < $1.span.lowerBound }) where !out.contains(where: { $0.overlaps(f.span) }) {
+            out.append(f.span)
+            if out.count == 3 { break }
+        }
+        return out
+    }
+
+    func normaliseBy(_ raw: String) -> String {
+        let s = raw.lowercased()
+        if ["patient", "guardian", "other"].contains(s) { return s }
+        return "other"
+    }
+
+    func normaliseName(_ raw: String) -> String {
+        cleanName(raw).lowercased()
+    }
+
+    func cleanName(_ raw: String) -> String {
+        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",.;")))
+        for prefix in ["Dr. ", "Dr ", "dr. ", "DR. "] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    func canonicalCredential(_ raw: String) -> String {
+        credentials[ElementResolver.credentialKey(raw)] ?? raw.uppercased()
+    }
+}
+
+import Foundation

@@ -1,0 +1,34 @@
+/// Reads the numbers notes write: digits, decimals and English number words
+/// ("forty", "twenty-five", "an", "half").
+public enum NumberParser {
+    static let units: [String: Double] = [
+        "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "half": 0.5,
+        "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "couple": 2, "a couple": 2,
+    ]
+    static let tens: [String: Double] = [
+        "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90,
+    ]
+
+    public static func parse(_ raw: String) -> Double? {
+        let s = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        if s.isEmpty { return nil }
+        if let d = Double(s) { return d }
+        if s.hasSuffix("½"), let d = Double(s.dropLast()) { return d + 0.5 }
+        if let u = units[s] { return u }
+        if let t = tens[s] { return t }
+        // "twenty-five", "twenty five", "one and a half"
+        let parts = s.split(whereSeparator: { $0 == "-" || $0 == " " }).map(String.init)
+        if parts.count == 2, let t = tens[parts[0]], let u = units[parts[1]], u >= 1, u < 10 { return t + u }
+        if let andIdx = parts.firstIndex(of: "and"), andIdx > 0 {
+            let whole = parts[..<andIdx].joined(separator: " ")
+            let frac = parts[(andIdx + 1)...].joined(separator: " ")
+            if let w = parse(whole), let f = parse(frac), f < 1 { return w + f }
+        }
+        return nil
+    }
+}
+
+import Foundation

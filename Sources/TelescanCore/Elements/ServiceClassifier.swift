@@ -1,0 +1,26 @@
+/// Decides which service a note documents, from its affirmed `service` cues and elements.
+/// A telehealth mention that context voided (future, past, hypothetical) is not a service.
+public struct ServiceClassifier: Sendable {
+    public init() {}
+
+    public func classify(_ findings: [Finding], elements: NoteElements) -> (Service?, [Range<Int>]) {
+        var cues: [String: [Range<Int>]] = [:]
+        for f in findings where f.isAffirmed && f.element == .service {
+            if let v = f.value { cues[v, default: []].append(f.span) }
+        }
+        func ev(_ k: String) -> [Range<Int>] { Array((cues[k] ?? []).prefix(2)) }
+        let modality = elements.modality?.value
+        if cues["remote_monitoring"] != nil { return (.remoteMonitoring, ev("remote_monitoring")) }
+        if modality == "remote_monitoring", elements.deviceDays != nil { return (.remoteMonitoring, elements.modality!.evidence) }
+        if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
+        if cues["virtual_checkin"] != nil { return (.virtualCheckin, ev("virtual_checkin")) }
+        if modality == "online_message", cues["telemedicine_visit"] == nil { return (.eVisit, elements.modality!.evidence) }
+        if modality == "audio_video" || modality == "audio_only" || elements.modalityAmbiguous
+            || cues["telemedicine_visit"] != nil {
+            return (.telemedicineVisit, ev("telemedicine_visit") + (elements.modality?.evidence ?? []))
+        }
+        if cues["no_encounter"] != nil { return (nil, ev("no_encounter")) }
+        if cues["in_person"] != nil { return (.inPerson, ev("in_person")) }
+        return (nil, [])
+    }
+}

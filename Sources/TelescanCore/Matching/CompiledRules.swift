@@ -1,0 +1,38 @@
+import TelescanPCRE2
+
+/// All rules of a Lexicons folder, compiled once per process and shared by every worker.
+public final class CompiledRules: @unchecked Sendable {
+    public struct Rule: @unchecked Sendable {
+        public let definition: RuleDefinition
+        public let pattern: CompiledPattern
+        /// Named groups other than `span`, as (name, group numbers), sorted by name.
+        let captures: [(String, [Int])]
+        let spanGroup: Int?
+    }
+
+    public let rules: [Rule]
+    public let prefilter: LiteralPrefilter
+    /// Rules with no literal: run on every note.
+    let unconditional: [Int]
+    public let maxCaptures: Int
+
+    public init(definitions: [RuleDefinition]) throws(RuleLoadError) {
+        var compiled: [Rule] = []
+        for def in definitions {
+            let pattern: CompiledPattern
+            do { pattern = try CompiledPattern(def.patternSource) } catch {
+                throw RuleLoadError(file: def.file, entry: "rule '\(def.id)'", problem: "invalid pattern: \(error.description)")
+            }
+            var caps = pattern.namedGroups.filter { $0.key != "span" }.map { ($0.key, $0.value) }
+            caps.sort { $0.0 < $1.0 }
+            if let from = def.valueFrom, pattern.namedGroups[from] == nil {
+                throw RuleLoadError(file: def.file, entry: "rule '\(def.id)'", problem: "value_from '\(from)' names no capture group of the pattern")
+            }
+            compiled.append(Rule(definition: def, pattern: pattern, captures: caps, spanGroup: pattern.namedGroups["span"]?.first))
+        }
+        rules = compiled
+        prefilter = LiteralPrefilter(literals: definitions.map(\.literals))
+        unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
+        maxCaptures = max(1, compiled.map(\.pattern.captureCount).max() ?? 1)
+    }
+}

@@ -1,0 +1,112 @@
+/// Aho-Corasick over ASCII-case-folded bytes: one pass over a note tells which rules have one
+/// of their required literals in it, so PCRE2 runs only those rules.
+/// The automaton is a full DFA over byte classes (only bytes that occur in literals get a class
+/// of their own), which keeps the table small enough to stay in cache.
+public final class LiteralPrefilter: @unchecked Sendable {
+    let byteClass: [UInt8]          // 256 entries
+    let classCount: Int
+    let transitions: [Int32]        // state * classCount + class
+    let outputStart: [Int32]        // per state, into outputs; -1 = none
+    let outputs: [Int32]            // rule indices, each state's list ending with -1
+    public let ruleCount: Int
+
+    /// - Parameter literals: for each rule index, its literals (lower-case); empty = none.
+    public init(literals: [[String]]) {
+        ruleCount = literals.count
+        var classes = [UInt8](repeating: 0, count: 256)
+        var next: UInt8 = 1
+        for lits in literals { for lit in lits { for b in lit.utf8 {
+            let f = LiteralPrefilter.fold(b)
+            if classes[Int(f)] == 0 { classes[Int(f)] = next; next += 1 }
+        } } }
+        // Upper-case ASCII letters share their lower-case class.
+        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(b)] = classes[Int(b | 0x20)] }
+        byteClass = classes
+        let k = Int(next)
+        classCount = k
+
+        // Trie.
+        var goto: [[Int32]] = [[Int32](repeating: -1, count: k)]
+        var outs: [[Int32]] = [[]]
+        for (rule, lits) in literals.enumerated() {
+            for lit in lits where !lit.isEmpty {
+                var s = 0
+                for b in lit.utf8 {
+                    let c = Int(classes[Int(LiteralPrefilter.fold(b))])
+                    if goto[s][c] < 0 {
+                        goto.append([Int32](repeating: -1, count: k))
+                        outs.append([])
+                        goto[s][c] = Int32(goto.count - 1)
+                    }
+                    s = Int(goto[s][c])
+                }
+                if !outs[s].contains(Int32(rule)) { outs[s].append(Int32(rule)) }
+            }
+        }
+        // Failure links, breadth first, turning the trie into a DFA.
+        var fail = [Int](repeating: 0, count: goto.count)
+        var queue: [Int] = []
+        for c in 0..<k {
+            if goto[0][c] < 0 { goto[0][c] = 0 } else { fail[Int(goto[0][c])] = 0; queue.append(Int(goto[0][c])) }
+        }
+        var head = 0
+        while head < queue.count {
+            let s = queue[head]; head += 1
+            for o in outs[fail[s]] where !outs[s].contains(o) { outs[s].append(o) }
+            for c in 0..<k {
+                let t = goto[s][c]
+                if t < 0 { goto[s][c] = goto[fail[s]][c] } else {
+                    fail[Int(t)] = Int(goto[fail[s]][c])
+                    queue.append(Int(t))
+                }
+            }
+        }
+        var flat: [Int32] = []
+        flat.reserveCapacity(goto.count * k)
+        for row in goto { flat += row }
+        transitions = flat
+        var starts: [Int32] = []
+        var list: [Int32] = []
+        for o in outs {
+            if o.isEmpty { starts.append(-1) } else {
+                starts.append(Int32(list.count))
+                list += o.sorted()
+                list.append(-1)
+            }
+        }
+        outputStart = starts
+        outputs = list
+    }
+
+    @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
+        (b >= 65 && b <= 90) ? b | 0x20 : b
+    }
+
+    /// Sets `hits[rule] = true` for every rule whose literal occurs in `text`.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [Bool]) {
+        let k = classCount
+        transitions.withUnsafeBufferPointer { trans in
+            byteClass.withUnsafeBufferPointer { cls in
+                outputStart.withUnsafeBufferPointer { ostart in
+                    outputs.withUnsafeBufferPointer { outs in
+                        var s = 0
+                        for b in text {
+                            s = Int(trans[s &* k &+ Int(cls[Int(b)])])
+                            let o = ostart[s]
+                            if o >= 0 {
+                                var i = Int(o)
+                                while outs[i] >= 0 { hits[Int(outs[i])] = true; i += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether `text` contains one of `literals` (for tests of rule data).
+    public static func contains(_ text: String, anyOf literals: [String]) -> Bool {
+        let folded = String(decoding: text.utf8.map(fold), as: UTF8.self)
+        return literals.contains { folded.contains($0) }
+    }
+}

@@ -1,0 +1,58 @@
+/// The categories a target rule can report: the documentation elements of decisions.md plus
+/// a few cues the element and service logic use (`service`, `scribe`, `modality_majority`).
+public enum Element: String, CaseIterable, Sendable, Codable {
+    case service
+    case modality
+    case modalitySwitch = "modality_switch"
+    case modalityMajority = "modality_majority"
+    case consent
+    case time
+    case mdm
+    case patientLocation = "patient_location"
+    case providerLocation = "provider_location"
+    case performingProvider = "performing_provider"
+    case scribe
+    case patientStatus = "patient_status"
+    case audioOnlyReason = "audio_only_reason"
+    case deviceDays = "device_days"
+}
+
+/// The context categories a context (trigger) rule can report (ConText family).
+public enum ContextCategory: String, CaseIterable, Sendable, Codable {
+    case negation
+    case hypothetical
+    case historical
+    case otherExperiencer = "other_experiencer"
+    /// Looks like a trigger but is not ("no increase", "not only"): cancels triggers it overlaps.
+    case pseudo
+    /// Ends the scope of triggers ("but", "however").
+    case terminate
+    /// An unticked template box or an unfilled blank: documents nothing.
+    case unchecked
+    /// A ticked template box: documents, and ends the scope of an earlier box.
+    case checked
+}
+
+/// The direction in which a trigger's scope extends from the trigger.
+public enum ContextDirection: String, Sendable, Codable {
+    case forward, backward, both
+}
+
+/// The encounter kinds of decisions.md.
+public enum Service: String, Sendable, Codable, CaseIterable {
+    case telemedicineVisit = "telemedicine_visit"
+    case virtualCheckin = "virtual_checkin"
+    case eVisit = "e_visit"
+    case remoteMonitoring = "remote_monitoring"
+    case inPerson = "in_person"
+
+    public var isTelehealth: Bool { self != .inPerson }
+}
+
+/// Output status of a note.
+public enum NoteStatus: String, Sendable, Codable {
+    case ready
+    case needsQuery = "needs_query"
+    case notTelehealth = "not_telehealth"
+    case error
+}

@@ -1,0 +1,45 @@
+/// The elements resolved for one note, each with its evidence (byte ranges into the note).
+/// This is the boundary between extraction and decisions: a decision depends on nothing else.
+public struct NoteElements: Sendable {
+    public struct Item<Value: Sendable>: Sendable {
+        public var value: Value
+        public var evidence: [Range<Int>]
+        public init(_ value: Value, evidence: [Range<Int>] = []) {
+            self.value = value
+            self.evidence = evidence
+        }
+    }
+
+    public struct Consent: Sendable, Equatable {
+        public var value: String  // documented | declined
+        public var by: String     // patient | guardian | other
+        public init(value: String, by: String) { self.value = value; self.by = by }
+    }
+
+    public struct Provider: Sendable, Equatable {
+        public var name: String?
+        public var credential: String?
+        public init(name: String?, credential: String?) { self.name = name; self.credential = credential }
+    }
+
+    public var service: Item<Service>?
+    /// audio_video | audio_only | online_message | store_and_forward | remote_monitoring
+    public var modality: Item<String>?
+    /// The visit changed technology.
+    public var modalitySwitch: Item<Bool>?
+    /// A switch was documented but not which technology was used for most of the visit.
+    public var modalityAmbiguous: Bool = false
+    public var consent: Item<Consent>?
+    public var time: Item<Int>?
+    public var mdm: Item<String>?
+    public var patientLocation: Item<String>?
+    public var providerLocation: Item<String>?
+    public var performingProvider: Item<Provider>?
+    /// new | established; `fromInput` when it came from the record's metadata.
+    public var patientStatus: Item<String>?
+    public var patientStatusFromInput = false
+    public var audioOnlyReason: Item<Bool>?
+    public var deviceDays: Item<Int>?
+
+    public init() {}
+}

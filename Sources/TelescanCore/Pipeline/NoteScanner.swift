@@ -1,0 +1,85 @@
+/// Runs the pipeline on one note: repair UTF-8, match, split, context, elements, service,
+/// decision, evidence offsets. One per worker thread (it owns PCRE2 match state).
+public final class NoteScanner {
+    public let engine: ScanEngine
+    let matcher: RuleMatcher
+
+    public init(engine: ScanEngine) {
+        self.engine = engine
+        matcher = RuleMatcher(rules: engine.lexicons.compiled)
+    }
+
+    public func scan(_ record: NoteRecord) -> NoteResult {
+        let profile = engine.decider.profileName
+        if let error = record.error {
+            var r = NoteResult(id: record.id, status: .error, profile: profile, decision: Decision(status: .error))
+            r.error = error
+            return r
+        }
+        var warnings: [String] = []
+        var text = record.text
+        if let repaired = UTF8Repair.repair(text) {
+            text = repaired
+            warnings.append("INVALID_UTF8_REPLACED")
+        }
+        var result = text.withUnsafeBufferPointer { buf in
+            analyse(buf, record: record, profile: profile, warnings: &warnings)
+        }
+        result.text = text
+        result.warnings = warnings + result.decision.warnings
+        result.decision.warnings = []
+        if !result.ascii {
+            result.scalarOffsets = text.withUnsafeBufferPointer { ScalarOffsets.convert($0, byteOffsets: result.evidenceOffsets) }
+        }
+        return result
+    }
+
+    func analyse(_ buf: UnsafeBufferPointer<UInt8>, record: NoteRecord, profile: String,
+                 warnings: inout [String]) -> NoteResult {
+        let rules = engine.lexicons.compiled.rules
+        let hits = matcher.match(buf)
+        warnings += matcher.errors
+        var findings: [Finding] = []
+        var triggers: [ContextEngine.Trigger] = []
+        for h in hits {
+            let def = rules[h.rule].definition
+            switch def.kind {
+            case .context:
+                triggers.append(.init(rule: def, span: h.span))
+            case .target(let element):
+                var value = def.value
+                if let from = def.valueFrom {
+                    guard let raw = h.captures[from], let mapped = def.values[Self.key(raw)] else { continue }
+                    value = mapped
+                }
+                var caps = h.captures
+                for (k, v) in def.set { caps[k] = v }
+                var f = Finding(ruleID: def.id, element: element, value: value, captures: caps,
+                                span: h.span, matchSpan: h.matchSpan, priority: def.priority)
+                f.ignoredContext = def.ignoreContext
+                findings.append(f)
+            }
+        }
+        if !findings.isEmpty && !triggers.isEmpty {
+            let units = engine.splitter.split(buf).units
+            engine.context.apply(findings: &findings, triggers: triggers, units: units, text: buf)
+        }
+        var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus)
+        let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
+        elements.service = service.map { .init($0, evidence: serviceEvidence) }
+        let date = record.serviceDate ?? engine.defaultDate
+        let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date)
+        var r = NoteResult(id: record.id, status: decision.status, profile: profile, decision: decision)
+        r.service = service
+        r.serviceEvidence = serviceEvidence
+        r.elements = elements
+        r.findings = engine.keepFindings ? findings : []
+        r.ascii = ScalarOffsets.isASCII(buf)
+        return r
+    }
+
+    /// Lower-cased, whitespace-collapsed capture text, the key into a rule's `values` map.
+    static func key(_ raw: String) -> String {
+        raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,24 @@
+/// The shared, read-only part of a scan: compiled rules, text-layer data, resolvers and the
+/// decider for the chosen profile. Built once per process; workers each make a `NoteScanner`.
+public final class ScanEngine: @unchecked Sendable {
+    public let lexicons: LexiconSet
+    public let splitter: SentenceSplitter
+    public let context = ContextEngine()
+    public let resolver: ElementResolver
+    public let classifier = ServiceClassifier()
+    public let decider: Decider
+    /// Service date used when a record carries none (`--date`, else today).
+    public let defaultDate: String
+    /// Keep all findings on each result (for `explain` and debugging).
+    public let keepFindings: Bool
+
+    public init(lexicons: LexiconSet, decider: Decider, defaultDate: String, keepFindings: Bool = false) {
+        self.lexicons = lexicons
+        self.splitter = SentenceSplitter(abbreviations: lexicons.list("abbreviations"),
+                                         sectionHeaders: lexicons.list("section_headers"))
+        self.resolver = ElementResolver(credentials: lexicons.list("credentials"))
+        self.decider = decider
+        self.defaultDate = defaultDate
+        self.keepFindings = keepFindings
+    }
+}

@@ -1,0 +1,69 @@
+/// Turns phrase lists into PCRE2 patterns and expands `{{list}}` references to named lists.
+enum PatternBuilder {
+    /// Escapes a phrase for PCRE2; runs of spaces match any whitespace, a hyphen or space between
+    /// words also matches the other ("follow-up" = "follow up").
+    static func phrasePattern(_ phrase: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for ch in phrase.unicodeScalars {
+            if ch == " " || ch == "\t" { pendingSpace = true; continue }
+            if pendingSpace { out += "\\s+"; pendingSpace = false }
+            switch ch {
+            case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#":
+                out += "\\" + String(ch)
+            case "-":
+                out += "[-\\s]?"
+            default:
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// One alternation of phrases, longest first so the longest phrase wins at a position.
+    static func alternation(_ phrases: [String]) -> String {
+        let sorted = phrases.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        return "(?:" + sorted.map(phrasePattern).joined(separator: "|") + ")"
+    }
+
+    /// A whole-word pattern for a phrase list.
+    static func phraseRule(_ phrases: [String]) -> String {
+        "(?<![\\w])" + alternation(phrases) + "(?![\\w])"
+    }
+
+    /// Replaces each `{{name}}` with the alternation of the named list.
+    static func expandLists(_ pattern: String, lists: [String: [String]]) throws(RuleLoadError) -> String {
+        var out = ""
+        var rest = Substring(pattern)
+        while let open = rest.range(of: "{{") {
+            out += rest[rest.startIndex..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else {
+                throw RuleLoadError(file: "", problem: "unclosed '{{' in pattern")
+            }
+            let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            guard let list = lists[name] else {
+                throw RuleLoadError(file: "", problem: "unknown list '{{\(name)}}' (known: \(lists.keys.sorted().joined(separator: ", ")))")
+            }
+            out += alternation(list)
+            rest = rest[close.upperBound...]
+        }
+        out += rest
+        return out
+    }
+
+    /// The prefilter literal of a phrase: its longest run of letters and digits, lower-cased,
+    /// so that whitespace and hyphen variants still contain it.
+    static func literal(ofPhrase phrase: String) -> String {
+        var best = "", current = ""
+        for ch in phrase.lowercased() {
+            if ch.isLetter || ch.isNumber { current.append(ch) } else {
+                if current.count > best.count { best = current }
+                current = ""
+            }
+        }
+        if current.count > best.count { best = current }
+        return best
+    }
+}
+
+import Foundation

@@ -1,0 +1,38 @@
+import TelescanPCRE2
+
+/// One rule as written in a rule file: the shape shared by target rules (elements) and
+/// context rules (triggers). Phrase lists and patterns both compile to one PCRE2 pattern.
+public struct RuleDefinition: Sendable {
+    public enum Kind: Sendable { case target(Element), context(ContextCategory) }
+
+    public var id: String
+    public var kind: Kind
+    public var file: String
+    /// The PCRE2 pattern source after list expansion (phrases are compiled to a pattern too).
+    public var patternSource: String
+    /// Lower-case ASCII literals, one of which every match must contain (the prefilter's keys).
+    /// Empty: the rule runs on every note.
+    public var literals: [String]
+    public var value: String?
+    /// Name of a capture whose text, looked up in `values`, gives the value.
+    public var valueFrom: String?
+    public var values: [String: String]
+    /// Fixed attributes merged into the finding's captures (e.g. `by: guardian`).
+    public var set: [String: String]
+    public var priority: Int
+    /// Context categories that do not apply to this rule's findings.
+    public var ignoreContext: Set<ContextCategory>
+    // Context rules only.
+    public var direction: ContextDirection
+    public var window: Int?
+    public var appliesTo: Set<Element>?
+    public var terminatedBy: Set<ContextCategory>
+    public var examples: RuleExamples
+    public var description: String?
+}
+
+/// Texts a rule must match (with the expected evidence marked `⟦…⟧`) and texts it must not.
+public struct RuleExamples: Sendable {
+    public var match: [String]
+    public var noMatch: [String]
+}

@@ -1,0 +1,64 @@
+import TelescanPCRE2
+
+/// Runs every example of every rule: a `match` example must match with exactly the marked
+/// evidence span and contain one of the rule's prefilter literals (else the prefilter would
+/// silently drop the finding); a `no_match` example must not match.
+public enum RuleExampleRunner {
+    public struct Failure: Sendable, CustomStringConvertible {
+        public var file: String
+        public var rule: String
+        public var example: String
+        public var problem: String
+        public var description: String { "\(file): rule '\(rule)': \(problem): \"\(example)\"" }
+    }
+
+    public static func run(_ rules: CompiledRules) -> (checked: Int, failures: [Failure]) {
+        let scratch = MatchScratch(maxCaptures: rules.maxCaptures)
+        var failures: [Failure] = []
+        var checked = 0
+        for rule in rules.rules {
+            let def = rule.definition
+            func fail(_ ex: String, _ p: String) { failures.append(Failure(file: def.file, rule: def.id, example: ex, problem: p)) }
+            for source in def.examples.match {
+                checked += 1
+                let ex = ExampleText(parsing: source)
+                let spans = matches(rule, ex.text, scratch)
+                if spans.isEmpty { fail(source, "does not match"); continue }
+                if !ex.marked.isEmpty {
+                    for m in ex.marked where !spans.contains(m) {
+                        fail(source, "matched \(spans.map { "[\($0.lowerBound),\($0.upperBound))" }.joined(separator: " ")) but the marked span is [\(m.lowerBound),\(m.upperBound))")
+                    }
+                }
+                if !def.literals.isEmpty && !LiteralPrefilter.contains(ex.text, anyOf: def.literals) {
+                    fail(source, "matches but contains none of the rule's literals \(def.literals)")
+                }
+            }
+            for source in def.examples.noMatch {
+                checked += 1
+                let ex = ExampleText(parsing: source)
+                if !matches(rule, ex.text, scratch).isEmpty { fail(source, "matches but must not") }
+            }
+        }
+        return (checked, failures)
+    }
+
+    /// Evidence spans (in Unicode scalars) of the rule's findings in `text`. A match whose
+    /// `value_from` capture maps to no value is not a finding.
+    static func matches(_ rule: CompiledRules.Rule, _ text: String, _ scratch: MatchScratch) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        var out: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { buf in
+            try? rule.pattern.forEachMatch(in: buf, scratch: scratch) { m in
+                if let from = rule.definition.valueFrom {
+                    guard let g = rule.pattern.namedGroups[from]?.lazy.compactMap({ m.group($0) }).first else { return }
+                    let raw = String(decoding: UnsafeBufferPointer(rebasing: buf[g]), as: UTF8.self)
+                    if rule.definition.values[NoteScanner.key(raw)] == nil { return }
+                }
+                let span = rule.spanGroup.flatMap { m.group($0) } ?? (m.start..<m.end)
+                let conv = ScalarOffsets.convert(buf, byteOffsets: [span.lowerBound, span.upperBound])
+                out.append(conv[span.lowerBound]!..<conv[span.upperBound]!)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// Loads the rule data of a Lexicons folder: named lists (`lists/`), target rules (`rules/`)
+/// and context rules (`context/`). Strict: unknown keys, unknown categories, duplicate ids,
+/// unknown lists and invalid patterns are errors naming the file and the rule.
+public enum RuleFileLoader {
+    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "value",
+                           "value_from", "values", "set", "priority", "ignore_context", "case_sensitive",
+                           "direction", "window", "applies_to", "terminated_by", "examples"]
+
+    /// YAML files in a folder, sorted by name, as (path, display name).
+    static func yamlFiles(in dir: String, displayPrefix: String) -> [(String, String)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { (dir + "/" + $0, displayPrefix + $0) }
+    }
+
+    public static func loadLists(root: String) throws(RuleLoadError) -> [String: [String]] {
+        var lists: [String: [String]] = [:]
+        for (path, name) in yamlFiles(in: root + "/lists", displayPrefix: "lists/") {
+            var f = try YAMLFields(try YAMLFields.load(file: path, displayName: name), file: name, entry: nil)
+            let listName = try f.requiredString("name")
+            _ = try f.string("description")
+            guard let phrases = try f.strings("phrases"), !phrases.isEmpty else {
+                throw f.error("missing required key 'phrases'")
+            }
+            try f.finish(allowed: ["name", "description", "phrases"])
+            if lists[listName] != nil { throw f.error("list '\(listName)' defined twice") }
+            lists[listName] = phrases
+        }
+        return lists
+    }
+
+    public static func loadRules(root: String, lists: [String: [String]]) throws(RuleLoadError) -> [RuleDefinition] {
+        var rules: [RuleDefinition] = []
+        var ids: [String: String] = [:]
+        for (sub, isContext) in [("rules", false), ("context", true)] {
+            for (path, name) in yamlFiles(in: root + "/" + sub, displayPrefix: sub + "/") {
+                var top = try YAMLFields(try YAMLFields.load(file: path, displayName: name), file: name, entry: nil)
+                _ = try top.string("description")
+                guard let list = top.raw("rules") as? [Any] else { throw top.error("missing list 'rules'") }
+                try top.finish(allowed: ["description", "rules"])
+                for (i, item) in list.enumerated() {
+                    let rule = try parseRule(item, index: i, file: name, isContext: isContext, lists: lists)
+                    if let other = ids[rule.id] {
+                        throw RuleLoadError(file: name, entry: "rule '\(rule.id)'", problem: "duplicate id (also in \(other))")
+                    }
+                    ids[rule.id] = name
+                    rules.append(rule)
+                }
+            }
+        }
+        return rules
+    }
+
+    static func parseRule(_ item: Any, index: Int, file: String, isContext: Bool,
+                          lists: [String: [String]]) throws(RuleLoadError) -> RuleDefinition {
+        let provisional = (item as? [String: Any])?["id"] as? String
+        var f = try YAMLFields(item, file: file, entry: "rule '\(provisional ?? "#\(index + 1)")'")
+        let id = try f.requiredString("id")
+        let categoryName = try f.requiredString("category")
+        let kind: RuleDefinition.Kind
+        if isContext {
+            guard let c = ContextCategory(rawValue: categoryName) else {
+                throw f.error("unknown category '\(categoryName)' (allowed: \(ContextCategory.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            kind = .context(c)
+        } else {
+            guard let e = Element(rawValue: categoryName) else {
+                throw f.error("unknown category '\(categoryName)' (allowed: \(Element.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            kind = .target(e)
+        }
+        let description = try f.string("description")
+        let phrases = try f.strings("phrases")
+        let pattern = try f.string("pattern")
+        var literals = try f.strings("literals") ?? []
+        var source: String
+        switch (phrases, pattern) {
+        case (let p?, nil):
+            guard !p.isEmpty else { throw f.error("'phrases' is empty") }
+            source = PatternBuilder.phraseRule(p)
+            if literals.isEmpty { literals = p.map(PatternBuilder.literal(ofPhrase:)) }
+        case (nil, let p?):
+            do { source = try PatternBuilder.expandLists(p, lists: lists) } catch {
+                throw f.error(error.problem)
+            }
+        case (nil, nil): throw f.error("needs 'phrases' or 'pattern'")
+        default: throw f.error("has both 'phrases' and 'pattern'; use one")
+        }
+        // A literal may name a list: every phrase of the list becomes a literal.
+        var expanded: [String] = []
+        for lit in literals {
+            if lit.hasPrefix("{{"), lit.hasSuffix("}}") {
+                let name = String(lit.dropFirst(2).dropLast(2))
+                guard let list = lists[name] else { throw f.error("unknown list '\(lit)' in literals") }
+                expanded += list.map(PatternBuilder.literal(ofPhrase:))
+            } else {
+                expanded.append(lit.lowercased())
+            }
+        }
+        literals = Array(Set(expanded.filter { !$0.isEmpty })).sorted()
+        if try f.bool("case_sensitive") == true { source = "(?-i)" + source }
+
+        let value = try f.string("value")
+        let valueFrom = try f.string("value_from")
+        let values = try f.stringMap("values") ?? [:]
+        let set = try f.stringMap("set") ?? [:]
+        let priority = try f.int("priority") ?? 0
+        var ignore: Set<ContextCategory> = []
+        for name in try f.strings("ignore_context") ?? [] {
+            guard let c = ContextCategory(rawValue: name) else { throw f.error("unknown context category '\(name)' in ignore_context") }
+            ignore.insert(c)
+        }
+        var direction = ContextDirection.forward
+        if let d = try f.string("direction") {
+            guard isContext, let dir = ContextDirection(rawValue: d) else {
+                throw f.error(isContext ? "unknown direction '\(d)' (allowed: forward, backward, both)" : "'direction' is for context rules only")
+            }
+            direction = dir
+        }
+        let window = try f.int("window")
+        var appliesTo: Set<Element>? = nil
+        if let names = try f.strings("applies_to") {
+            var s = Set<Element>()
+            for n in names {
+                guard let e = Element(rawValue: n) else { throw f.error("unknown element '\(n)' in applies_to") }
+                s.insert(e)
+            }
+            appliesTo = s
+        }
+        var terminatedBy: Set<ContextCategory> = [.terminate]
+        if let names = try f.strings("terminated_by") {
+            terminatedBy = []
+            for n in names {
+                guard let c = ContextCategory(rawValue: n) else { throw f.error("unknown category '\(n)' in terminated_by") }
+                terminatedBy.insert(c)
+            }
+        }
+        var examples = RuleExamples(match: [], noMatch: [])
+        if let ex = f.raw("examples") {
+            var e = try YAMLFields(ex, file: file, entry: "rule '\(id)' examples")
+            examples.match = try e.strings("match") ?? []
+            examples.noMatch = try e.strings("no_match") ?? []
+            try e.finish(allowed: ["match", "no_match"])
+        }
+        if examples.match.isEmpty || examples.noMatch.isEmpty {
+            throw f.error("needs examples: at least one 'match' and one 'no_match'")
+        }
+        if valueFrom != nil && values.isEmpty { throw f.error("'value_from' needs a 'values' map") }
+        try f.finish(allowed: ruleKeys)
+        return RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
+                              value: value, valueFrom: valueFrom,
+                              values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.lowercased(), $0.value) }),
+                              set: set, priority: priority, ignoreContext: ignore, direction: direction,
+                              window: window, appliesTo: appliesTo, terminatedBy: terminatedBy,
+                              examples: examples, description: description)
+    }
+}

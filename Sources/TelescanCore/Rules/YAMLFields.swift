@@ -1,0 +1,101 @@
+import Foundation
+import Yams
+
+/// Strict access to one YAML mapping: every read key is recorded, and `finish()` rejects the
+/// keys nobody asked for, so a typo in a rule file is an error rather than a silent default.
+struct YAMLFields {
+    let map: [String: Any]
+    let file: String
+    let entry: String?
+    private(set) var seen: Set<String> = []
+
+    init(_ any: Any?, file: String, entry: String?) throws(RuleLoadError) {
+        guard let map = any as? [String: Any] else {
+            throw RuleLoadError(file: file, entry: entry, problem: "expected a mapping")
+        }
+        self.map = map
+        self.file = file
+        self.entry = entry
+    }
+
+    func error(_ problem: String) -> RuleLoadError { RuleLoadError(file: file, entry: entry, problem: problem) }
+
+    mutating func raw(_ key: String) -> Any? {
+        seen.insert(key)
+        return map[key]
+    }
+
+    mutating func string(_ key: String) throws(RuleLoadError) -> String? {
+        guard let v = raw(key) else { return nil }
+        if let s = v as? String { return s }
+        if let i = v as? Int { return String(i) }
+        if let d = v as? Double { return String(d) }
+        if let b = v as? Bool { return b ? "true" : "false" }
+        throw error("'\(key)' must be a string")
+    }
+
+    mutating func requiredString(_ key: String) throws(RuleLoadError) -> String {
+        guard let s = try string(key), !s.isEmpty else { throw error("missing required key '\(key)'") }
+        return s
+    }
+
+    mutating func int(_ key: String) throws(RuleLoadError) -> Int? {
+        guard let v = raw(key) else { return nil }
+        if let i = v as? Int { return i }
+        if let s = v as? String, let i = Int(s) { return i }
+        throw error("'\(key)' must be a whole number")
+    }
+
+    mutating func bool(_ key: String) throws(RuleLoadError) -> Bool? {
+        guard let v = raw(key) else { return nil }
+        if let b = v as? Bool { return b }
+        if let s = v as? String, s == "true" || s == "false" { return s == "true" }
+        throw error("'\(key)' must be true or false")
+    }
+
+    mutating func strings(_ key: String) throws(RuleLoadError) -> [String]? {
+        guard let v = raw(key) else { return nil }
+        if let s = v as? String { return [s] }
+        guard let list = v as? [Any] else { throw error("'\(key)' must be a list of strings") }
+        var out: [String] = []
+        for item in list {
+            if let s = item as? String { out.append(s) }
+            else if let i = item as? Int { out.append(String(i)) }
+            else { throw error("'\(key)' must be a list of strings") }
+        }
+        return out
+    }
+
+    mutating func stringMap(_ key: String) throws(RuleLoadError) -> [String: String]? {
+        guard let v = raw(key) else { return nil }
+        guard let m = v as? [String: Any] else { throw error("'\(key)' must be a mapping of strings") }
+        var out: [String: String] = [:]
+        for (k, val) in m {
+            if let s = val as? String { out[k] = s }
+            else if let i = val as? Int { out[k] = String(i) }
+            else if let b = val as? Bool { out[k] = b ? "true" : "false" }
+            else { throw error("'\(key).\(k)' must be a string") }
+        }
+        return out
+    }
+
+    /// Rejects any key that was not read.
+    func finish(allowed: [String]? = nil) throws(RuleLoadError) {
+        let unknown = Set(map.keys).subtracting(seen).sorted()
+        if let first = unknown.first {
+            let allowedList = (allowed ?? seen.sorted()).joined(separator: ", ")
+            throw error("unknown key '\(first)' (allowed: \(allowedList))")
+        }
+    }
+
+    static func load(file path: String, displayName: String) throws(RuleLoadError) -> Any? {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw RuleLoadError(file: displayName, problem: "cannot read file: \(error)")
+        }
+        // YAML 1.1 would read `no`, `on` or `off` in a phrase list as booleans: keep them text.
+        do { return try Yams.load(yaml: text, Resolver.default.removing(.bool).removing(.float)) } catch {
+            throw RuleLoadError(file: displayName, problem: "invalid YAML: \(error)")
+        }
+    }
+}

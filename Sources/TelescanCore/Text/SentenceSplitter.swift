@@ -1,0 +1,160 @@
+/// Splits a note (UTF-8 bytes) into lines, sections and sentence-like units.
+/// Lines are boundaries unless a line is a wrapped continuation of the previous one (dictated
+/// text broken mid-sentence); checkbox, bullet and `key: value` lines are units of their own.
+public struct SentenceSplitter: Sendable {
+    /// Lower-case abbreviations (without the final period) that do not end a sentence.
+    let abbreviations: Set<[UInt8]>
+    /// Lower-case section header names (without the colon).
+    let headers: Set<[UInt8]>
+
+    public init(abbreviations: [String], sectionHeaders: [String]) {
+        self.abbreviations = Set(abbreviations.map { Array($0.lowercased().utf8).filter { $0 != UInt8(ascii: ".") } })
+        self.headers = Set(sectionHeaders.map { Array($0.lowercased().utf8) })
+    }
+
+    struct Line { var range: Range<Int>; var content: Range<Int> }
+
+    static func lines(_ t: UnsafeBufferPointer<UInt8>) -> [Line] {
+        var out: [Line] = []
+        var start = 0
+        let n = t.count
+        while start <= n {
+            var end = start
+            while end < n, t[end] != 10 { end += 1 }
+            var contentEnd = end
+            if contentEnd > start, t[contentEnd - 1] == 13 { contentEnd -= 1 }
+            // Trim leading and trailing blanks.
+            var cs = start
+            while cs < contentEnd, t[cs] == 32 || t[cs] == 9 { cs += 1 }
+            var ce = contentEnd
+            while ce > cs, t[ce - 1] == 32 || t[ce - 1] == 9 { ce -= 1 }
+            out.append(Line(range: start..<end, content: cs..<ce))
+            if end >= n { break }
+            start = end + 1
+        }
+        return out
+    }
+
+    public func split(_ t: UnsafeBufferPointer<UInt8>) -> (units: [TextUnit], sections: [Section]) {
+        let lines = SentenceSplitter.lines(t)
+        var units: [TextUnit] = []
+        var sections: [Section] = []
+        var current: Range<Int>? = nil     // sentence being built across wrapped lines
+        var currentKind = TextUnit.Kind.sentence
+
+        func flush() {
+            if let c = current, !c.isEmpty {
+                units.append(TextUnit(range: c, kind: currentKind, section: sections.isEmpty ? nil : sections.count - 1))
+            }
+            current = nil
+        }
+
+        for line in lines {
+            let c = line.content
+            if c.isEmpty { flush(); continue }
+            let kind = classify(t, c)
+            if kind == .header {
+                flush()
+                if !sections.isEmpty { sections[sections.count - 1].range = sections[sections.count - 1].range.lowerBound..<c.lowerBound }
+                sections.append(Section(name: headerName(t, c), range: c.lowerBound..<t.count))
+                // The header line may carry text after the colon ("Plan: call in 2 weeks").
+                units.append(TextUnit(range: c, kind: .header, section: sections.count - 1))
+                continue
+            }
+            let continues = current != nil && kind == .sentence && currentKind == .sentence
+                && startsLowercase(t, c) && !endsSentence(t, current!)
+            if !continues { flush(); currentKind = kind }
+            // Split the line into sentences.
+            var s = c.lowerBound
+            if continues { s = current!.lowerBound }
+            var i = c.lowerBound
+            while i < c.upperBound {
+                let b = t[i]
+                if (b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!")) && kind != .checkbox {
+                    let next = i + 1
+                    let atSpace = next >= c.upperBound || t[next] == 32 || t[next] == 9
+                    if atSpace && !(b == UInt8(ascii: ".") && isAbbreviation(t, wordEndingAt: i, lineStart: c.lowerBound)) {
+                        units.append(TextUnit(range: s..<next, kind: kind, section: sections.isEmpty ? nil : sections.count - 1))
+                        var j = next
+                        while j < c.upperBound, t[j] == 32 || t[j] == 9 { j += 1 }
+                        s = j
+                        i = j
+                        continue
+                    }
+                }
+                i += 1
+            }
+            current = s < c.upperBound ? s..<c.upperBound : nil
+            if current == nil { currentKind = .sentence }
+        }
+        flush()
+        return (units, sections)
+    }
+
+    func classify(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> TextUnit.Kind {
+        let first = t[c.lowerBound]
+        // Checkbox: [ ], [x], ( ), (X), ☐ ☑ ☒ ✓ ✔ (UTF-8 lead bytes E2 98 / E2 9C).
+        if first == UInt8(ascii: "["), c.count >= 3, t[c.lowerBound + 2] == UInt8(ascii: "]") { return .checkbox }
+        if first == UInt8(ascii: "("), c.count >= 3, t[c.lowerBound + 2] == UInt8(ascii: ")") { return .checkbox }
+        if first == 0xE2, c.count >= 3, t[c.lowerBound + 1] == 0x98 || t[c.lowerBound + 1] == 0x9C { return .checkbox }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || (first == 0xE2 && c.count >= 3 && t[c.lowerBound + 1] == 0x80 && t[c.lowerBound + 2] == 0xA2) {
+            return .bullet
+        }
+        if isHeader(t, c) { return .header }
+        // key: value on a short key.
+        var i = c.lowerBound
+        while i < c.upperBound, i - c.lowerBound < 40, t[i] != UInt8(ascii: ":") { i += 1 }
+        if i < c.upperBound, t[i] == UInt8(ascii: ":"), i > c.lowerBound, i + 1 == c.upperBound || t[i + 1] == 32 {
+            return .keyValue
+        }
+        return .sentence
+    }
+
+    func isHeader(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
+        // "Assessment/Plan:" or "HISTORY OF PRESENT ILLNESS" alone, or a known header + colon.
+        var end = c.upperBound
+        let hasColon = t[end - 1] == UInt8(ascii: ":")
+        if hasColon { end -= 1 }
+        if end <= c.lowerBound { return false }
+        var letters = 0, lower = 0
+        for i in c.lowerBound..<end {
+            let b = t[i]
+            if b >= 97 && b <= 122 { lower += 1; letters += 1 } else if b >= 65 && b <= 90 { letters += 1 }
+            else if b == UInt8(ascii: ":") || b == UInt8(ascii: ".") { return false }
+        }
+        if letters >= 3 && lower == 0 && end - c.lowerBound <= 60 { return true }
+        // Known header, alone on its line or followed by a colon and text.
+        var k = c.lowerBound
+        while k < c.upperBound, t[k] != UInt8(ascii: ":") { k += 1 }
+        let name = Array(t[c.lowerBound..<k]).map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
+        return headers.contains(name) && (k == c.upperBound - 1 || k == c.upperBound && hasColon)
+    }
+
+    func headerName(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> String {
+        var k = c.lowerBound
+        while k < c.upperBound, t[k] != UInt8(ascii: ":") { k += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: t[c.lowerBound..<k]), as: UTF8.self).lowercased()
+    }
+
+    func startsLowercase(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
+        let b = t[c.lowerBound]
+        return b >= 97 && b <= 122
+    }
+
+    func endsSentence(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard let last = r.last else { return true }
+        let b = t[last]
+        return b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") || b == UInt8(ascii: ":")
+    }
+
+    func isAbbreviation(_ t: UnsafeBufferPointer<UInt8>, wordEndingAt dot: Int, lineStart: Int) -> Bool {
+        var s = dot
+        while s > lineStart, t[s - 1] != 32, t[s - 1] != 9, t[s - 1] != UInt8(ascii: "(") { s -= 1 }
+        if s == dot { return false }
+        // A decimal number ("1.5") never reaches here (no space after the dot); a single letter
+        // is an initial ("J. Smith").
+        if dot - s == 1, (t[s] | 0x20) >= 97, (t[s] | 0x20) <= 122 { return true }
+        let word = t[s..<dot].filter { $0 != UInt8(ascii: ".") }.map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
+        return abbreviations.contains(word)
+    }
+}

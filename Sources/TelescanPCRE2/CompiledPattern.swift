@@ -1,0 +1,53 @@
+import CPCRE2
+
+/// A compiled, JIT-compiled PCRE2 pattern. Immutable after init, so one instance is shared by
+/// every worker thread; each worker brings its own `MatchScratch`.
+public final class CompiledPattern: @unchecked Sendable {
+    let code: OpaquePointer
+    /// Whether JIT compilation succeeded (it falls back to the interpreter otherwise).
+    public let isJIT: Bool
+    /// Number of capture groups (not counting group 0).
+    public let captureCount: Int
+    /// Named groups and their numbers (several numbers when `(?J)` allows duplicate names).
+    public let namedGroups: [String: [Int]]
+    public let source: String
+
+    public init(_ pattern: String, options: RegexOptions = .standard) throws(PCRE2Error) {
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let bytes = Array(pattern.utf8)
+        let compiled = bytes.withUnsafeBufferPointer { buf in
+            pcre2_compile_8(buf.baseAddress, buf.count, options.rawValue, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw PCRE2Error(code: errorCode, message: PCRE2Error.message(for: errorCode), offset: errorOffset)
+        }
+        code = compiled
+        source = pattern
+        isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        captureCount = Int(count)
+
+        var nameCount: UInt32 = 0
+        var entrySize: UInt32 = 0
+        var table: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMECOUNT), &nameCount)
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMEENTRYSIZE), &entrySize)
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_NAMETABLE), &table)
+        var names: [String: [Int]] = [:]
+        if let table, nameCount > 0 {
+            for i in 0..<Int(nameCount) {
+                let entry = table + i * Int(entrySize)
+                let number = Int(entry[0]) << 8 | Int(entry[1])
+                var end = 2
+                while end < Int(entrySize), entry[end] != 0 { end += 1 }
+                names[String(decoding: UnsafeBufferPointer(start: entry + 2, count: end - 2), as: UTF8.self), default: []].append(number)
+            }
+        }
+        namedGroups = names
+    }
+
+    deinit { pcre2_code_free_8(code) }
+}

@@ -1,0 +1,67 @@
+import CPCRE2
+
+/// One match: byte offsets of the whole match and of each group (nil when unset).
+/// Valid only inside the callback that receives it.
+public struct Match {
+    let ovector: UnsafeMutablePointer<Int>
+    let groupCount: Int
+
+    public var start: Int { ovector[0] }
+    public var end: Int { ovector[1] }
+
+    /// Byte range of group `n`, or nil when the group did not take part in the match.
+    public func group(_ n: Int) -> Range<Int>? {
+        guard n <= groupCount else { return nil }
+        let s = ovector[2 * n], e = ovector[2 * n + 1]
+        if s == telescan_pcre2_unset() || e < s { return nil }
+        return s..<e
+    }
+}
+
+extension CompiledPattern {
+    /// Calls `body` for each non-overlapping match in `subject[from...]`. The subject must be
+    /// valid UTF-8 (checked once per note by the caller; the JIT does not check it).
+    /// Throws when PCRE2 reports an error such as the match limit.
+    public func forEachMatch(
+        in subject: UnsafeBufferPointer<UInt8>, from: Int = 0, scratch: MatchScratch,
+        _ body: (Match) -> Void
+    ) throws(PCRE2Error) {
+        guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+        let length = subject.count
+        var offset = from
+        let groups = min(captureCount, scratch.pairs - 1)
+        let options = UInt32(PCRE2_NO_UTF_CHECK)
+        while offset <= length {
+            let rc: Int32
+            if isJIT {
+                rc = pcre2_jit_match_8(code, base, length, offset, options, scratch.matchData, scratch.context)
+            } else {
+                rc = pcre2_match_8(code, base, length, offset, options, scratch.matchData, scratch.context)
+            }
+            if rc == PCRE2_ERROR_NOMATCH { return }
+            if rc < 0 { throw PCRE2Error(code: rc, message: PCRE2Error.message(for: rc), offset: nil) }
+            let m = Match(ovector: scratch.ovector, groupCount: groups)
+            let end = m.end
+            if end > m.start {
+                body(m)
+                offset = end
+            } else {
+                // Empty match: step over one UTF-8 character.
+                offset = end + 1
+                while offset < length, subject[offset] & 0xC0 == 0x80 { offset += 1 }
+            }
+        }
+    }
+
+    /// Whether the pattern matches anywhere in `text` (for examples and tests, not the hot path).
+    public func firstMatch(in text: String, scratch: MatchScratch) throws(PCRE2Error) -> Range<Int>? {
+        let bytes = Array(text.utf8)
+        var found: Range<Int>? = nil
+        try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+            try forEachMatch(in: buf, scratch: scratch) { m in
+                if found == nil { found = m.start..<m.end }
+            }
+        }
+        return found
+    }
+}

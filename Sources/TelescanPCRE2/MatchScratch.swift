@@ -1,0 +1,31 @@
+import CPCRE2
+
+/// Per-worker match state: match data, a match context with limits, and a JIT stack.
+/// Not thread-safe: each thread owns one and reuses it for every match.
+public final class MatchScratch {
+    let matchData: OpaquePointer
+    let context: OpaquePointer
+    let jitStack: OpaquePointer?
+    let ovector: UnsafeMutablePointer<Int>
+    let pairs: Int
+
+    /// - Parameters:
+    ///   - maxCaptures: the largest capture count of any pattern this scratch will run.
+    ///   - matchLimit: PCRE2's match limit, so no pattern can run away on hostile input.
+    public init(maxCaptures: Int = 32, matchLimit: UInt32 = 2_000_000, depthLimit: UInt32 = 100_000) {
+        pairs = maxCaptures + 1
+        matchData = pcre2_match_data_create_8(UInt32(pairs), nil)!
+        context = pcre2_match_context_create_8(nil)!
+        pcre2_set_match_limit_8(context, matchLimit)
+        pcre2_set_depth_limit_8(context, depthLimit)
+        jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
+        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+        ovector = pcre2_get_ovector_pointer_8(matchData)
+    }
+
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(context)
+        if let jitStack { pcre2_jit_stack_free_8(jitStack) }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import TelescanCore
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Work with the rule data.",
+        subcommands: [RulesCheckCommand.self]
+    )
+}
+
+struct RulesCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Load every rule and profile file, run every example, and check the code tables."
+    )
+
+    @Argument(help: "The Lexicons folder to check (default: the bundled one).")
+    var directory: String?
+
+    func run() throws {
+        let lex = try LexiconLoading.load(directory)
+        var problems: [String] = []
+        let (checked, failures) = RuleExampleRunner.run(lex.compiled)
+        problems += failures.map(\.description)
+        problems += ProfileChecks.run(lexicons: lex)
+        for p in problems { FileHandle.standardError.write(Data((p + "\n").utf8)) }
+        print("\(lex.definitions.count) rules, \(checked) examples checked, \(problems.count) problems")
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// Profile and code-table checks (filled in by the profile loader).
+enum ProfileChecks {
+    static func run(lexicons: LexiconSet) -> [String] { [] }
+}

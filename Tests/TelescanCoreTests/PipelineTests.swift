@@ -1,0 +1,109 @@
+import XCTest
+@testable import TelescanCore
+import TelescanReport
+
+final class PipelineTests: XCTestCase {
+    func testOffsetsAreUnicodeScalars() throws {
+        let scanner = try NoteScanner.forTests()
+        let note = "José Núñez — ≥ 65 y/o. Seen by video visit today. I spent 25 minutes with him.\nElectronically signed by Zoë Ångström, MD"
+        let r = scanner.scan(text: note)
+        let scalars = Array(note.unicodeScalars)
+        var checked = 0
+        for span in [r.elements.modality?.evidence, r.elements.time?.evidence, r.elements.performingProvider?.evidence].compactMap({ $0 }).flatMap({ $0 }) {
+            let ev = r.evidence(span)
+            XCTAssertEqual(ev.quote, String(String.UnicodeScalarView(scalars[ev.start..<ev.end])))
+            checked += 1
+        }
+        XCTAssertEqual(checked, 3)
+        XCTAssertEqual(r.elements.performingProvider?.value.name, "Zoë Ångström")
+        XCTAssertEqual(r.elements.time?.value, 25)
+    }
+
+    func testInvalidUTF8IsRepairedWithAWarning() throws {
+        let scanner = try NoteScanner.forTests()
+        var bytes = Array("Video visit. I spent 20 minutes. ".utf8)
+        bytes += [0xFF, 0xC3, 0x28]
+        let r = scanner.scan(NoteRecord(id: "bad", text: bytes))
+        XCTAssertTrue(r.warnings.contains("INVALID_UTF8_REPLACED"))
+        XCTAssertEqual(r.elements.time?.value, 20)
+    }
+
+    func testEmptyNoteIsNotTelehealth() throws {
+        let r = try NoteScanner.forTests().scan(text: "")
+        XCTAssertEqual(r.status, .notTelehealth)
+        XCTAssertNil(r.service)
+    }
+
+    func testBinaryJunkAndHugeNoteDoNotCrash() throws {
+        let scanner = try NoteScanner.forTests()
+        var junk = [UInt8](repeating: 0, count: 100_000)
+        for i in junk.indices { junk[i] = UInt8(truncatingIfNeeded: i &* 2654435761 >> 7) }
+        _ = scanner.scan(NoteRecord(id: "junk", text: junk))
+        let big = String(repeating: "Patient seen by video at home. [ ] consent obtained. ___ ", count: 90_000) // ~5 MB
+        let start = Date()
+        let r = scanner.scan(text: big)
+        XCTAssertEqual(r.service, .telemedicineVisit)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60)
+    }
+
+    func testMixedJSONLinesGiveOneRecordEachInOrder() throws {
+        let input = """
+        {"id":"a","text":"Video visit from home. I spent 25 minutes."}
+        {"id":"b","text": broken
+        {"id":"c"}
+
+        {"id":"d","text":""}
+        {"id":"e","text":"Telephone visit, caf\\u00e9 \\ud83d\\ude00. Time: 15 minutes"}
+        """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mixed-\(UUID().uuidString).jsonl").path
+        try input.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var reader = InputChain(paths: [path], options: InputOptions())
+        let lex = try Repo.lexiconSet()
+        let engine = ScanEngine(lexicons: lex, decider: Decider(profileName: "cpt"), defaultDate: "2026-06-15")
+        var results: [NoteResult] = []
+        var out: [UInt8] = []
+        try ScanRunner(jobs: 2).run(reader: &reader, engine: engine, printer: JSONLinesPrinter(),
+                                    write: { out += $0 }, observe: { results.append($0) })
+        XCTAssertEqual(results.map(\.id), ["a", "\(path):2", "c", "d", "e"])
+        XCTAssertEqual(results.map(\.status), [.needsQuery, .error, .error, .notTelehealth, .needsQuery].map { $0 == .needsQuery ? results[0].status : $0 })
+        XCTAssertEqual(results[1].error?.code, "INVALID_JSON")
+        XCTAssertEqual(results[2].error?.code, "MISSING_TEXT_FIELD")
+        XCTAssertEqual(results[4].elements.modality?.value, "audio_only")
+        XCTAssertEqual(out.split(separator: 10).count, 5)
+    }
+
+    func testParallelOutputIsByteIdenticalToSerial() throws {
+        let lex = try Repo.lexiconSet()
+        let engine = ScanEngine(lexicons: lex, decider: Decider(profileName: "cpt"), defaultDate: "2026-06-15")
+        func run(_ jobs: Int) throws -> [UInt8] {
+            var reader = InputChain(paths: [Repo.corpus + "/notes"], options: InputOptions())
+            var out: [UInt8] = []
+            var runner = ScanRunner(jobs: jobs)
+            runner.batchNotes = 7
+            try runner.run(reader: &reader, engine: engine, printer: JSONLinesPrinter(), write: { out += $0 }, observe: { _ in })
+            return out
+        }
+        let one = try run(1)
+        XCTAssertGreaterThan(one.count, 10_000)
+        XCTAssertEqual(one, try run(4))
+    }
+}
+
+final class JSONObjectScannerTests: XCTestCase {
+    func fields(_ s: String) throws -> [String: String] {
+        try JSONObjectScanner.fields(ArraySlice(Array(s.utf8)), wanted: ["id", "text"]).mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testDecodesEscapesAndSkipsOtherValues() throws {
+        let f = try fields(#"{"meta":{"a":[1,2,{"b":"x\"y"}]},"id":42,"text":"a\nb\t\"c\" \u00e9 \ud83d\ude00 \/"}"#)
+        XCTAssertEqual(f["id"], "42")
+        XCTAssertEqual(f["text"], "a\nb\t\"c\" é 😀 /")
+    }
+
+    func testRejectsMalformedLines() {
+        for bad in [#"{"id":1"#, #"{"id":1,}"#, #"["id"]"#, #"{"text":"x"} trailing"#, "{\"text\":\"a\u{01}b\"}", #"{"text":tru}"#] {
+            XCTAssertThrowsError(try fields(bad), bad)
+        }
+    }
+}

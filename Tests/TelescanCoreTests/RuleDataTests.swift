@@ -1,0 +1,94 @@
+import XCTest
+import TelescanCore
+
+/// The data-driven test: every example of every bundled rule file.
+final class RuleDataTests: XCTestCase {
+    func testEveryRuleExample() throws {
+        let lex = try Repo.lexiconSet()
+        let (checked, failures) = RuleExampleRunner.run(lex.compiled)
+        XCTAssertGreaterThan(checked, 2 * lex.definitions.count - 1)
+        for f in failures { XCTFail(f.description) }
+    }
+
+    func testEveryRuleHasBothKindsOfExample() throws {
+        for def in try Repo.lexiconSet().definitions {
+            XCTAssertFalse(def.examples.match.isEmpty, def.id)
+            XCTAssertFalse(def.examples.noMatch.isEmpty, def.id)
+        }
+    }
+
+    /// A marked example behind a multi-byte prefix must move by scalars, not bytes.
+    func testExamplesSurviveMultiByteMutation() throws {
+        let lex = try Repo.lexiconSet()
+        var mutated: [RuleDefinition] = []
+        for var def in lex.definitions {
+            // Rules anchored at a line start get the prefix on a line of its own.
+            let prefix = def.patternSource.hasPrefix("^") || def.patternSource.contains("(?:$") ? "José — ≥\n" : "José — ≥ "
+            def.examples.match = def.examples.match.filter { !$0.hasPrefix("⟦") }.map { prefix + $0 }
+            def.examples.noMatch = ["José — ≥ nothing here"]
+            if !def.examples.match.isEmpty { mutated.append(def) }
+        }
+        let (_, failures) = RuleExampleRunner.run(try CompiledRules(definitions: mutated))
+        for f in failures { XCTFail(f.description) }
+    }
+}
+
+/// Strict loading: unknown keys, unknown categories and bad patterns name the file and rule.
+final class RuleLoaderTests: XCTestCase {
+    func load(_ yaml: String, folder: String = "rules") throws -> [RuleDefinition] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telescan-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try yaml.write(to: dir.appendingPathComponent("\(folder)/bad.yaml"), atomically: true, encoding: .utf8)
+        let defs = try RuleFileLoader.loadRules(root: dir.path, lists: ["credentials": ["MD"]])
+        _ = try CompiledRules(definitions: defs)
+        return defs
+    }
+
+    func assertLoadError(_ yaml: String, contains parts: [String], folder: String = "rules", file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try load(yaml, folder: folder), file: file, line: line) { error in
+            let text = "\(error)"
+            for p in parts { XCTAssertTrue(text.contains(p), "\(text) lacks \(p)", file: file, line: line) }
+        }
+    }
+
+    let ok = """
+    rules:
+      - id: t.one
+        category: consent
+        phrases: [consent obtained]
+        examples: {match: ["⟦consent obtained⟧"], no_match: ["nothing"]}
+    """
+
+    func testValidFileLoads() throws {
+        XCTAssertEqual(try load(ok).map(\.id), ["t.one"])
+    }
+
+    func testUnknownKeyIsNamed() {
+        assertLoadError(ok + "\n    colour: red", contains: ["rules/bad.yaml", "t.one", "unknown key 'colour'"])
+    }
+
+    func testUnknownCategoryIsNamed() {
+        assertLoadError(ok.replacingOccurrences(of: "category: consent", with: "category: consnet"),
+                        contains: ["rules/bad.yaml", "t.one", "unknown category 'consnet'"])
+    }
+
+    func testInvalidPatternCarriesPCRE2Message() {
+        let bad = ok.replacingOccurrences(of: "phrases: [consent obtained]", with: "pattern: 'consent (obtained'")
+        assertLoadError(bad, contains: ["rules/bad.yaml", "t.one", "missing closing parenthesis", "offset"])
+    }
+
+    func testMissingExamplesAreAnError() {
+        let bad = ok.replacingOccurrences(of: #"examples: {match: ["⟦consent obtained⟧"], no_match: ["nothing"]}"#, with: #"examples: {match: ["⟦consent obtained⟧"]}"#)
+        assertLoadError(bad, contains: ["t.one", "no_match"])
+    }
+
+    func testUnknownListIsNamed() {
+        let bad = ok.replacingOccurrences(of: "phrases: [consent obtained]", with: "pattern: 'by {{doctors}}'")
+        assertLoadError(bad, contains: ["t.one", "unknown list '{{doctors}}'"])
+    }
+
+    func testContextRuleNeedsContextCategory() {
+        assertLoadError(ok, contains: ["context/bad.yaml", "unknown category 'consent'"], folder: "context")
+    }
+}

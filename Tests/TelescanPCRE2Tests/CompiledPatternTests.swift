@@ -1,0 +1,61 @@
+import XCTest
+@testable import TelescanPCRE2
+
+final class CompiledPatternTests: XCTestCase {
+    func testCompileErrorCarriesMessageAndOffset() {
+        XCTAssertThrowsError(try CompiledPattern("abc(def")) { error in
+            let e = error as! PCRE2Error
+            XCTAssertEqual(e.offset, 7)
+            XCTAssertTrue(e.message.contains("missing closing parenthesis"), e.message)
+        }
+    }
+
+    func testJITAndCaselessMatchWithNamedGroups() throws {
+        let p = try CompiledPattern(#"spent\s+(?<minutes>\d+)\s+minutes"#)
+        XCTAssertTrue(p.isJIT)
+        XCTAssertEqual(p.namedGroups["minutes"], [1])
+        let scratch = MatchScratch(maxCaptures: 4)
+        let bytes = Array("I SPENT 25 Minutes here; spent 5 minutes there".utf8)
+        var found: [String] = []
+        try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+            try p.forEachMatch(in: buf, scratch: scratch) { m in
+                let g = m.group(1)!
+                found.append(String(decoding: buf[g], as: UTF8.self))
+            }
+        }
+        XCTAssertEqual(found, ["25", "5"])
+    }
+
+    func testDuplicateNamesNeedJAndReportEveryNumber() throws {
+        let p = try CompiledPattern(#"(?J)(?<n>\d+)h|(?<n>\d+)m"#)
+        XCTAssertEqual(p.namedGroups["n"], [1, 2])
+    }
+
+    func testUnicodeCaselessAndWordBoundaries() throws {
+        let p = try CompiledPattern(#"\bnúñez\b"#)
+        let scratch = MatchScratch()
+        XCTAssertEqual(try p.firstMatch(in: "Dr. José NÚÑEZ, MD", scratch: scratch), 10..<17, "byte offsets")
+        XCTAssertNil(try p.firstMatch(in: "Núñezes", scratch: scratch))
+    }
+
+    func testMatchLimitStopsRunawayPattern() throws {
+        let p = try CompiledPattern(#"(a+)+$"#, options: [])
+        let scratch = MatchScratch(matchLimit: 10_000)
+        let hostile = String(repeating: "a", count: 40) + "b"
+        // Either the JIT or the interpreter must give up with an error, not hang.
+        let start = Date()
+        XCTAssertThrowsError(try p.firstMatch(in: hostile, scratch: scratch))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+    }
+
+    func testEmptyMatchesAdvance() throws {
+        let p = try CompiledPattern("x*")
+        let scratch = MatchScratch()
+        var n = 0
+        let bytes = Array("aéb".utf8)
+        try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+            try p.forEachMatch(in: buf, scratch: scratch) { _ in n += 1 }
+        }
+        XCTAssertEqual(n, 0, "empty matches are skipped, never reported")
+    }
+}
