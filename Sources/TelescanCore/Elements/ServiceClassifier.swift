@@ -10,6 +10,11 @@ public struct ServiceClassifier: Sendable {
         }
         func ev(_ k: String) -> [Range<Int>] { Array((cues[k] ?? []).prefix(2)) }
         let modality = elements.modality?.value
+        // A document with no encounter (scheduling, no-show, refill call) that mentions a visit
+        // is still no encounter, unless it documents the work of one (time or MDM).
+        if cues["no_encounter"] != nil && elements.time == nil && elements.mdm == nil {
+            return (nil, ev("no_encounter"))
+        }
         if cues["remote_monitoring"] != nil { return (.remoteMonitoring, ev("remote_monitoring")) }
         if modality == "remote_monitoring", elements.deviceDays != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
