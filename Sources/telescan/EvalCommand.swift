@@ -30,8 +30,26 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .customLong("quiet-disagreements"), help: "Do not list the notes that disagree with the gold.")
     var quietDisagreements = false
 
+    @Option(name: .customLong("findings"), help: ArgumentHelp("Print the findings of the note with this id (for rule authors).", visibility: .hidden))
+    var findingsFor: String?
+
     func run() throws {
         let lex = try LexiconLoading.load(lexicons)
+        if let findingsFor {
+            let engine = ScanEngine(lexicons: lex, decider: Decider.placeholder, defaultDate: date, keepFindings: true)
+            var reader = InputChain(paths: paths.isEmpty ? [((gold as NSString).deletingLastPathComponent as NSString).appendingPathComponent("notes")] : paths, options: input.makeInputOptions())
+            let scanner = NoteScanner(engine: engine)
+            while let rec = try reader.next() {
+                if rec.id != findingsFor { continue }
+                let r = scanner.scan(rec)
+                for f in r.findings.sorted(by: { $0.span.lowerBound < $1.span.lowerBound }) {
+                    let q = r.evidence(f.span).quote.replacingOccurrences(of: "\n", with: "⏎")
+                    let ctx = f.modifiers.map { "\($0.category.rawValue):\($0.ruleID) '\(r.evidence($0.span).quote)'" }.joined(separator: ", ")
+                    print("\(f.element.rawValue)=\(f.value ?? "-") [\(f.ruleID)] '\(q)' \(f.captures.isEmpty ? "" : "\(f.captures)") \(ctx.isEmpty ? "" : "VOID by " + ctx)")
+                }
+            }
+            return
+        }
         let golds = try GoldRecord.load(path: gold)
         let notes = paths.isEmpty ? [((gold as NSString).deletingLastPathComponent as NSString).appendingPathComponent("notes")] : paths
         let eval = try GoldEvaluator(lexicons: lex, date: date).run(golds: golds, paths: notes, options: input.makeInputOptions())

@@ -26,7 +26,17 @@ public struct ElementResolver: Sendable {
         // Modality, switches and the technology used for most of the visit.
         let modalities = of(.modality).filter { $0.value != nil }
         let switches = of(.modalitySwitch)
-        let majority = of(.modalityMajority).filter { $0.value != nil }
+        let times = of(.time).compactMap { f -> (Finding, Int)? in
+            TimeValue.minutes(captures: f.captures, value: f.value).map { (f, $0) }
+        }
+        let bestTime = times.max(by: { a, b in
+            a.0.priority != b.0.priority ? a.0.priority < b.0.priority : a.1 < b.1
+        })
+        let majority = of(.modalityMajority).compactMap { f -> Finding? in
+            var f = f
+            if f.value == nil { f.value = Self.majorityValue(f.captures, totalMinutes: bestTime?.1) }
+            return f.value == nil ? nil : f
+        }
         let realTime: Set<String> = ["audio_video", "audio_only"]
         let distinctRealTime = Set(modalities.compactMap(\.value).filter { realTime.contains($0) })
         if let sw = switches.first {
@@ -53,12 +63,7 @@ public struct ElementResolver: Sendable {
 
         // Time: the highest-priority statement; among equals the largest total ("35 minutes
         // total, of which 20 counseling" = 35).
-        let times = of(.time).compactMap { f -> (Finding, Int)? in
-            TimeValue.minutes(captures: f.captures, value: f.value).map { (f, $0) }
-        }
-        if let best = times.max(by: { a, b in
-            a.0.priority != b.0.priority ? a.0.priority < b.0.priority : a.1 < b.1
-        }) {
+        if let best = bestTime {
             e.time = .init(best.1, evidence: [best.0.span])
         }
 
@@ -100,6 +105,50 @@ public struct ElementResolver: Sendable {
             e.deviceDays = .init(best.1, evidence: [best.0.span])
         }
         return e
+    }
+
+    /// The technology used for most of a switched visit, from stated segment durations
+    /// (`first`/`first_minutes`, `second`/`second_minutes`), or from the last segment and the
+    /// visit's total time. Nil when the note does not settle it.
+    static func majorityValue(_ c: [String: String], totalMinutes: Int?) -> String? {
+        func mode(_ raw: String?) -> String? {
+            guard let r = raw?.lowercased() else { return nil }
+            if r.contains("video") { return "audio_video" }
+            if r.contains("phone") || r.contains("audio") || r == "call" { return "audio_only" }
+            return nil
+        }
+        func other(_ m: String) -> String { m == "audio_video" ? "audio_only" : "audio_video" }
+        let secondMode = mode(c["second"])
+        let second = c["second_minutes"].flatMap { Int($0) }
+        let first = c["first_minutes"].flatMap { Int($0) }
+        let firstMode = mode(c["first"]) ?? secondMode.map(other)
+        if let first, let second, let firstMode, let secondMode {
+            if first == second { return nil }
+            return first > second ? firstMode : secondMode
+        }
+        if let second, let secondMode, let total = totalMinutes, total > 0 {
+            if second * 2 == total { return nil }
+            return second * 2 > total ? secondMode : other(secondMode)
+        }
+        return nil
+    }
+
+    /// A remote-monitoring or e-visit note names its own technology even when it also mentions
+    /// a video or phone call (the interactive communication): report that one.
+    public func alignModality(_ e: inout NoteElements, service: Service?, findings: [Finding]) {
+        let wanted: [String]
+        switch service {
+        case .remoteMonitoring?: wanted = ["remote_monitoring"]
+        case .eVisit?: wanted = ["online_message", "store_and_forward"]
+        default: return
+        }
+        if let v = e.modality?.value, wanted.contains(v) { return }
+        let candidates = findings.filter { $0.isAffirmed && $0.element == .modality && wanted.contains($0.value ?? "") }
+        if let best = candidates.max(by: { $0.priority < $1.priority }) {
+            e.modality = .init(best.value!, evidence: evidenceList(candidates.filter { $0.value == best.value }))
+            e.modalitySwitch = nil
+            e.modalityAmbiguous = false
+        }
     }
 
     func evidenceList(_ fs: [Finding]) -> [Range<Int>] {

@@ -67,6 +67,7 @@ public final class NoteScanner {
         var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus)
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
+        engine.resolver.alignModality(&elements, service: service, findings: findings)
         let date = record.serviceDate ?? engine.defaultDate
         let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date)
         var r = NoteResult(id: record.id, status: decision.status, profile: profile, decision: decision)
