@@ -19,7 +19,7 @@ public struct ServiceClassifier: Sendable {
         if modality == "remote_monitoring", elements.deviceDays != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
         if cues["virtual_checkin"] != nil { return (.virtualCheckin, ev("virtual_checkin")) }
-        if modality == "online_message", cues["telemedicine_visit"] == nil { return (.eVisit, elements.modality!.evidence) }
+        if modality == "online_message" || modality == "store_and_forward", cues["telemedicine_visit"] == nil { return (.eVisit, elements.modality!.evidence) }
         if modality == "audio_video" || modality == "audio_only" || elements.modalityAmbiguous
             || cues["telemedicine_visit"] != nil {
             return (.telemedicineVisit, ev("telemedicine_visit") + (elements.modality?.evidence ?? []))

@@ -68,6 +68,12 @@ public final class NoteScanner {
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
         engine.resolver.alignModality(&elements, service: service, findings: findings)
+        if service == nil {
+            // No encounter: a visit it mentions (scheduled, missed, cancelled) has no technology.
+            elements.modality = nil
+            elements.modalitySwitch = nil
+            elements.modalityAmbiguous = false
+        }
         let date = record.serviceDate ?? engine.defaultDate
         let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date)
         var r = NoteResult(id: record.id, status: decision.status, profile: profile, decision: decision)
