@@ -20,6 +20,13 @@ public struct ServiceClassifier: Sendable {
         if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
         if cues["virtual_checkin"] != nil { return (.virtualCheckin, ev("virtual_checkin")) }
         if modality == "online_message" || modality == "store_and_forward", cues["telemedicine_visit"] == nil { return (.eVisit, elements.modality!.evidence) }
+        // A lone "by phone" or "by video" in a note that reads as a face-to-face encounter is a
+        // mention (a call to a colleague, a video EEG), not the visit's technology.
+        let strongModality = findings.contains { $0.isAffirmed && $0.element == .modality && $0.priority > 0 }
+        if !strongModality, cues["telemedicine_visit"] == nil, cues["in_person"] != nil,
+           modality == "audio_video" || modality == "audio_only" {
+            return (.inPerson, ev("in_person"))
+        }
         if modality == "audio_video" || modality == "audio_only" || elements.modalityAmbiguous
             || cues["telemedicine_visit"] != nil {
             return (.telemedicineVisit, ev("telemedicine_visit") + (elements.modality?.evidence ?? []))
