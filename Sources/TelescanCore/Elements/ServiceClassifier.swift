@@ -23,9 +23,12 @@ public struct ServiceClassifier: Sendable {
         // A lone "by phone" or "by video" in a note that reads as a face-to-face encounter is a
         // mention (a call to a colleague, a video EEG), not the visit's technology.
         let strongModality = findings.contains { $0.isAffirmed && $0.element == .modality && $0.priority > 0 }
-        if !strongModality, cues["telemedicine_visit"] == nil, cues["in_person"] != nil,
-           modality == "audio_video" || modality == "audio_only" {
-            return (.inPerson, ev("in_person"))
+        if !strongModality, cues["telemedicine_visit"] == nil, modality == "audio_video" || modality == "audio_only" {
+            // A weak mention stands only with other signs of a remote visit.
+            let supported = elements.consent != nil || elements.patientLocation != nil
+            if cues["in_person"] != nil || !supported {
+                return cues["in_person"] != nil ? (.inPerson, ev("in_person")) : (nil, [])
+            }
         }
         if modality == "audio_video" || modality == "audio_only" || elements.modalityAmbiguous
             || cues["telemedicine_visit"] != nil {
