@@ -17,12 +17,7 @@ public struct ContextEngine: Sendable {
                       text: UnsafeBufferPointer<UInt8>) {
         if findings.isEmpty || allTriggers.isEmpty { return }
         // Pseudo-triggers remove the triggers they overlap.
-        let pseudo = allTriggers.filter { if case .context(.pseudo) = $0.rule.kind { return true }; return false }
-            .map(\.span).sorted { $0.lowerBound < $1.lowerBound }
-        let triggers = allTriggers.filter { t in
-            if case .context(.pseudo) = t.rule.kind { return false }
-            return !ContextEngine.overlapsAny(t.span, sorted: pseudo)
-        }
+        let triggers = ContextEngine.removingPseudo(allTriggers)
         if triggers.isEmpty { return }
         // Work unit by unit, so a 5 MB note costs (findings x triggers) per sentence only.
         func unitIndex(_ pos: Int) -> Int? {
@@ -39,25 +34,44 @@ public struct ContextEngine: Sendable {
         for fi in findings.indices {
             let f = findings[fi]
             guard let u = unitIndex(f.matchSpan.lowerBound), let local = triggersByUnit[u] else { continue }
-            for t in local {
-                guard case .context(let category) = t.rule.kind else { continue }
-                if category == .terminate || category == .checked { continue }
-                if f.isIgnoring(category) { continue }
-                if let only = t.rule.appliesTo, !only.contains(f.element) { continue }
-                if t.span.overlaps(f.matchSpan) { continue }
-                let dir = t.rule.direction
-                var applies = false
-                if t.span.upperBound <= f.matchSpan.lowerBound && (dir == .forward || dir == .both) {
-                    applies = !terminated(between: t.span.upperBound, and: f.matchSpan.lowerBound, by: t.rule.terminatedBy, triggers: local)
-                        && withinWindow(t.rule.window, text, t.span.upperBound, f.matchSpan.lowerBound)
-                } else if t.span.lowerBound >= f.matchSpan.upperBound && (dir == .backward || dir == .both) {
-                    applies = !terminated(between: f.matchSpan.upperBound, and: t.span.lowerBound, by: t.rule.terminatedBy, triggers: local)
-                        && withinWindow(t.rule.window, text, f.matchSpan.upperBound, t.span.lowerBound)
-                }
-                if applies {
-                    findings[fi].modifiers.append(ContextModifier(category: category, ruleID: t.rule.id, span: t.span))
-                }
+            findings[fi].modifiers += modifiers(of: f.matchSpan, element: f.element, ignoring: f.ignoredContext,
+                                                triggers: local, text: text)
+        }
+    }
+
+    /// The context modifiers that apply to a target at `span`, among triggers of its own unit.
+    /// `element` nil: a concept that is not a telehealth element (only rules without
+    /// `applies_to` can apply), as in the NegEx evaluation.
+    public func modifiers(of span: Range<Int>, element: Element?, ignoring: Set<ContextCategory>,
+                          triggers local: [Trigger], text: UnsafeBufferPointer<UInt8>) -> [ContextModifier] {
+        var out: [ContextModifier] = []
+        for t in local {
+            guard case .context(let category) = t.rule.kind else { continue }
+            if category == .terminate || category == .checked || category == .pseudo { continue }
+            if ignoring.contains(category) { continue }
+            if let only = t.rule.appliesTo { guard let element, only.contains(element) else { continue } }
+            if t.span.overlaps(span) { continue }
+            let dir = t.rule.direction
+            var applies = false
+            if t.span.upperBound <= span.lowerBound && (dir == .forward || dir == .both) {
+                applies = !terminated(between: t.span.upperBound, and: span.lowerBound, by: t.rule.terminatedBy, triggers: local)
+                    && withinWindow(t.rule.window, text, t.span.upperBound, span.lowerBound)
+            } else if t.span.lowerBound >= span.upperBound && (dir == .backward || dir == .both) {
+                applies = !terminated(between: span.upperBound, and: t.span.lowerBound, by: t.rule.terminatedBy, triggers: local)
+                    && withinWindow(t.rule.window, text, span.upperBound, t.span.lowerBound)
             }
+            if applies { out.append(ContextModifier(category: category, ruleID: t.rule.id, span: t.span)) }
+        }
+        return out
+    }
+
+    /// Drops triggers that a pseudo-trigger overlaps.
+    public static func removingPseudo(_ all: [Trigger]) -> [Trigger] {
+        let pseudo = all.filter { if case .context(.pseudo) = $0.rule.kind { return true }; return false }
+            .map(\.span).sorted { $0.lowerBound < $1.lowerBound }
+        return all.filter { t in
+            if case .context(.pseudo) = t.rule.kind { return false }
+            return !overlapsAny(t.span, sorted: pseudo)
         }
     }
 
@@ -99,6 +113,3 @@ public struct ContextEngine: Sendable {
     }
 }
 
-extension Finding {
-    func isIgnoring(_ c: ContextCategory) -> Bool { ignoredContext.contains(c) }
-}
