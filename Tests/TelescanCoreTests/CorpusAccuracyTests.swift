@@ -1,0 +1,43 @@
+import XCTest
+import TelescanCore
+
+/// The accuracy the README reports, enforced: every element at least 0.95 F1 on the corpus,
+/// and no telehealth service found in MTSamples' in-person transcriptions.
+final class CorpusAccuracyTests: XCTestCase {
+    func testCorpusElementsAtLeast095F1() throws {
+        let golds = try GoldRecord.load(path: Repo.corpus + "/gold.jsonl")
+        XCTAssertGreaterThanOrEqual(golds.count, 150)
+        let eval = try GoldEvaluator(lexicons: try Repo.lexiconSet(), date: "2026-06-15")
+            .run(golds: golds, paths: [Repo.corpus + "/notes"], options: InputOptions())
+        XCTAssertTrue(eval.unmatchedGold.isEmpty, "gold without note: \(eval.unmatchedGold)")
+        XCTAssertTrue(eval.unmatchedResults.isEmpty, "note without gold: \(eval.unmatchedResults)")
+        for (name, c) in eval.elements where c.support > 0 {
+            XCTAssertGreaterThanOrEqual(c.f1, 0.95, "\(name): P \(c.precision) R \(c.recall)")
+        }
+        XCTAssertGreaterThanOrEqual(Double(eval.serviceCorrect) / Double(eval.notes), 0.95)
+        if eval.minimumF1 < 0.95 {
+            print(eval.report())
+        }
+    }
+
+    func testMTSamplesYieldNoTelehealthService() throws {
+        let file = Repo.shared + "/eval/mtsamples/mtsamples.jsonl"
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw XCTSkip("../shared/eval/mtsamples is absent; MTSamples false positives not checked")
+        }
+        var options = InputOptions()
+        options.jsonFields.text = "transcription"
+        options.jsonFields.id = "note_id"
+        var reader = InputChain(paths: [file], options: options)
+        let scanner = try NoteScanner.forTests()
+        var seen = Set<[UInt8]>()
+        var telehealth: [String] = []
+        while let record = try reader.next() {
+            if record.error != nil || !seen.insert(record.text).inserted { continue }
+            let r = scanner.scan(record)
+            if let s = r.service, s.isTelehealth { telehealth.append("\(r.id): \(s.rawValue)") }
+        }
+        XCTAssertGreaterThan(seen.count, 2000)
+        XCTAssertEqual(telehealth, [], "MTSamples notes read as telehealth")
+    }
+}
