@@ -198,6 +198,38 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(off.stdout, try telescan(["scan", "--format", "text", path("video.txt")]).stdout)
     }
 
+    /// On a terminal (a pseudo-terminal from util-linux `script`): text by default, coloured
+    /// unless NO_COLOR is set.
+    func testTerminalGetsColouredTextByDefault() throws {
+        let script = "/usr/bin/script"
+        guard FileManager.default.isExecutableFile(atPath: script) else { throw XCTSkip("no \(script) to make a terminal") }
+        let binary = try XCTUnwrap(Self.binary)
+        let command = [binary, "scan", "--lexicons", Self.root + "/Lexicons", path("video.txt")].map { "'\($0)'" }.joined(separator: " ")
+        let tty = try runProgram(script, ["-qec", command, "/dev/null"])
+        XCTAssertTrue(tty.contains("\u{1B}[1;33mNEEDS_QUERY\u{1B}[0m"), tty)
+        let plain = try runProgram(script, ["-qec", command, "/dev/null"], env: ["NO_COLOR": "1"])
+        XCTAssertTrue(plain.hasPrefix("NEEDS_QUERY  "), plain)
+        XCTAssertFalse(plain.contains("\u{1B}"), plain)
+    }
+
+    /// Runs another program (no stdin) and returns its standard output.
+    func runProgram(_ exe: String, _ args: [String], env: [String: String] = [:]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: exe)
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "NO_COLOR")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = dir.appendingPathComponent("tty-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: out)
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        return String(decoding: try Data(contentsOf: out), as: UTF8.self)
+    }
+
     // MARK: Summary
 
     func testSummaryDashWritesToStandardErrorOnly() throws {
