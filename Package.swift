@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "TelescanPCRE2Tests", dependencies: ["TelescanPCRE2"]),
         .testTarget(name: "TelescanCoreTests", dependencies: ["TelescanCore", "TelescanReport"]),
         .testTarget(name: "TelescanReportTests", dependencies: ["TelescanCore", "TelescanReport"]),
-        .testTarget(name: "telescanTests", dependencies: ["TelescanCore"]),
+        .testTarget(name: "telescanTests", dependencies: ["telescan", "TelescanCore", "TelescanReport"]),
     ],
     swiftLanguageModes: [.v6]
 )

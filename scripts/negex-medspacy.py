@@ -145,6 +145,12 @@ def main():
 
     import medspacy
     import spacy
+    try:  # PyRuSH logs every sentence at DEBUG level through loguru
+        from loguru import logger
+        logger.remove()
+        logger.add(sys.stderr, level="WARNING")
+    except ImportError:
+        pass
 
     nlp = medspacy.load()  # blank 'en' + medspaCy tokenizer, PyRuSH, target matcher, ConText
     context = nlp.get_pipe("medspacy_context")

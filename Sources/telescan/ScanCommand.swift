@@ -15,34 +15,13 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup(title: "Input") var input: InputOptionsGroup
     @OptionGroup(title: "Profile") var profile: ProfileOptionsGroup
     @OptionGroup(title: "Output") var output: OutputOptionsGroup
-
-    @Option(name: .customLong("lexicons"), help: "Use the rule data in this folder instead of the bundled one.")
-    var lexicons: String?
-
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: all cores).")
-    var jobs: Int?
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
+    @OptionGroup(title: "Engine") var engine: EngineOptionsGroup
 
     func run() throws {
-        let lex = try LexiconLoading.load(lexicons)
-        let engine = ScanEngine(lexicons: lex, decider: try profile.makeDecider(lexicons: lex),
-                                defaultDate: profile.serviceDate)
-        var reader = InputChain(paths: paths, options: input.makeInputOptions())
-        let printer = output.makePrinter()
-        let observer = output.makeObserver()
-        let out = OutputStream.standardOutput
-        do {
-            try ScanRunner(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-                .run(reader: &reader, engine: engine, printer: printer,
-                     write: { try out.write($0) }, observe: { observer.observe($0) })
-            try out.flush()
-        } catch let e as InputError {
-            try? out.flush()
-            throw Failure(e.message)
-        }
+        let observer = try output.makeObserver()
+        let printer = output.makePrinter(summary: observer.summary)
+        try ScanJob.run(paths: paths, input: input, profile: profile, engine: engine,
+                        keepFindings: output.needsFindings, printer: printer, observer: observer)
         let status = try output.finish(observer)
         if status != 0 { throw ExitCode(status) }
     }

@@ -7,7 +7,7 @@ struct Telescan: ParsableCommand {
         commandName: "telescan",
         abstract: "Check telemedicine notes for what a telehealth claim needs, and suggest codes.",
         discussion: "Exit status: 0 the run completed; 1 with --fail-on when such a note was seen; 2 usage or I/O error.",
-        subcommands: [ScanCommand.self, EvalCommand.self, ContextCommand.self, RulesCommand.self],
+        subcommands: [ScanCommand.self, ExplainCommand.self, EvalCommand.self, ContextCommand.self, RulesCommand.self],
         defaultSubcommand: ScanCommand.self
     )
 

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TelescanCore
+import TelescanReport
+
+/// Options that say which rule data to use and how many threads scan: shared by `scan` and `explain`.
+struct EngineOptionsGroup: ParsableArguments {
+    @Option(name: .customLong("lexicons"), help: "Use the rule data in this folder instead of the bundled one.")
+    var lexicons: String?
+
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+}
+
+/// One scan, as `scan` and `explain` run it: read the inputs, scan in parallel, write the
+/// printer's bytes to standard output in input order, feed the observer, finish.
+enum ScanJob {
+    static func run(paths: [String], input: InputOptionsGroup, profile: ProfileOptionsGroup,
+                    engine options: EngineOptionsGroup, keepFindings: Bool,
+                    printer: any ResultPrinter, observer: RunObserver) throws {
+        let lex = try LexiconLoading.load(options.lexicons)
+        let engine = ScanEngine(lexicons: lex, decider: try profile.makeDecider(lexicons: lex),
+                                defaultDate: profile.serviceDate, keepFindings: keepFindings)
+        var reader = InputChain(paths: paths, options: input.makeInputOptions())
+        let out = OutputStream.standardOutput
+        do {
+            try ScanRunner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                .run(reader: &reader, engine: engine, printer: printer,
+                     write: { try out.write($0) }, observe: { observer.observe($0) })
+            try out.flush()
+        } catch let e as InputError {
+            try? out.flush()
+            throw Failure(e.message)
+        }
+    }
+}
