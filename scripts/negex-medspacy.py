@@ -190,9 +190,9 @@ def main():
         for c in CATEGORIES:
             scores[c].add(g[c], found[c])
         if args.rows:
-            mods = "; ".join(f"{m.category}:{m.span.text}" for m in ent._.modifiers)
-            ts = telescan_labels(args.telescan, concept, sentence) if args.telescan else None
-            out_rows.append((line_no, concept, sentence, g, found, ts, mods))
+            mods = "; ".join(f"{m.category}:{doc[m.modifier_span[0]:m.modifier_span[1]].text}"
+                             for m in ent._.modifiers)
+            out_rows.append([line_no, concept, sentence, g, found, None, mods])
 
     print(f"sentences scored: {rows} (concept not found in sentence: {skipped})")
     print("category            accuracy  precision  recall   F1     gold+")
@@ -204,6 +204,12 @@ def main():
           f"{'PyRuSH sentences' if args.sentencize else 'one unit per row'})")
 
     if args.rows:
+        if args.telescan:
+            from concurrent.futures import ThreadPoolExecutor
+            with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+                labels = pool.map(lambda r: telescan_labels(args.telescan, r[1], r[2]), out_rows)
+                for r, ts in zip(out_rows, labels):
+                    r[5] = ts
         short = {"negated": "neg", "historical": "hist", "hypothetical": "hyp", "other_experiencer": "other"}
         with open(args.rows, "w", encoding="utf-8") as f:
             head = ["line", "concept"]
