@@ -112,19 +112,20 @@ struct CodeSelector {
         }
         guard let row = rows.first(where: { $0.minMinutes! <= t && t <= ($0.maxMinutes ?? Int.max) }) else {
             let ranges = rows.map { "\($0.code) \(range($0.minMinutes!, $0.maxMinutes))" }.joined(separator: ", ")
-            result.lines.append("\(table.family): \(t) minutes fit no code in force (\(ranges))")
+            result.lines.append("\(table.family): no code in force for \(t) minutes (\(ranges))")
             return nil
         }
         var because = row.modalities == nil ? [] : ["modality"]
         because.append("time")
         if row.patientStatus != nil && !facts.statusAssumed { because.append("patient_status") }
-        var text = "\(t) minutes within \(range(row.minMinutes!, row.maxMinutes))"
+        var text = "\(t) minutes \(within(row.minMinutes!, row.maxMinutes))"
         if !groups.isEmpty {
             because.append("performing_provider")
             if let g = providerGroup {
                 text += "; \(facts.credential!) is in credential group \(g)"
             } else {
-                text += facts.credential.map { "; \($0) is in no credential group of this table" } ?? "; no performer documented, so the default codes"
+                text += facts.credential.map { "; \($0) is in no credential group of this table" }
+                    ?? "; no performer documented: the codes without a credential group apply"
             }
         }
         return (row, "time", because, text)
@@ -137,10 +138,10 @@ struct CodeSelector {
         }
         guard let row = rows.first(where: { $0.minDays! <= d && d <= ($0.maxDays ?? Int.max) }) else {
             let ranges = rows.map { "\($0.code) \(range($0.minDays!, $0.maxDays))" }.joined(separator: ", ")
-            result.lines.append("\(table.family): \(d) device days fit no code in force (\(ranges))")
+            result.lines.append("\(table.family): no code in force for \(days(d)) (\(ranges))")
             return nil
         }
-        return (row, "service", ["device_days"], "\(d) device days within \(range(row.minDays!, row.maxDays))")
+        return (row, "service", ["device_days"], "\(days(d)) \(within(row.minDays!, row.maxDays))")
     }
 
     func addAddOn(_ addOn: AddOn, primary: SuggestedCode, table: CodeTable, result: inout Result) {
@@ -149,7 +150,7 @@ struct CodeSelector {
             return
         }
         if let basis = addOn.basis, basis != primary.basis {
-            result.lines.append("\(addOn.code) not added: \(primary.code) was chosen by \(primary.basis), and \(addOn.code) counts only when it is chosen by \(basis)")
+            result.lines.append("\(addOn.code) not added: the level of \(primary.code) was chosen by \(basisText(primary.basis)), and \(addOn.code) applies only when it is chosen by \(basisText(basis))")
             return
         }
         guard let t = facts.time else { return }
@@ -174,6 +175,13 @@ struct CodeSelector {
     // MARK: - Text
 
     func range(_ lo: Int, _ hi: Int?) -> String { hi.map { "\(lo)–\($0)" } ?? "≥ \(lo)" }
+
+    /// "within 11–20" or "≥ 20" (an open range).
+    func within(_ lo: Int, _ hi: Int?) -> String { hi.map { "within \(lo)–\($0)" } ?? "≥ \(lo)" }
+
+    func days(_ d: Int) -> String { d == 1 ? "1 device day" : "\(d) device days" }
+
+    func basisText(_ b: String) -> String { b == "mdm" ? "MDM" : b }
 
     func cellText(providerGroup: String?) -> String {
         var parts: [String] = []

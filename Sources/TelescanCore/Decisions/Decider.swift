@@ -35,7 +35,7 @@ public struct Decider: Sendable {
         d.explanations.append("profile \(profileName), service \(service.rawValue), service date \(serviceDate)")
         guard let rules = profile.services[service] else {
             d.warnings.append(DecisionWarning.serviceNotInProfile.rawValue)
-            d.explanations.append("status needs_query: \(warningText(.serviceNotInProfile))")
+            d.explanations.append("status needs_query (\(DecisionWarning.serviceNotInProfile.rawValue)): \(warningText(.serviceNotInProfile))")
             return d
         }
 
@@ -122,7 +122,7 @@ public struct Decider: Sendable {
         } else if d.codes.isEmpty {
             d.status = .needsQuery
             d.warnings.append(DecisionWarning.noCodeFits.rawValue)
-            d.explanations.append("status needs_query: nothing missing, but \(warningText(.noCodeFits))")
+            d.explanations.append("status needs_query (\(DecisionWarning.noCodeFits.rawValue)): nothing missing, but \(warningText(.noCodeFits))")
         } else {
             d.status = .ready
             d.explanations.append("status ready: every required element documented, \(d.codes.count) code line\(d.codes.count == 1 ? "" : "s") suggested")

@@ -12,7 +12,7 @@ public enum ProfileLoader {
     /// The names of the built-in profiles in a Lexicons folder, sorted.
     public static func builtinNames(lexiconsRoot: String) -> [String] {
         RuleFileLoader.yamlFiles(in: lexiconsRoot + "/profiles", displayPrefix: "")
-            .map { ($0.1 as NSString).deletingPathExtension }
+            .map(\.1).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }
     }
 
     public static func loadBuiltin(_ name: String, lexiconsRoot: String) throws(RuleLoadError) -> PayerProfile {
