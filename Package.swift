@@ -41,7 +41,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TelescanPCRE2Tests", dependencies: ["TelescanPCRE2"]),
-        .testTarget(name: "TelescanCoreTests", dependencies: ["TelescanCore", "TelescanReport"]),
+        .testTarget(
+            name: "TelescanCoreTests",
+            dependencies: ["TelescanCore", "TelescanReport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "TelescanReportTests", dependencies: ["TelescanCore", "TelescanReport"]),
         .testTarget(name: "telescanTests", dependencies: ["telescan", "TelescanCore", "TelescanReport"]),
     ],

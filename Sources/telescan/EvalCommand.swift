@@ -36,7 +36,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let lex = try LexiconLoading.load(lexicons)
         if let findingsFor {
-            let engine = ScanEngine(lexicons: lex, decider: Decider.placeholder, defaultDate: date, keepFindings: true)
+            let engine = ScanEngine(lexicons: lex, decider: try Decider.builtin("cpt", lexiconsRoot: lex.root), defaultDate: date, keepFindings: true)
             var reader = InputChain(paths: paths.isEmpty ? [((gold as NSString).deletingLastPathComponent as NSString).appendingPathComponent("notes")] : paths, options: input.makeInputOptions())
             let scanner = NoteScanner(engine: engine)
             while let rec = try reader.next() {

@@ -19,19 +19,23 @@ struct RulesCheckCommand: ParsableCommand {
     @Argument(help: "The Lexicons folder to check (default: the bundled one).")
     var directory: String?
 
+    @Option(name: .customLong("profile-file"), help: "Also check this user profile file (repeatable).")
+    var profileFiles: [String] = []
+
     func run() throws {
         let lex = try LexiconLoading.load(directory)
         var problems: [String] = []
         let (checked, failures) = RuleExampleRunner.run(lex.compiled)
         problems += failures.map(\.description)
-        problems += ProfileChecks.run(lexicons: lex)
+        let profiles = ProfileChecker.checkFolder(lexiconsRoot: lex.root)
+        problems += profiles.problems.map(\.description)
+        for file in profileFiles {
+            do { problems += ProfileChecker.check(try ProfileLoader.load(file: file)).map(\.description) } catch {
+                problems.append(error.description)
+            }
+        }
         for p in problems { FileHandle.standardError.write(Data((p + "\n").utf8)) }
-        print("\(lex.definitions.count) rules, \(checked) examples checked, \(problems.count) problems")
+        print("\(lex.definitions.count) rules, \(checked) examples checked, \(profiles.profiles + profileFiles.count) profiles checked, \(problems.count) problems")
         if !problems.isEmpty { throw ExitCode(1) }
     }
-}
-
-/// Profile and code-table checks (filled in by the profile loader).
-enum ProfileChecks {
-    static func run(lexicons: LexiconSet) -> [String] { [] }
 }

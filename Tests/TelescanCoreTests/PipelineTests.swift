@@ -60,7 +60,7 @@ final class PipelineTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: path) }
         var reader = InputChain(paths: [path], options: InputOptions())
         let lex = try Repo.lexiconSet()
-        let engine = ScanEngine(lexicons: lex, decider: Decider(profileName: "cpt"), defaultDate: "2026-06-15")
+        let engine = ScanEngine(lexicons: lex, decider: try Decider.builtin("cpt", lexiconsRoot: Repo.lexicons), defaultDate: "2026-06-15")
         var results: [NoteResult] = []
         var out: [UInt8] = []
         try ScanRunner(jobs: 2).run(reader: &reader, engine: engine, printer: JSONLinesPrinter(),
@@ -75,7 +75,7 @@ final class PipelineTests: XCTestCase {
 
     func testParallelOutputIsByteIdenticalToSerial() throws {
         let lex = try Repo.lexiconSet()
-        let engine = ScanEngine(lexicons: lex, decider: Decider(profileName: "cpt"), defaultDate: "2026-06-15")
+        let engine = ScanEngine(lexicons: lex, decider: try Decider.builtin("cpt", lexiconsRoot: Repo.lexicons), defaultDate: "2026-06-15")
         func run(_ jobs: Int) throws -> [UInt8] {
             var reader = InputChain(paths: [Repo.corpus + "/notes"], options: InputOptions())
             var out: [UInt8] = []

@@ -162,7 +162,7 @@ final class ExplainPrinterTests: XCTestCase {
 
     /// With the engine's findings: the rule behind each quote, and what context voided.
     func testRulesAndVoidedFindingsFromARealScan() throws {
-        let engine = ScanEngine(lexicons: try Repo.lexiconSet(), decider: Decider(profileName: "cpt"),
+        let engine = ScanEngine(lexicons: try Repo.lexiconSet(), decider: try Decider.builtin("cpt", lexiconsRoot: Repo.lexicons),
                                 defaultDate: "2026-06-15", keepFindings: true)
         let note = "Video visit with Zoë. [ ] verbal consent obtained. Patient denies consent was obtained. Last visit was by phone. I spent 25 minutes."
         let r = NoteScanner(engine: engine).scan(NoteRecord(id: "x", text: Array(note.utf8)))

@@ -11,7 +11,7 @@ final class SchemaTests: XCTestCase {
 
     /// Scans the whole corpus with the bundled rules and returns the printed bytes.
     static func scanCorpus(_ printer: some ResultPrinter, profile: String = "cpt", keepFindings: Bool = false, jobs: Int = 2) throws -> [UInt8] {
-        let engine = ScanEngine(lexicons: try Repo.lexiconSet(), decider: Decider(profileName: profile),
+        let engine = ScanEngine(lexicons: try Repo.lexiconSet(), decider: try Decider.builtin(profile, lexiconsRoot: Repo.lexicons),
                                 defaultDate: "2026-06-15", keepFindings: keepFindings)
         var reader = InputChain(paths: [Repo.corpus + "/notes"], options: InputOptions())
         var out: [UInt8] = []

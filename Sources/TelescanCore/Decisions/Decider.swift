@@ -1,14 +1,156 @@
-/// Placeholder until the payer-profile decider lands: classifies status by service only.
+/// Turns a note's service and elements into a status, the missing elements with their
+/// queries, and suggested codes, under one payer profile (decisions.md). Everything
+/// payer-specific — requirements, thresholds, codes, dates, modifiers, POS, texts — comes
+/// from the profile; this type only applies it.
 public struct Decider: Sendable {
     public let profileName: String
-    public init(profileName: String) { self.profileName = profileName }
+    public let profile: PayerProfile
 
-    /// Stand-in until profiles load from data.
-    public static let placeholder = Decider(profileName: "cpt")
-    public static func builtin(_ name: String, lexiconsRoot: String) throws -> Decider { Decider(profileName: name) }
+    public init(profile: PayerProfile) {
+        self.profile = profile
+        profileName = profile.name
+    }
 
-    public func decide(service: Service?, elements: NoteElements, serviceDate: String) -> Decision {
-        guard let service, service.isTelehealth else { return Decision(status: .notTelehealth) }
-        return Decision(status: .needsQuery)
+    /// A built-in profile (`<lexicons root>/profiles/NAME.yaml`), loaded and checked.
+    public static func builtin(_ name: String, lexiconsRoot: String) throws -> Decider {
+        let profile = try ProfileLoader.loadBuiltin(name, lexiconsRoot: lexiconsRoot)
+        if let problem = ProfileChecker.check(profile).first { throw problem }
+        return Decider(profile: profile)
+    }
+
+    /// A user's profile file, loaded and checked as strictly as the built-in ones.
+    public static func file(_ path: String) throws -> Decider {
+        let profile = try ProfileLoader.load(file: path)
+        if let problem = ProfileChecker.check(profile).first { throw problem }
+        return Decider(profile: profile)
+    }
+
+    public func decide(service: Service?, elements e: NoteElements, serviceDate: String) -> Decision {
+        guard let service, service.isTelehealth else {
+            var d = Decision(status: .notTelehealth)
+            d.explanations = ["service \(service?.rawValue ?? "none"): no telehealth service documented, so status not_telehealth"]
+            return d
+        }
+        var d = Decision(status: .needsQuery)
+        d.explanations.append("profile \(profileName), service \(service.rawValue), service date \(serviceDate)")
+        guard let rules = profile.services[service] else {
+            d.warnings.append(DecisionWarning.serviceNotInProfile.rawValue)
+            d.explanations.append("status needs_query (\(DecisionWarning.serviceNotInProfile.rawValue)): \(warningText(.serviceNotInProfile))")
+            return d
+        }
+
+        // The technology coded: none when the switch left the majority open.
+        let modality = e.modalityAmbiguous ? nil : e.modality?.value
+        let accepted = modality.map { rules.modalities?.contains($0) ?? true } ?? false
+        let modalityRule = accepted ? rules.modalityRules[modality!] : nil
+
+        var status = e.patientStatus?.value
+        var assumed = false
+        if status == nil && rules.usesPatientStatus {
+            status = "established"
+            assumed = true
+            d.assumptions.append("patient_status=established")
+            d.explanations.append("patient status not stated: assumed established")
+        }
+
+        var missing: [MissingReason: String] = [:]
+        func report(_ reason: MissingReason, _ why: String) {
+            if missing[reason] == nil { missing[reason] = why }
+        }
+        for req in rules.requirements {
+            if let reason = req.check(e, modality: modality, accepted: rules.modalities) {
+                report(reason, explain(reason, requirement: req, service: service, modality: modality, rules: rules))
+            }
+        }
+        if let mr = modalityRule {
+            let tech = ElementVocabulary.display(mr.modality)
+            for req in mr.requirements {
+                if let reason = req.check(e, modality: modality, accepted: rules.modalities) {
+                    report(reason, "\(reason.element): \(tech) \(service.rawValue) under profile \(profileName) requires it; the note documents none")
+                }
+            }
+        }
+
+        // A minimum time for the technology (audio-only: more than 10 minutes of discussion).
+        var timeUsable = true
+        if let min = modalityRule?.minimumTime {
+            let tech = ElementVocabulary.display(modalityRule!.modality)
+            if let t = e.time?.value {
+                if t < min.minutes {
+                    timeUsable = false
+                    report(min.reason, "time: \(t) minutes is below the \(min.minutes)-minute minimum for \(tech) under profile \(profileName); time cannot choose the level")
+                }
+            } else if e.mdm != nil {
+                report(.timeNotDocumented, "time: \(tech) needs at least \(min.minutes) minutes documented under profile \(profileName); the note gives an MDM level but no time")
+            }
+        }
+
+        // Patient locations allowed for the technology (Medicare audio-only: home).
+        var blocked: String? = nil
+        if let locations = modalityRule?.patientLocations, let place = e.patientLocation?.value, !locations.allowed.contains(place) {
+            let tech = ElementVocabulary.display(modalityRule!.modality)
+            blocked = "no code: \(tech) under profile \(profileName) needs patient_location \(locations.allowed.joined(separator: " or ")), and the note documents \(place)"
+            report(locations.reason, "patient_location: " + blocked!)
+        }
+
+        let location = e.patientLocation?.value
+        let facts = CodingFacts(profile: profile, service: service, date: serviceDate, modality: accepted ? modality : nil,
+                                patientStatus: status, statusAssumed: assumed, time: e.time?.value,
+                                timeUsableForLevel: timeUsable, minimumTime: modalityRule?.minimumTime?.minutes,
+                                mdm: e.mdm?.value, deviceDays: e.deviceDays?.value,
+                                credential: e.performingProvider?.value.credential, patientLocation: location,
+                                pos: location.flatMap { rules.placeOfService?[$0] }, modifiers: modalityRule?.modifiers ?? [])
+        if let blocked {
+            d.explanations.append(blocked)
+        } else {
+            for table in rules.tables {
+                let r = CodeSelector(facts: facts).select(table)
+                d.codes += r.codes
+                d.explanations += r.lines
+            }
+        }
+
+        d.missing = missing.keys.sorted().map { reason in
+            MissingElement(element: reason.element, reason: reason.rawValue,
+                           query: QueryText.fill(profile.query(reason, service: service) ?? "", e),
+                           explanation: missing[reason]!)
+        }
+        d.explanations += d.missing.map(\.explanation)
+        if !d.missing.isEmpty {
+            d.status = .needsQuery
+            d.explanations.append("status needs_query: \(d.missing.count) required element\(d.missing.count == 1 ? "" : "s") missing (\(d.missing.map(\.reason).joined(separator: ", ")))")
+        } else if d.codes.isEmpty {
+            d.status = .needsQuery
+            d.warnings.append(DecisionWarning.noCodeFits.rawValue)
+            d.explanations.append("status needs_query (\(DecisionWarning.noCodeFits.rawValue)): nothing missing, but \(warningText(.noCodeFits))")
+        } else {
+            d.status = .ready
+            d.explanations.append("status ready: every required element documented, \(d.codes.count) code line\(d.codes.count == 1 ? "" : "s") suggested")
+        }
+        return d
+    }
+
+    func warningText(_ w: DecisionWarning) -> String {
+        profile.warnings[w] ?? w.rawValue
+    }
+
+    func explain(_ reason: MissingReason, requirement: Requirement, service: Service, modality: String?, rules: ServiceRules) -> String {
+        let head = "\(reason.element): "
+        switch reason {
+        case .modalityAmbiguous:
+            return head + "the note documents a change of technology but not which one was used for most of the visit, so no visit code"
+        case .modalityNotAccepted:
+            return head + "\(ElementVocabulary.display(modality ?? "")) is not a technology \(service.rawValue) accepts under profile \(profileName) (\((rules.modalities ?? []).map(ElementVocabulary.display).joined(separator: ", ")))"
+        case .consentDeclined:
+            return head + "the note documents that consent was declined"
+        case .patientNotEstablished:
+            return head + "\(service.rawValue) is for established patients under profile \(profileName); the note documents a new patient"
+        case .timeOrMDMNotDocumented:
+            return head + "\(service.rawValue) needs total time or an MDM level to choose a level; the note documents neither"
+        case .deviceDaysOrTimeNotDocumented:
+            return head + "\(service.rawValue) needs device days, management minutes or both; the note documents neither"
+        default:
+            return head + "required for \(service.rawValue) under profile \(profileName); the note documents none"
+        }
     }
 }

@@ -11,8 +11,9 @@ public struct GoldEvaluator {
     }
 
     public func run(golds: [GoldRecord], paths: [String], options: InputOptions) throws -> Evaluation {
-        let deciders = profiles.compactMap { try? Decider.builtin($0, lexiconsRoot: lexicons.root) }
-        let engine = ScanEngine(lexicons: lexicons, decider: deciders.first ?? Decider.placeholder, defaultDate: date)
+        let deciders = try profiles.map { try Decider.builtin($0, lexiconsRoot: lexicons.root) }
+        guard let first = deciders.first else { throw InputError(message: "no profile to evaluate") }
+        let engine = ScanEngine(lexicons: lexicons, decider: first, defaultDate: date)
         let scanner = NoteScanner(engine: engine)
         var byID: [String: GoldRecord] = [:]
         for g in golds { byID[g.id] = g }

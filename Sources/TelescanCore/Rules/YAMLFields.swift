@@ -20,8 +20,10 @@ struct YAMLFields {
 
     func error(_ problem: String) -> RuleLoadError { RuleLoadError(file: file, entry: entry, problem: problem) }
 
+    /// The value of `key`; an explicit YAML null (`key:` or `key: ~`) counts as absent.
     mutating func raw(_ key: String) -> Any? {
         seen.insert(key)
+        if map[key] is NSNull { return nil }
         return map[key]
     }
 
@@ -88,13 +90,20 @@ struct YAMLFields {
         }
     }
 
-    static func load(file path: String, displayName: String) throws(RuleLoadError) -> Any? {
+    /// How scalars are typed. `rules`: YAML 1.1 would read `no`, `on` or `off` in a phrase
+    /// list as booleans, so those stay text. `plain` (profiles): every scalar stays text
+    /// ("02" keeps its zero, dates stay `YYYY-MM-DD`); the typed accessors parse numbers and
+    /// booleans where a key needs them.
+    enum Scalars { case rules, plain }
+
+    static func load(file path: String, displayName: String, scalars: Scalars = .rules) throws(RuleLoadError) -> Any? {
+        var resolver = Resolver.default.removing(.bool).removing(.float)
+        if scalars == .plain { resolver = resolver.removing(.int).removing(.timestamp) }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw RuleLoadError(file: displayName, problem: "cannot read file: \(error)")
         }
-        // YAML 1.1 would read `no`, `on` or `off` in a phrase list as booleans: keep them text.
-        do { return try Yams.load(yaml: text, Resolver.default.removing(.bool).removing(.float)) } catch {
+        do { return try Yams.load(yaml: text, resolver) } catch {
             throw RuleLoadError(file: displayName, problem: "invalid YAML: \(error)")
         }
     }
