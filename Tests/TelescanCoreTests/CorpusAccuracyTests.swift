@@ -15,6 +15,14 @@ final class CorpusAccuracyTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(c.f1, 0.95, "\(name): P \(c.precision) R \(c.recall)")
         }
         XCTAssertGreaterThanOrEqual(Double(eval.serviceCorrect) / Double(eval.notes), 0.95)
+        // Issue 4: per profile, statuses, missing elements and code sets from the note text.
+        XCTAssertEqual(Set(eval.profiles.keys), ["cpt", "medicare"])
+        for (profile, p) in eval.profiles {
+            let n = Double(p.notes)
+            XCTAssertGreaterThanOrEqual(Double(p.status) / n, 0.95, "\(profile) status accuracy")
+            XCTAssertGreaterThanOrEqual(Double(p.missing) / n, 0.95, "\(profile) missing-set exact match")
+            XCTAssertGreaterThanOrEqual(Double(p.codes) / n, 0.95, "\(profile) code-set exact match")
+        }
         if eval.minimumF1 < 0.95 {
             print(eval.report())
         }
