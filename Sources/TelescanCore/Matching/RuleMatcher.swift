@@ -1,3 +1,7 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import TelescanPCRE2
 
 /// A raw match of one rule in a note: byte ranges and captures, before context.
@@ -17,10 +21,31 @@ public final class RuleMatcher {
     /// PCRE2 errors met on the last note (e.g. the match limit), as warnings.
     public private(set) var errors: [String] = []
 
+    /// Per-rule time and wake counts when `TELESCAN_RULE_PROFILE` is set (for rule authors
+    /// tuning speed; printed to standard error, never any note text).
+    var profile: [UInt64]? = nil
+    var wakes: [Int] = []
+
     public init(rules: CompiledRules) {
         self.rules = rules
         scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         hits = [Bool](repeating: false, count: rules.rules.count)
+        if getenv("TELESCAN_RULE_PROFILE") != nil {
+            profile = [UInt64](repeating: 0, count: rules.rules.count)
+            wakes = [Int](repeating: 0, count: rules.rules.count)
+        }
+    }
+
+    deinit {
+        guard let profile else { return }
+        let total = profile.reduce(0, +)
+        var lines = "rule profile (ms, wakes):\n"
+        for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }).prefix(25) {
+            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes\n"
+        }
+        lines += "  total \(total / 1_000_000) ms\n"
+        let bytes = Array(lines.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
     }
 
     /// All rule matches in `text`, in rule order then position.
@@ -33,6 +58,13 @@ public final class RuleMatcher {
         let all = rules.rules
         for i in 0..<all.count where hits[i] {
             let rule = all[i]
+            let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
+            defer {
+                if profile != nil {
+                    profile![i] += DispatchTime.now().uptimeNanoseconds - t0
+                    wakes[i] += 1
+                }
+            }
             do {
                 try rule.pattern.forEachMatch(in: text, scratch: scratch) { m in
                     var caps: [String: String] = [:]
