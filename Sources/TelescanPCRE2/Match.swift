@@ -22,12 +22,13 @@ extension CompiledPattern {
     /// Calls `body` for each non-overlapping match in `subject[from...]`. The subject must be
     /// valid UTF-8 (checked once per note by the caller; the JIT does not check it).
     /// Throws when PCRE2 reports an error such as the match limit.
+    /// `upTo` ends the subject early (a sentence of a note): the pattern sees nothing after it.
     public func forEachMatch(
-        in subject: UnsafeBufferPointer<UInt8>, from: Int = 0, scratch: MatchScratch,
+        in subject: UnsafeBufferPointer<UInt8>, from: Int = 0, upTo: Int? = nil, scratch: MatchScratch,
         _ body: (Match) -> Void
     ) throws(PCRE2Error) {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
-        let length = subject.count
+        let length = min(upTo ?? subject.count, subject.count)
         var offset = from
         let groups = min(captureCount, scratch.pairs - 1)
         let options = UInt32(PCRE2_NO_UTF_CHECK)

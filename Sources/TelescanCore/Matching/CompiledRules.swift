@@ -14,6 +14,9 @@ public final class CompiledRules: @unchecked Sendable {
     public let prefilter: LiteralPrefilter
     /// Rules with no literal: run on every note.
     let unconditional: [Int]
+    /// Indices of target rules and of context rules.
+    let targetRules: [Int]
+    let contextRules: [Int]
     public let maxCaptures: Int
 
     public init(definitions: [RuleDefinition]) throws(RuleLoadError) {
@@ -33,6 +36,8 @@ public final class CompiledRules: @unchecked Sendable {
         rules = compiled
         prefilter = LiteralPrefilter(literals: definitions.map(\.literals))
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
+        targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return false }
+        contextRules = definitions.indices.filter { if case .context = definitions[$0].kind { return true }; return false }
         maxCaptures = max(1, compiled.map(\.pattern.captureCount).max() ?? 1)
     }
 }

@@ -89,7 +89,9 @@ public final class LiteralPrefilter: @unchecked Sendable {
             byteClass.withUnsafeBufferPointer { cls in
                 outputStart.withUnsafeBufferPointer { ostart in
                     outputs.withUnsafeBufferPointer { outs in
-                        var s = 0
+                        // Start as if after a line break, so "\n"-led literals match on line 1.
+                        var s = Int(trans[Int(cls[10])])
+                        if ostart[s] >= 0 { var i = Int(ostart[s]); while outs[i] >= 0 { hits[Int(outs[i])] = true; i += 1 } }
                         for b in text {
                             s = Int(trans[s &* k &+ Int(cls[Int(b)])])
                             let o = ostart[s]
@@ -106,7 +108,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
 
     /// Whether `text` contains one of `literals` (for tests of rule data).
     public static func contains(_ text: String, anyOf literals: [String]) -> Bool {
-        let folded = String(decoding: text.utf8.map(fold), as: UTF8.self)
+        let folded = "\n" + String(decoding: text.utf8.map(fold), as: UTF8.self)
         return literals.contains { folded.contains($0) }
     }
 }

@@ -48,15 +48,42 @@ public final class RuleMatcher {
         _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
     }
 
-    /// All rule matches in `text`, in rule order then position.
+    /// All rule matches in `text`, in rule order then position (targets and triggers alike).
     public func match(_ text: UnsafeBufferPointer<UInt8>) -> [RuleHit] {
+        prefilter(text)
+        var out: [RuleHit] = []
+        run(rules.targetRules, text, nil, &out)
+        run(rules.contextRules, text, nil, &out)
+        return out
+    }
+
+    /// Target-rule matches in `text`; also remembers which rules' literals occur, for
+    /// `matchContext`.
+    public func matchTargets(_ text: UnsafeBufferPointer<UInt8>) -> [RuleHit] {
+        prefilter(text)
+        var out: [RuleHit] = []
+        run(rules.targetRules, text, nil, &out)
+        return out
+    }
+
+    /// Context-trigger matches inside `ranges` only (the sentences that hold findings): triggers
+    /// elsewhere could not apply, and common trigger words are everywhere.
+    public func matchContext(_ text: UnsafeBufferPointer<UInt8>, in ranges: [Range<Int>]) -> [RuleHit] {
+        var out: [RuleHit] = []
+        for r in ranges { run(rules.contextRules, text, r, &out) }
+        return out
+    }
+
+    func prefilter(_ text: UnsafeBufferPointer<UInt8>) {
         errors.removeAll(keepingCapacity: true)
         for i in hits.indices { hits[i] = false }
         rules.prefilter.scan(text, hits: &hits)
         for i in rules.unconditional { hits[i] = true }
-        var out: [RuleHit] = []
+    }
+
+    func run(_ indices: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {
         let all = rules.rules
-        for i in 0..<all.count where hits[i] {
+        for i in indices where hits[i] {
             let rule = all[i]
             let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
             defer {
@@ -66,7 +93,7 @@ public final class RuleMatcher {
                 }
             }
             do {
-                try rule.pattern.forEachMatch(in: text, scratch: scratch) { m in
+                try rule.pattern.forEachMatch(in: text, from: range?.lowerBound ?? 0, upTo: range?.upperBound, scratch: scratch) { m in
                     var caps: [String: String] = [:]
                     for (name, groups) in rule.captures {
                         if let r = groups.lazy.compactMap({ m.group($0) }).first, !r.isEmpty {
@@ -81,6 +108,5 @@ public final class RuleMatcher {
                 errors.append("PATTERN_LIMIT: rule \(rule.definition.id): \(error.message)")
             }
         }
-        return out
     }
 }

@@ -37,33 +37,34 @@ public final class NoteScanner {
     func analyse(_ buf: UnsafeBufferPointer<UInt8>, record: NoteRecord, profile: String,
                  warnings: inout [String]) -> NoteResult {
         let rules = engine.lexicons.compiled.rules
-        let hits = matcher.match(buf)
-        warnings += matcher.errors
         var findings: [Finding] = []
-        var triggers: [ContextEngine.Trigger] = []
-        for h in hits {
+        for h in matcher.matchTargets(buf) {
             let def = rules[h.rule].definition
-            switch def.kind {
-            case .context:
-                triggers.append(.init(rule: def, span: h.span))
-            case .target(let element):
-                var value = def.value
-                if let from = def.valueFrom {
-                    guard let raw = h.captures[from], let mapped = def.values[Self.key(raw)] else { continue }
-                    value = mapped
-                }
-                var caps = h.captures
-                for (k, v) in def.set { caps[k] = v }
-                var f = Finding(ruleID: def.id, element: element, value: value, captures: caps,
-                                span: h.span, matchSpan: h.matchSpan, priority: def.priority)
-                f.ignoredContext = def.ignoreContext
-                findings.append(f)
+            guard case .target(let element) = def.kind else { continue }
+            var value = def.value
+            if let from = def.valueFrom {
+                guard let raw = h.captures[from], let mapped = def.values[Self.key(raw)] else { continue }
+                value = mapped
+            }
+            var caps = h.captures
+            for (k, v) in def.set { caps[k] = v }
+            var f = Finding(ruleID: def.id, element: element, value: value, captures: caps,
+                            span: h.span, matchSpan: h.matchSpan, priority: def.priority)
+            f.ignoredContext = def.ignoreContext
+            findings.append(f)
+        }
+        if !findings.isEmpty {
+            // Context triggers are looked for only in the units that hold findings.
+            let units = engine.splitter.split(buf).units
+            let scoped = Self.unitsHolding(findings, units)
+            let triggers = matcher.matchContext(buf, in: scoped.map(\.range)).map {
+                ContextEngine.Trigger(rule: rules[$0.rule].definition, span: $0.span)
+            }
+            if !triggers.isEmpty {
+                engine.context.apply(findings: &findings, triggers: triggers, units: scoped, text: buf)
             }
         }
-        if !findings.isEmpty && !triggers.isEmpty {
-            let units = engine.splitter.split(buf).units
-            engine.context.apply(findings: &findings, triggers: triggers, units: units, text: buf)
-        }
+        warnings += matcher.errors
         var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus)
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
@@ -83,6 +84,21 @@ public final class NoteScanner {
         r.findings = engine.keepFindings ? findings : []
         r.ascii = ScalarOffsets.isASCII(buf)
         return r
+    }
+
+    /// The units (sorted, distinct) in which some finding starts.
+    static func unitsHolding(_ findings: [Finding], _ units: [TextUnit]) -> [TextUnit] {
+        var picked = Set<Int>()
+        for f in findings {
+            let pos = f.matchSpan.lowerBound
+            var lo = 0, hi = units.count - 1
+            while lo <= hi {
+                let mid = (lo + hi) / 2
+                let r = units[mid].range
+                if pos < r.lowerBound { hi = mid - 1 } else if pos >= r.upperBound { lo = mid + 1 } else { picked.insert(mid); break }
+            }
+        }
+        return picked.sorted().map { units[$0] }
     }
 
     /// Lower-cased, whitespace-collapsed capture text, the key into a rule's `values` map.

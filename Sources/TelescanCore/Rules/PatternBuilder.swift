@@ -54,16 +54,27 @@ enum PatternBuilder {
     /// The prefilter literal of a phrase: its longest run of letters and digits, lower-cased,
     /// so that whitespace and hyphen variants still contain it.
     static func literal(ofPhrase phrase: String) -> String {
-        var best = "", current = ""
+        var words: [String] = []
+        var current = ""
         for ch in phrase.lowercased() {
             if ch.isLetter || ch.isNumber { current.append(ch) } else {
-                if current.count > best.count { best = current }
+                if !current.isEmpty { words.append(current) }
                 current = ""
             }
         }
-        if current.count > best.count { best = current }
-        return best
+        if !current.isEmpty { words.append(current) }
+        // The rarest word makes the best key; common clinical words wake the rule on most notes.
+        let rare = words.filter { !commonWords.contains($0) }
+        return (rare.isEmpty ? words : rare).max { $0.count < $1.count } ?? ""
     }
+
+    /// Words too frequent in clinical notes to be a prefilter key when a phrase has another.
+    static let commonWords: Set<String> = [
+        "patient", "pt", "visit", "visits", "time", "call", "note", "care", "with", "from", "the", "and",
+        "for", "new", "day", "days", "this", "that", "was", "were", "over", "on", "in", "by", "via", "to",
+        "of", "a", "an", "is", "at", "follow", "up", "history", "present", "plan", "exam", "today",
+        "letter", "request", "message", "sent", "left", "appointment", "clinic", "office", "results",
+    ]
 }
 
 import Foundation
