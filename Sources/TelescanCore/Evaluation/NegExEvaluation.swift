@@ -40,7 +40,7 @@ public struct NegExEvaluation {
             e.scores["negated", default: Score()].add(gold: cols[3].lowercased() == "negated", found: l.negated)
             e.scores["historical", default: Score()].add(gold: temporality == "historical", found: l.historical)
             e.scores["hypothetical", default: Score()].add(gold: temporality.hasPrefix("not") || temporality == "hypothetical", found: l.hypothetical)
-            e.scores["other_experiencer", default: Score()].add(gold: cols[5].lowercased().hasPrefix("other"), found: l.otherExperiencer)
+            e.scores["other_experiencer", default: Score()].add(gold: !cols[5].lowercased().hasPrefix("patient"), found: l.otherExperiencer) // "Other" and "Family member" rows
         }
         return e
     }

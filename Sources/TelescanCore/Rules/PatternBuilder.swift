@@ -28,7 +28,7 @@ enum PatternBuilder {
 
     /// A whole-word pattern for a phrase list.
     static func phraseRule(_ phrases: [String]) -> String {
-        "(?<![\\w])" + alternation(phrases) + "(?![\\w]|-\\w)"
+        "(?<![\\w]|\\w-)" + alternation(phrases) + "(?![\\w]|-\\w)"
     }
 
     /// Replaces each `{{name}}` with the alternation of the named list.
