@@ -13,5 +13,5 @@ public struct RegexOptions: OptionSet, Sendable {
     public static let dotAll = RegexOptions(rawValue: UInt32(PCRE2_DOTALL))
     public static let extended = RegexOptions(rawValue: UInt32(PCRE2_EXTENDED))
 
-    public static let standard: RegexOptions = [.caseless, .utf, .ucp, .multiline]
+    public static let standard: RegexOptions = [.caseless, .utf, .multiline]
 }

@@ -22,8 +22,14 @@ struct RulesCheckCommand: ParsableCommand {
     @Option(name: .customLong("profile-file"), help: "Also check this user profile file (repeatable).")
     var profileFiles: [String] = []
 
+    @Flag(name: .customLong("show-literals"), help: "List each rule's prefilter literals (to spot keys that wake a rule on every note).")
+    var showLiterals = false
+
     func run() throws {
         let lex = try LexiconLoading.load(directory)
+        if showLiterals {
+            for d in lex.definitions { print("\(d.id): \(d.literals.isEmpty ? "(none: runs on every note)" : d.literals.joined(separator: " | "))") }
+        }
         var problems: [String] = []
         let (checked, failures) = RuleExampleRunner.run(lex.compiled)
         problems += failures.map(\.description)

@@ -64,8 +64,10 @@ enum PatternBuilder {
         }
         if !current.isEmpty { words.append(current) }
         // The rarest word makes the best key; common clinical words wake the rule on most notes.
-        let rare = words.filter { !commonWords.contains($0) }
-        return (rare.isEmpty ? words : rare).max { $0.count < $1.count } ?? ""
+        // One or two letters ("a/v") and common words occur everywhere: with no rare word, key
+        // on the whole phrase instead.
+        let rare = words.filter { $0.count >= 3 && !commonWords.contains($0) }
+        return rare.max { $0.count < $1.count } ?? phrase.lowercased()
     }
 
     /// Words too frequent in clinical notes to be a prefilter key when a phrase has another.
@@ -74,6 +76,10 @@ enum PatternBuilder {
         "for", "new", "day", "days", "this", "that", "was", "were", "over", "on", "in", "by", "via", "to",
         "of", "a", "an", "is", "at", "follow", "up", "history", "present", "plan", "exam", "today",
         "letter", "request", "message", "sent", "left", "appointment", "clinic", "office", "results",
+        "clinical", "assessment", "discussion", "completed", "did", "not", "evaluation", "initial",
+        "first", "provider", "practice", "health", "healthcare", "connect", "management", "family",
+        "members", "during", "last", "past", "had", "has", "month", "monthly", "back", "also", "all",
+        "any", "will", "can", "room", "care", "home", "work", "physical", "signs", "visit", "notes",
     ]
 }
 

@@ -24,6 +24,7 @@ struct YAMLFields {
     mutating func raw(_ key: String) -> Any? {
         seen.insert(key)
         if map[key] is NSNull { return nil }
+        if let s = map[key] as? String, s.isEmpty || s == "~" || s == "null" { return nil }
         return map[key]
     }
 
@@ -97,8 +98,10 @@ struct YAMLFields {
     enum Scalars { case rules, plain }
 
     static func load(file path: String, displayName: String, scalars: Scalars = .rules) throws(RuleLoadError) -> Any? {
-        var resolver = Resolver.default.removing(.bool).removing(.float)
-        if scalars == .plain { resolver = resolver.removing(.int).removing(.timestamp) }
+        // Every scalar is read as text and typed by the accessors: Yams' resolvers run an ICU
+        // regex per scalar, which was most of telescan's start-up time. Both modes now agree.
+        _ = scalars
+        let resolver = Resolver.basic
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
             throw RuleLoadError(file: displayName, problem: "cannot read file: \(error)")
