@@ -34,8 +34,8 @@ final class ContextTests: XCTestCase {
             throw XCTSkip("../shared/eval/negex-testset is absent; NegEx figures not checked")
         }
         let e = try NegExEvaluation.run(file: file, classifier: ContextClassifier(lexicons: try Repo.lexiconSet()))
-        XCTAssertGreaterThanOrEqual(e.scores["negated"]!.f1, 0.92)
-        XCTAssertGreaterThanOrEqual(e.scores["historical"]!.f1, 0.60)
-        XCTAssertGreaterThanOrEqual(e.scores["hypothetical"]!.f1, 0.70)
+        XCTAssertGreaterThanOrEqual(e.scores["negated"]!.f1, 0.935)
+        XCTAssertGreaterThanOrEqual(e.scores["historical"]!.f1, 0.65)
+        XCTAssertGreaterThanOrEqual(e.scores["hypothetical"]!.f1, 0.90)
     }
 }
