@@ -11,6 +11,9 @@ struct EngineOptionsGroup: ParsableArguments {
     @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: all cores).")
     var jobs: Int?
 
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No progress line on standard error (it is shown only on a terminal anyway).")
+    var quiet = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
@@ -27,6 +30,8 @@ enum ScanJob {
                                 defaultDate: profile.serviceDate, keepFindings: keepFindings)
         var reader = InputChain(paths: paths, options: input.makeInputOptions())
         let out = OutputStream.standardOutput
+        observer.progress = ProgressLine.make(totalBytes: reader.totalBytes, quiet: options.quiet)
+        defer { observer.progress?.finish() }
         do {
             try ScanRunner(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
                 .run(reader: &reader, engine: engine, printer: printer,

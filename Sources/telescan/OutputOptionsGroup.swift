@@ -152,6 +152,8 @@ final class RunObserver {
     let summarySink: OutputStream?
     let summaryFormat: SummaryFormat
     private(set) var failed = false
+    /// The terminal progress line, when there is one.
+    var progress: ProgressLine?
 
     init(failOn: FailOn? = nil, summarySink: OutputStream? = nil, summaryFormat: SummaryFormat = .text) {
         self.failOn = failOn
@@ -162,5 +164,6 @@ final class RunObserver {
     func observe(_ r: NoteResult) {
         summary.add(r)
         if let failOn, failOn.matches(r.status) { failed = true }
+        progress?.update(summary)
     }
 }
