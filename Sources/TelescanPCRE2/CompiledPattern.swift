@@ -1,11 +1,15 @@
 import CPCRE2
+import Synchronization
 
-/// A compiled, JIT-compiled PCRE2 pattern. Immutable after init, so one instance is shared by
-/// every worker thread; each worker brings its own `MatchScratch`.
+/// A compiled PCRE2 pattern, JIT-compiled on its first match (a short run pays only for the
+/// patterns it uses). One instance is shared by every worker thread; each worker brings its
+/// own `MatchScratch`.
 public final class CompiledPattern: @unchecked Sendable {
     let code: OpaquePointer
-    /// Whether JIT compilation succeeded (it falls back to the interpreter otherwise).
-    public let isJIT: Bool
+    /// 0: not JIT-compiled yet; 1: JIT code ready; -1: JIT failed (the interpreter runs).
+    let jitState = Mutex<Int8>(0)
+    /// Whether the pattern runs JIT code (compiling it now if it has not been yet).
+    public var isJIT: Bool { ensureJIT() }
     /// Number of capture groups (not counting group 0).
     public let captureCount: Int
     /// Named groups and their numbers (several numbers when `(?J)` allows duplicate names).
@@ -24,7 +28,6 @@ public final class CompiledPattern: @unchecked Sendable {
         }
         code = compiled
         source = pattern
-        isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
 
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
@@ -47,6 +50,14 @@ public final class CompiledPattern: @unchecked Sendable {
             }
         }
         namedGroups = names
+    }
+
+    /// JIT-compiles once, under the lock; later calls only read the state.
+    @inline(__always) func ensureJIT() -> Bool {
+        jitState.withLock { state in
+            if state == 0 { state = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0 ? 1 : -1 }
+            return state == 1
+        }
     }
 
     deinit { pcre2_code_free_8(code) }

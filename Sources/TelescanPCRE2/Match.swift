@@ -32,6 +32,7 @@ extension CompiledPattern {
         var offset = from
         let groups = min(captureCount, scratch.pairs - 1)
         let options = UInt32(PCRE2_NO_UTF_CHECK)
+        let isJIT = ensureJIT()
         while offset <= length {
             let rc: Int32
             if isJIT {
