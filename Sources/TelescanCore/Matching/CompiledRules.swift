@@ -11,6 +11,11 @@ public final class CompiledRules: @unchecked Sendable {
     }
 
     public let rules: [Rule]
+    /// The hot path's view of each rule: its pattern, captures and span group only (copying a
+    /// whole `Rule` per wake cost retain/release traffic on every field).
+    let patterns: [CompiledPattern]
+    let captureGroups: [[(String, [Int])]]
+    let spanGroups: [Int?]
     public let prefilter: LiteralPrefilter
     /// Rules with no literal: run on every note.
     let unconditional: [Int]
@@ -34,6 +39,9 @@ public final class CompiledRules: @unchecked Sendable {
             compiled.append(Rule(definition: def, pattern: pattern, captures: caps, spanGroup: pattern.namedGroups["span"]?.first))
         }
         rules = compiled
+        patterns = compiled.map(\.pattern)
+        captureGroups = compiled.map(\.captures)
+        spanGroups = compiled.map(\.spanGroup)
         prefilter = LiteralPrefilter(literals: definitions.map(\.literals))
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
         targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return false }

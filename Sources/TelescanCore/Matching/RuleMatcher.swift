@@ -82,9 +82,9 @@ public final class RuleMatcher {
     }
 
     func run(_ indices: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {
-        let all = rules.rules
+        let patterns = rules.patterns
         for i in indices where hits[i] {
-            let rule = all[i]
+            let pattern = patterns[i]
             let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
             defer {
                 if profile != nil {
@@ -93,19 +93,19 @@ public final class RuleMatcher {
                 }
             }
             do {
-                try rule.pattern.forEachMatch(in: text, from: range?.lowerBound ?? 0, upTo: range?.upperBound, scratch: scratch) { m in
+                try pattern.forEachMatch(in: text, from: range?.lowerBound ?? 0, upTo: range?.upperBound, scratch: scratch) { m in
                     var caps: [String: String] = [:]
-                    for (name, groups) in rule.captures {
+                    for (name, groups) in rules.captureGroups[i] {
                         if let r = groups.lazy.compactMap({ m.group($0) }).first, !r.isEmpty {
                             caps[name] = String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self)
                         }
                     }
                     let whole = m.start..<m.end
-                    let span = rule.spanGroup.flatMap { m.group($0) } ?? whole
+                    let span = rules.spanGroups[i].flatMap { m.group($0) } ?? whole
                     out.append(RuleHit(rule: i, span: span, matchSpan: whole, captures: caps))
                 }
             } catch {
-                errors.append("PATTERN_LIMIT: rule \(rule.definition.id): \(error.message)")
+                errors.append("PATTERN_LIMIT: rule \(rules.rules[i].definition.id): \(error.message)")
             }
         }
     }
