@@ -1,5 +1,9 @@
 /// Aho-Corasick over ASCII-case-folded bytes: one pass over a note tells which rules have one
 /// of their required literals in it, so PCRE2 runs only those rules.
+/// A literal that begins with a letter or digit must begin a word ("scheduling" does not wake
+/// on "rescheduling"), and a short one (four characters or fewer) must be a whole word ("car"
+/// does not wake on "cardiac" or "care"); a leading `*` lifts both ("*ologist" matches inside
+/// a word).
 /// The automaton is a full DFA over byte classes (only bytes that occur in literals get a class
 /// of their own), which keeps the table small enough to stay in cache.
 public final class LiteralPrefilter: @unchecked Sendable {
@@ -7,7 +11,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
     let classCount: Int
     let transitions: [Int32]        // state * classCount + class
     let outputStart: [Int32]        // per state, into outputs; -1 = none
-    let outputs: [Int32]            // rule indices, each state's list ending with -1
+    let outputs: [Int32]            // packed entries (see `pack`), each state's list ending with -1
     public let ruleCount: Int
 
     /// - Parameter literals: for each rule index, its literals (lower-case); empty = none.
@@ -15,7 +19,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         ruleCount = literals.count
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
-        for lits in literals { for lit in lits { for b in lit.utf8 {
+        let literals = literals.map { $0.map(LiteralPrefilter.Key.init) }
+        for lits in literals { for lit in lits { for b in lit.text.utf8 {
             let f = LiteralPrefilter.fold(b)
             if classes[Int(f)] == 0 { classes[Int(f)] = next; next += 1 }
         } } }
@@ -29,9 +34,9 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var goto: [[Int32]] = [[Int32](repeating: -1, count: k)]
         var outs: [[Int32]] = [[]]
         for (rule, lits) in literals.enumerated() {
-            for lit in lits where !lit.isEmpty {
+            for lit in lits where !lit.text.isEmpty {
                 var s = 0
-                for b in lit.utf8 {
+                for b in lit.text.utf8 {
                     let c = Int(classes[Int(LiteralPrefilter.fold(b))])
                     if goto[s][c] < 0 {
                         goto.append([Int32](repeating: -1, count: k))
@@ -40,7 +45,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
                     }
                     s = Int(goto[s][c])
                 }
-                if !outs[s].contains(Int32(rule)) { outs[s].append(Int32(rule)) }
+                let entry = LiteralPrefilter.pack(rule: rule, length: lit.text.utf8.count, wordStart: lit.wordStart, wholeWord: lit.wholeWord)
+                if !outs[s].contains(entry) { outs[s].append(entry) }
             }
         }
         // Failure links, breadth first, turning the trie into a DFA.
@@ -78,6 +84,31 @@ public final class LiteralPrefilter: @unchecked Sendable {
         outputs = list
     }
 
+    /// A literal as written in rule data: `*` prefix = may start inside a word.
+    struct Key {
+        let text: String
+        let wordStart: Bool
+        let wholeWord: Bool
+        init(_ raw: String) {
+            if raw.hasPrefix("*") { text = String(raw.dropFirst()); wordStart = false; wholeWord = false } else {
+                text = raw
+                wordStart = raw.unicodeScalars.first.map { CharacterSet.alphanumerics.contains($0) } ?? false
+                wholeWord = raw.utf8.count <= 4 && raw.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) }
+            }
+        }
+    }
+
+    /// Output entry: rule index (bits 0-19), literal length in bytes (20-28), whole-word flag
+    /// (29), word-start flag (30).
+    static func pack(rule: Int, length: Int, wordStart: Bool, wholeWord: Bool) -> Int32 {
+        Int32(rule) | Int32(min(length, 511)) << 20 | (wholeWord ? 1 << 29 : 0) | (wordStart ? 1 << 30 : 0)
+    }
+
+    /// Letters, digits and any byte of a multi-byte character continue a word.
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b >= 0x80
+    }
+
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
         (b >= 65 && b <= 90) ? b | 0x20 : b
     }
@@ -91,14 +122,25 @@ public final class LiteralPrefilter: @unchecked Sendable {
                     outputs.withUnsafeBufferPointer { outs in
                         // Start as if after a line break, so "\n"-led literals match on line 1.
                         var s = Int(trans[Int(cls[10])])
-                        if ostart[s] >= 0 { var i = Int(ostart[s]); while outs[i] >= 0 { hits[Int(outs[i])] = true; i += 1 } }
+                        if ostart[s] >= 0 { var i = Int(ostart[s]); while outs[i] >= 0 { hits[Int(outs[i] & 0xFFFFF)] = true; i += 1 } }
+                        var pos = 0
                         for b in text {
                             s = Int(trans[s &* k &+ Int(cls[Int(b)])])
                             let o = ostart[s]
                             if o >= 0 {
                                 var i = Int(o)
-                                while outs[i] >= 0 { hits[Int(outs[i])] = true; i += 1 }
+                                while outs[i] >= 0 {
+                                    let e = outs[i]
+                                    i += 1
+                                    if e & (1 << 30) != 0 {
+                                        let start = pos - Int((e >> 20) & 0x1FF) + 1
+                                        if start > 0 && LiteralPrefilter.isWordByte(text[start - 1]) { continue }
+                                        if e & (1 << 29) != 0 && pos + 1 < text.count && LiteralPrefilter.isWordByte(text[pos + 1]) { continue }
+                                    }
+                                    hits[Int(e & 0xFFFFF)] = true
+                                }
                             }
+                            pos &+= 1
                         }
                     }
                 }
@@ -108,7 +150,20 @@ public final class LiteralPrefilter: @unchecked Sendable {
 
     /// Whether `text` contains one of `literals` (for tests of rule data).
     public static func contains(_ text: String, anyOf literals: [String]) -> Bool {
-        let folded = "\n" + String(decoding: text.utf8.map(fold), as: UTF8.self)
-        return literals.contains { folded.contains($0) }
+        let folded = Array(("\n" + text).utf8.map(fold))
+        for raw in literals {
+            let key = Key(raw)
+            let needle = Array(key.text.utf8)
+            guard !needle.isEmpty, needle.count <= folded.count else { continue }
+            for start in 0...(folded.count - needle.count) where folded[start..<(start + needle.count)].elementsEqual(needle) {
+                if key.wordStart && start > 0 && isWordByte(folded[start - 1]) { continue }
+                let end = start + needle.count
+                if key.wholeWord && end < folded.count && isWordByte(folded[end]) { continue }
+                return true
+            }
+        }
+        return false
     }
 }
+
+import Foundation

@@ -25,6 +25,7 @@ public final class RuleMatcher {
     /// tuning speed; printed to standard error, never any note text).
     var profile: [UInt64]? = nil
     var wakes: [Int] = []
+    var matched: [Int] = []
 
     public init(rules: CompiledRules) {
         self.rules = rules
@@ -33,6 +34,7 @@ public final class RuleMatcher {
         if getenv("TELESCAN_RULE_PROFILE") != nil {
             profile = [UInt64](repeating: 0, count: rules.rules.count)
             wakes = [Int](repeating: 0, count: rules.rules.count)
+            matched = [Int](repeating: 0, count: rules.rules.count)
         }
     }
 
@@ -41,7 +43,7 @@ public final class RuleMatcher {
         let total = profile.reduce(0, +)
         var lines = "rule profile (ms, wakes):\n"
         for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }).prefix(25) {
-            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes\n"
+            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match\n"
         }
         lines += "  total \(total / 1_000_000) ms\n"
         let bytes = Array(lines.utf8)
@@ -85,11 +87,13 @@ public final class RuleMatcher {
         let patterns = rules.patterns
         for i in indices where hits[i] {
             let pattern = patterns[i]
+            let before = out.count
             let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
             defer {
                 if profile != nil {
                     profile![i] += DispatchTime.now().uptimeNanoseconds - t0
                     wakes[i] += 1
+                    if out.count > before { matched[i] += 1 }
                 }
             }
             do {
