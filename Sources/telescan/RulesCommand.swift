@@ -28,7 +28,8 @@ struct RulesCheckCommand: ParsableCommand {
     func run() throws {
         let lex = try LexiconLoading.load(directory)
         if showLiterals {
-            for d in lex.definitions { print("\(d.id): \(d.literals.isEmpty ? "(none: runs on every note)" : d.literals.joined(separator: " | "))") }
+            for d in lex.definitions { print("\(d.id): \(d.literals.isEmpty ? "(none: runs on every note)" : d.literals.joined(separator: " | "))"
+                      + (d.alsoRequires.isEmpty ? "" : " AND " + d.alsoRequires.joined(separator: " | "))) }
         }
         var problems: [String] = []
         let (checked, failures) = RuleExampleRunner.run(lex.compiled)

@@ -21,6 +21,8 @@ public final class CompiledRules: @unchecked Sendable {
     let unconditional: [Int]
     /// Indices of target rules and of context rules.
     let targetRules: [Int]
+    /// Rules with `also_requires`: woken only when both key sets occur.
+    let conjunctive: [Int]
     let contextRules: [Int]
     public let maxCaptures: Int
 
@@ -42,7 +44,9 @@ public final class CompiledRules: @unchecked Sendable {
         patterns = compiled.map(\.pattern)
         captureGroups = compiled.map(\.captures)
         spanGroups = compiled.map(\.spanGroup)
-        prefilter = LiteralPrefilter(literals: definitions.map(\.literals))
+        // Second key sets get prefilter slots after the rules': slot count + j for rule j.
+        prefilter = LiteralPrefilter(literals: definitions.map(\.literals) + definitions.map(\.alsoRequires))
+        conjunctive = definitions.indices.filter { !definitions[$0].alsoRequires.isEmpty }
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
         targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return false }
         contextRules = definitions.indices.filter { if case .context = definitions[$0].kind { return true }; return false }

@@ -30,7 +30,7 @@ public final class RuleMatcher {
     public init(rules: CompiledRules) {
         self.rules = rules
         scratch = MatchScratch(maxCaptures: rules.maxCaptures)
-        hits = [Bool](repeating: false, count: rules.rules.count)
+        hits = [Bool](repeating: false, count: 2 * rules.rules.count)
         if getenv("TELESCAN_RULE_PROFILE") != nil {
             profile = [UInt64](repeating: 0, count: rules.rules.count)
             wakes = [Int](repeating: 0, count: rules.rules.count)
@@ -80,6 +80,8 @@ public final class RuleMatcher {
         errors.removeAll(keepingCapacity: true)
         for i in hits.indices { hits[i] = false }
         rules.prefilter.scan(text, hits: &hits)
+        let n = rules.rules.count
+        for i in rules.conjunctive where !hits[n + i] { hits[i] = false }
         for i in rules.unconditional { hits[i] = true }
     }
 

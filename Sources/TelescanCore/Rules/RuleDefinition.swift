@@ -13,6 +13,9 @@ public struct RuleDefinition: Sendable {
     /// Lower-case ASCII literals, one of which every match must contain (the prefilter's keys).
     /// Empty: the rule runs on every note.
     public var literals: [String]
+    /// A second key set: the rule also needs one of these in the note (a rule that needs a
+    /// number of minutes *and* a word like "total" wakes far less often than on either alone).
+    public var alsoRequires: [String]
     public var value: String?
     /// Name of a capture whose text, looked up in `values`, gives the value.
     public var valueFrom: String?

@@ -32,6 +32,9 @@ public enum RuleExampleRunner {
                 if !def.literals.isEmpty && !LiteralPrefilter.contains(ex.text, anyOf: def.literals) {
                     fail(source, "matches but contains none of the rule's literals \(def.literals)")
                 }
+                if !def.alsoRequires.isEmpty && !LiteralPrefilter.contains(ex.text, anyOf: def.alsoRequires) {
+                    fail(source, "matches but contains none of the rule's also_requires \(def.alsoRequires)")
+                }
             }
             for source in def.examples.noMatch {
                 checked += 1

@@ -4,7 +4,7 @@ import Foundation
 /// and context rules (`context/`). Strict: unknown keys, unknown categories, duplicate ids,
 /// unknown lists and invalid patterns are errors naming the file and the rule.
 public enum RuleFileLoader {
-    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "value",
+    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "value",
                            "value_from", "values", "set", "priority", "ignore_context", "case_sensitive",
                            "direction", "window", "applies_to", "terminated_by", "examples"]
 
@@ -89,17 +89,22 @@ public enum RuleFileLoader {
         default: throw f.error("has both 'phrases' and 'pattern'; use one")
         }
         // A literal may name a list: every phrase of the list becomes a literal.
-        var expanded: [String] = []
-        for lit in literals {
-            if lit.hasPrefix("{{"), lit.hasSuffix("}}") {
-                let name = String(lit.dropFirst(2).dropLast(2))
-                guard let list = lists[name] else { throw f.error("unknown list '\(lit)' in literals") }
-                expanded += list.map(PatternBuilder.literal(ofPhrase:))
-            } else {
-                expanded.append(lit.lowercased())
+        func expand(_ raw: [String], _ key: String) throws(RuleLoadError) -> [String] {
+            var expanded: [String] = []
+            for lit in raw {
+                if lit.hasPrefix("{{"), lit.hasSuffix("}}") {
+                    let name = String(lit.dropFirst(2).dropLast(2))
+                    guard let list = lists[name] else { throw f.error("unknown list '\(lit)' in \(key)") }
+                    expanded += list.map(PatternBuilder.literal(ofPhrase:))
+                } else {
+                    expanded.append(lit.lowercased())
+                }
             }
+            return Array(Set(expanded.filter { !$0.isEmpty })).sorted()
         }
-        literals = Array(Set(expanded.filter { !$0.isEmpty })).sorted()
+        literals = try expand(literals, "literals")
+        let alsoRequires = try expand(try f.strings("also_requires") ?? [], "also_requires")
+        if !alsoRequires.isEmpty && literals.isEmpty { throw f.error("'also_requires' needs 'literals' too") }
         if try f.bool("case_sensitive") == true { source = "(?-i)" + source }
 
         let value = try f.string("value")
@@ -150,6 +155,7 @@ public enum RuleFileLoader {
         if valueFrom != nil && values.isEmpty { throw f.error("'value_from' needs a 'values' map") }
         try f.finish(allowed: ruleKeys)
         return RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
+                              alsoRequires: alsoRequires,
                               value: value, valueFrom: valueFrom,
                               values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.lowercased(), $0.value) }),
                               set: set, priority: priority, ignoreContext: ignore, direction: direction,
