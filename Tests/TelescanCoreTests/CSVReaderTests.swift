@@ -96,6 +96,16 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(r.map(\.textString), ["one", "two\rlines", "three"])
     }
 
+    func testOversizedRecordIsReportedAndReadingGoesOn() throws {
+        let path = try inputFile("id,text\n1,\"an open quote that runs on\n2,short\n3,\"and on past the limit\n", ext: "csv")
+        let parser = try DelimitedParser(stream: InputFixture.stream(path, chunk: 8), delimiter: UInt8(ascii: ","), maxRecordBytes: 24)
+        var rows: [String] = []
+        while let r = try parser.next() {
+            rows.append(r.error.map { "\(r.line):\($0.code)" } ?? (0..<r.count).map { String(decoding: r.field($0), as: UTF8.self) }.joined(separator: "|"))
+        }
+        XCTAssertEqual(rows, ["id|text", "2:RECORD_TOO_LARGE", "2|short", "4:CSV_UNTERMINATED_QUOTE"])
+    }
+
     /// The parser must give the same records whatever the read boundaries.
     func testChunkBoundariesDoNotChangeRecords() throws {
         let csv = "\u{FEFF}id,text\r\n1,\"a \"\"b\"\"\r\nc\"\r\n2,plain\r\n\r\n3,\"x\"y\n4,\"é—ü\",extra\n5,\"open\n6,after\n"

@@ -44,27 +44,29 @@ public struct CSVNoteReader: NoteReader {
         parser.keep = header.keepMask([idIndex, textIndex, dateIndex, statusIndex])
     }
 
+    /// Where a row is, for messages (built only when one is needed).
+    func at(_ r: DelimitedParser.Record) -> String { "\(name) line \(r.line) (row \(row))" }
+    var fallbackID: String { "\(name):\(row)" }
+
     public mutating func next() throws -> NoteRecord? {
         if empty { return nil }
         guard let r = try parser.next() else { return nil }
         row += 1
-        let fallbackID = "\(name):\(row)"
-        let at = "\(name) line \(r.line) (row \(row))"
         if let e = r.error {
-            return .failed(id: fallbackID, code: e.code, message: "\(at): \(e.message)")
+            return .failed(id: fallbackID, code: e.code, message: "\(at(r)): \(e.message)")
         }
-        guard r.fields.count == width else {
-            return .failed(id: fallbackID, code: "CSV_FIELD_COUNT", message: "\(at): \(r.fields.count) fields, the header has \(width)")
+        guard r.count == width else {
+            return .failed(id: fallbackID, code: "CSV_FIELD_COUNT", message: "\(at(r)): \(r.count) fields, the header has \(width)")
         }
-        let id = idIndex.flatMap { RecordMetadata.text(r.fields[$0]) } ?? fallbackID
+        let id = idIndex.flatMap { RecordMetadata.text(r.field($0)) } ?? fallbackID
         var date: String?
-        switch RecordMetadata.date(dateIndex.map { String(decoding: r.fields[$0], as: UTF8.self) }) {
+        switch dateIndex.map({ RecordMetadata.date(r.field($0)) }) ?? .none {
         case .none: break
         case .date(let d): date = d
         case .invalid(let v):
-            return .failed(id: id, code: RecordMetadata.invalidDateCode, message: RecordMetadata.invalidDateMessage(at, v, option: "--date-column"))
+            return .failed(id: id, code: RecordMetadata.invalidDateCode, message: RecordMetadata.invalidDateMessage(at(r), v, option: "--date-column"))
         }
-        return NoteRecord(id: id, text: r.fields[textIndex], serviceDate: date,
-                          patientStatus: statusIndex.flatMap { RecordMetadata.text(r.fields[$0])?.lowercased() })
+        return NoteRecord(id: id, text: Array(r.field(textIndex)), serviceDate: date,
+                          patientStatus: statusIndex.flatMap { RecordMetadata.status(r.field($0)) })
     }
 }

@@ -37,10 +37,13 @@ public struct LineTableReader: NoteReader {
         public init() {}
     }
 
-    struct Line { var number: Int; var seq: Int; var text: [UInt8] }
+    /// A line of a note: its number, its place in the file, and its text in `Note.bytes`.
+    struct Line { var number: Int; var seq: Int; var text: Range<Int> }
 
     struct Note {
         var id: String
+        /// The lines' text, in file order (one buffer per note, not one array per line).
+        var bytes: [UInt8] = []
         var lines: [Line] = []
         var serviceDate: String?
         var patientStatus: String?
@@ -65,6 +68,8 @@ public struct LineTableReader: NoteReader {
     var open: [Entry] = []
     var notes: [Note] = []
     var position: [String: Int] = [:]
+    /// The note of the previous row: consecutive rows of one note skip the lookups.
+    var cached: (id: String, index: Int)?
     /// Entries complete and being handed out (each note is built and freed as it goes).
     var draining: [Entry] = []
     var drainingNotes: [Note] = []
@@ -125,45 +130,52 @@ public struct LineTableReader: NoteReader {
         open = []
         notes = []
         position = [:]
+        cached = nil
     }
+
+    /// Where a row is, for messages (built only when one is needed).
+    func at(_ r: DelimitedParser.Record) -> String { "\(name) line \(r.line) (row \(row))" }
 
     mutating func add(_ r: DelimitedParser.Record) {
         row += 1
-        let at = "\(name) line \(r.line) (row \(row))"
-        let fallbackID = "\(name):\(row)"
         if let e = r.error {
-            return open.append(.failed(.failed(id: fallbackID, code: e.code, message: "\(at): \(e.message)")))
+            return open.append(.failed(.failed(id: "\(name):\(row)", code: e.code, message: "\(at(r)): \(e.message)")))
         }
-        let countError = RecordError(code: "CSV_FIELD_COUNT", message: "\(at): \(r.fields.count) fields, the header has \(width)")
-        guard let id = idIndex < r.fields.count ? RecordMetadata.text(r.fields[idIndex]) : nil else {
-            let e = r.fields.count != width ? countError
-                : RecordError(code: "MISSING_NOTE_ID", message: "\(at): no note id in column '\(options.columns.noteID)'")
-            return open.append(.failed(.failed(id: fallbackID, code: e.code, message: e.message)))
+        func countError() -> RecordError {
+            RecordError(code: "CSV_FIELD_COUNT", message: "\(at(r)): \(r.count) fields, the header has \(width)")
         }
-        guard let k = noteIndex(id, at: at), notes[k].error == nil else { return }
-        guard r.fields.count == width else { notes[k].error = countError; return }
-        let rawNumber = String(decoding: r.fields[numberIndex], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        guard let number = Int(rawNumber) else {
-            notes[k].error = RecordError(code: "INVALID_LINE_NUMBER", message: "\(at): line number '\(rawNumber)' is not an integer")
+        guard let id = idIndex < r.count ? RecordMetadata.text(r.field(idIndex)) : nil else {
+            let e = r.count != width ? countError()
+                : RecordError(code: "MISSING_NOTE_ID", message: "\(at(r)): no note id in column '\(options.columns.noteID)'")
+            return open.append(.failed(.failed(id: "\(name):\(row)", code: e.code, message: e.message)))
+        }
+        guard let k = noteIndex(id, r), notes[k].error == nil else { return }
+        guard r.count == width else { notes[k].error = countError(); return }
+        guard let number = RecordMetadata.integer(r.field(numberIndex)) else {
+            let shown = String(decoding: RecordMetadata.trimmed(r.field(numberIndex)), as: UTF8.self)
+            notes[k].error = RecordError(code: "INVALID_LINE_NUMBER", message: "\(at(r)): line number '\(shown)' is not an integer")
             return
         }
         if notes[k].serviceDate == nil {
-            switch RecordMetadata.date(dateIndex.map { String(decoding: r.fields[$0], as: UTF8.self) }) {
+            switch dateIndex.map({ RecordMetadata.date(r.field($0)) }) ?? .none {
             case .none: break
             case .date(let d): notes[k].serviceDate = d
             case .invalid(let v):
-                notes[k].error = RecordError(code: RecordMetadata.invalidDateCode, message: RecordMetadata.invalidDateMessage(at, v, option: "--date-column"))
+                notes[k].error = RecordError(code: RecordMetadata.invalidDateCode, message: RecordMetadata.invalidDateMessage(at(r), v, option: "--date-column"))
                 return
             }
         }
-        if notes[k].patientStatus == nil { notes[k].patientStatus = statusIndex.flatMap { RecordMetadata.text(r.fields[$0])?.lowercased() } }
+        if notes[k].patientStatus == nil { notes[k].patientStatus = statusIndex.flatMap { RecordMetadata.status(r.field($0)) } }
         seq += 1
-        notes[k].lines.append(Line(number: number, seq: seq, text: r.fields[textIndex]))
+        let start = notes[k].bytes.count
+        notes[k].bytes.append(contentsOf: r.field(textIndex))
+        notes[k].lines.append(Line(number: number, seq: seq, text: start..<notes[k].bytes.count))
     }
 
     /// The note `id` being assembled (created on first sight); nil when the row is dropped
     /// (with `--line-sorted`: a row of a note already emitted, reported once per run of rows).
-    mutating func noteIndex(_ id: String, at: String) -> Int? {
+    mutating func noteIndex(_ id: String, _ r: DelimitedParser.Record) -> Int? {
+        if let c = cached, c.id == id { return c.index }
         if options.lineSorted {
             if currentID != id {
                 if let c = currentID { finished.insert(c) }
@@ -173,27 +185,33 @@ public struct LineTableReader: NoteReader {
             if finished.contains(id) {
                 if lateID != id {
                     lateID = id
-                    open.append(.failed(.failed(id: id, code: "LINE_TABLE_NOT_SORTED", message: "\(at): more lines of note '\(id)' after it was emitted (rows not grouped by note; run without --line-sorted)")))
+                    open.append(.failed(.failed(id: id, code: "LINE_TABLE_NOT_SORTED", message: "\(at(r)): more lines of note '\(id)' after it was emitted (rows not grouped by note; run without --line-sorted)")))
                 }
                 return nil
             }
             lateID = nil
         }
-        if let k = position[id] { return k }
-        notes.append(Note(id: id))
-        position[id] = notes.count - 1
-        open.append(.note(notes.count - 1))
-        return notes.count - 1
+        let k: Int
+        if let known = position[id] {
+            k = known
+        } else {
+            k = notes.count
+            notes.append(Note(id: id))
+            position[id] = k
+            open.append(.note(k))
+        }
+        cached = (id, k)
+        return k
     }
 
     func record(_ note: Note) -> NoteRecord {
         if let e = note.error { return .failed(id: note.id, code: e.code, message: e.message) }
         let lines = note.lines.sorted { ($0.number, $0.seq) < ($1.number, $1.seq) }
         var text: [UInt8] = []
-        text.reserveCapacity(lines.reduce(0) { $0 + $1.text.count + options.join.count })
+        text.reserveCapacity(note.bytes.count + lines.count * options.join.count)
         for (i, l) in lines.enumerated() {
             if i > 0 { text += options.join }
-            text += l.text
+            text += note.bytes[l.text]
         }
         return NoteRecord(id: note.id, text: text, serviceDate: note.serviceDate, patientStatus: note.patientStatus)
     }
