@@ -46,17 +46,24 @@ enum Attachment {
 
     /// `text/html; charset=UTF-8` → `text/html`.
     static func mediaType(_ contentType: String) -> String {
-        String(contentType.split(separator: ";", maxSplits: 1).first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        trimmed(contentType.split(separator: ";", maxSplits: 1).first ?? "").lowercased()
     }
 
     static func charsetLabel(_ contentType: String) -> String? {
         for part in contentType.split(separator: ";").dropFirst() {
             let kv = part.split(separator: "=", maxSplits: 1)
-            if kv.count == 2, kv[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" {
-                return kv[1].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"")))
+            if kv.count == 2, trimmed(kv[0]).lowercased() == "charset" {
+                return trimmed(kv[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }
         }
         return nil
+    }
+
+    static func trimmed(_ s: Substring) -> String {
+        var t = s
+        while let c = t.first, c == " " || c == "\t" { t = t.dropFirst() }
+        while let c = t.last, c == " " || c == "\t" { t = t.dropLast() }
+        return String(t)
     }
 
     /// A content type for bytes that declare none.

@@ -70,41 +70,51 @@ enum Charset: Equatable {
 enum Base64 {
     struct Failure: Error { var message: String }
 
+    /// 0–63 for alphabet bytes, 64 for '=', 65 for whitespace, 255 for anything else.
+    static let table: [UInt8] = {
+        var t = [UInt8](repeating: 255, count: 256)
+        for (i, c) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() { t[Int(c)] = UInt8(i) }
+        t[Int(UInt8(ascii: "="))] = 64
+        for c: UInt8 in [9, 10, 13, 32] { t[Int(c)] = 65 }
+        return t
+    }()
+
     static func decode(_ s: String) throws(Failure) -> [UInt8] {
+        var text = s
+        let result: Result<[UInt8], Failure> = text.withUTF8 { decode($0) }
+        return try result.get()
+    }
+
+    static func decode(_ input: UnsafeBufferPointer<UInt8>) -> Result<[UInt8], Failure> {
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count * 3 / 4)
+        out.reserveCapacity(input.count * 3 / 4)
         var acc: UInt32 = 0
         var n = 0
         var padding = 0
-        var offset = -1
-        for c in s.utf8 {
-            offset += 1
-            let v: UInt32
-            switch c {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): v = UInt32(c - 65)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): v = UInt32(c - 71)
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): v = UInt32(c) + 4
-            case UInt8(ascii: "+"): v = 62
-            case UInt8(ascii: "/"): v = 63
-            case UInt8(ascii: "="): padding += 1; continue
-            case 9, 10, 13, 32: continue
-            default: throw Failure(message: "invalid character at offset \(offset)")
-            }
-            if padding > 0 { throw Failure(message: "data after '=' padding at offset \(offset)") }
-            acc = acc << 6 | v
-            n += 1
-            if n == 4 {
-                out.append(UInt8(acc >> 16)); out.append(UInt8((acc >> 8) & 0xFF)); out.append(UInt8(acc & 0xFF))
-                acc = 0; n = 0
+        let table = Base64.table
+        for (offset, c) in input.enumerated() {
+            let v = table[Int(c)]
+            if v < 64 {
+                if padding > 0 { return .failure(Failure(message: "data after '=' padding at offset \(offset)")) }
+                acc = acc << 6 | UInt32(v)
+                n += 1
+                if n == 4 {
+                    out.append(UInt8(acc >> 16)); out.append(UInt8((acc >> 8) & 0xFF)); out.append(UInt8(acc & 0xFF))
+                    acc = 0; n = 0
+                }
+            } else if v == 64 {
+                padding += 1
+            } else if v != 65 {
+                return .failure(Failure(message: "invalid character at offset \(offset)"))
             }
         }
         switch n {
-        case 0: if padding != 0 { throw Failure(message: "unexpected '=' padding") }
+        case 0: if padding != 0 { return .failure(Failure(message: "unexpected '=' padding")) }
         case 2: out.append(UInt8(acc >> 4))
         case 3: out.append(UInt8(acc >> 10)); out.append(UInt8((acc >> 2) & 0xFF))
-        default: throw Failure(message: "length is not a whole number of base64 groups")
+        default: return .failure(Failure(message: "length is not a whole number of base64 groups"))
         }
-        if padding > 2 { throw Failure(message: "too much '=' padding") }
-        return out
+        if padding > 2 { return .failure(Failure(message: "too much '=' padding")) }
+        return .success(out)
     }
 }
