@@ -93,6 +93,19 @@ final class FHIRReaderTests: XCTestCase {
         XCTAssertTrue(r[3].error!.message.contains("'image/png'"), r[3].error!.message)
     }
 
+    func testUnreadableDateFailsEveryAttachmentAndPartialDatesAreNone() throws {
+        let resources: [[String: Any]] = [
+            ["resourceType": "DocumentReference", "id": "bad-date", "date": "June 15th",
+             "content": [["attachment": FormatEncoder.attachment("a", type: "text/plain")], ["attachment": FormatEncoder.attachment("b", type: "text/plain")]]],
+            ["resourceType": "DocumentReference", "id": "month-only", "date": "2026-06",
+             "content": [["attachment": FormatEncoder.attachment("c", type: "text/plain")]]],
+        ]
+        let r = try InputFixture.records(try inputFile(try FormatEncoder.ndjson(resources), ext: "ndjson"))
+        XCTAssertEqual(r.map(\.id), ["bad-date#1", "bad-date#2", "month-only"])
+        XCTAssertEqual(r.map { $0.error?.code }, ["INVALID_SERVICE_DATE", "INVALID_SERVICE_DATE", nil])
+        XCTAssertNil(r[2].serviceDate)
+    }
+
     func testBase64() throws {
         XCTAssertEqual(try Base64.decode("SGVs\nbG8=\r\n"), Array("Hello".utf8))
         XCTAssertEqual(try Base64.decode("SGVsbG8"), Array("Hello".utf8))

@@ -89,22 +89,26 @@ public struct FHIRReader: NoteReader {
             return skip(type)
         }
         var serviceDate: String?
+        var badDate: String?
         dates: for case let raw as String in dates.compactMap({ $0 }) {
             switch RecordMetadata.date(raw) {
             case .none: continue
             case .date(let d): serviceDate = d; break dates
-            case .invalid(let v):
-                pending.append(.failed(id: id, code: RecordMetadata.invalidDateCode, message: "\(here): date '\(v)' is not an ISO date"))
-                return
+            case .invalid(let v): badDate = v; break dates
             }
         }
+        // One record per attachment, whatever happens, so that ids do not depend on errors.
         for (k, a) in attachments.enumerated() {
             let noteID = attachments.count > 1 ? "\(id)#\(k + 1)" : id
+            let which = attachments.count > 1 ? " attachment \(k + 1)" : ""
+            if let badDate {
+                pending.append(.failed(id: noteID, code: RecordMetadata.invalidDateCode, message: "\(here)\(which): date '\(badDate)' is not an ISO date"))
+                continue
+            }
             switch Attachment.decode(a) {
             case .text(let text):
                 pending.append(NoteRecord(id: noteID, text: text, serviceDate: serviceDate))
             case .failure(let code, let message):
-                let which = attachments.count > 1 ? " attachment \(k + 1)" : ""
                 pending.append(.failed(id: noteID, code: code, message: "\(here)\(which): \(message)"))
             }
         }

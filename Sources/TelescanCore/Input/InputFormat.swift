@@ -26,10 +26,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
         if h.first == UInt8(ascii: "{") { return looksLikeFHIR(firstLine) ? .fhir : .jsonl }
         let delimiter = options.delimiter ?? guessDelimiter(firstLine)
         if isLineTable(firstLine, delimiter: delimiter, options) { return .linetable }
-        if headerNames(firstLine, delimiter: delimiter).count > 1,
-           headerNames(firstLine, delimiter: delimiter).contains(DelimitedHeader.fold(options.columns.text)) {
-            return delimiter == 9 ? .tsv : .csv
-        }
+        let names = headerNames(firstLine, delimiter: delimiter)
+        if names.count > 1, names.contains(DelimitedHeader.fold(options.columns.text)) { return delimiter == 9 ? .tsv : .csv }
         return .text
     }
 
