@@ -106,6 +106,20 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(rows, ["id|text", "2:RECORD_TOO_LARGE", "2|short", "4:CSV_UNTERMINATED_QUOTE"])
     }
 
+    /// The readers' byte-level date reading accepts what `DateText.normalise` accepts.
+    func testRecordDatesAgreeWithDateText() {
+        let samples = ["2026-06-15", " 2026-06-15 ", "2026-06-15T09:30:00Z", "20260615", "202606151030-0500", "6/15/2026",
+                       "06/15/2026 10:30", "2026-13-01", "2026-02-30", "1899-01-01", "15/06/2026", "June 15", "2026-6-15", "x"]
+        for s in samples {
+            let ours: String?
+            if case .date(let d) = RecordMetadata.date(ArraySlice(s.utf8)) { ours = d } else { ours = nil }
+            XCTAssertEqual(ours, DateText.normalise(s), s)
+        }
+        XCTAssertEqual(RecordMetadata.date(ArraySlice("2026-06".utf8)), .none)
+        XCTAssertEqual(RecordMetadata.date(ArraySlice("".utf8)), .none)
+        XCTAssertEqual(RecordMetadata.date(ArraySlice("June 15".utf8)), .invalid("June 15"))
+    }
+
     /// The parser must give the same records whatever the read boundaries.
     func testChunkBoundariesDoNotChangeRecords() throws {
         let csv = "\u{FEFF}id,text\r\n1,\"a \"\"b\"\"\r\nc\"\r\n2,plain\r\n\r\n3,\"x\"y\n4,\"é—ü\",extra\n5,\"open\n6,after\n"
