@@ -93,6 +93,18 @@ public final class ByteStream {
         return out
     }
 
+    /// Peeks at the first line (without its line feed) without consuming it, reading until a
+    /// line feed, the end of input or `limit` bytes (for format sniffing).
+    public func peekLine(limit: Int) throws -> ArraySlice<UInt8> {
+        var scanned = 0
+        while true {
+            if let nl = buffer[(start + scanned)..<end].firstIndex(of: 10) { return buffer[start..<nl] }
+            scanned = end - start
+            if scanned >= limit { return buffer[start..<end] }
+            if try !fill() { return buffer[start..<end] }
+        }
+    }
+
     /// Peeks at the first bytes without consuming them (for format sniffing).
     public func peek(_ n: Int) throws -> ArraySlice<UInt8> {
         while end - start < n, try fill() {}
