@@ -58,7 +58,7 @@ final class BadInputTests: XCTestCase {
         ]
 
         let lex = try Repo.lexiconSet()
-        let engine = ScanEngine(lexicons: lex, decider: Decider(profileName: "cpt"), defaultDate: "2026-06-15")
+        let engine = ScanEngine(lexicons: lex, decider: try Decider.builtin("cpt", lexiconsRoot: Repo.lexicons), defaultDate: "2026-06-15")
         var reader = InputChain(paths: [csv, tsv, lines, fhir, hl7, jsonl], options: InputOptions())
         var results: [NoteResult] = []
         var out: [UInt8] = []
