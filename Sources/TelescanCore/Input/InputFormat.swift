@@ -143,8 +143,26 @@ public struct InputChain: NoteReader {
             if current != nil, let r = try current!.next() { return r }
             current = nil
             guard !sources.isEmpty else { return nil }
-            current = try open(sources.removeFirst())
+            let path = sources.removeFirst()
+            if options.format == .auto { sources.insert(contentsOf: InputChain.dataFiles(inFolder: path), at: 0) }
+            current = try open(path)
         }
+    }
+
+    /// Export files (JSON Lines, CSV/TSV, FHIR NDJSON, HL7) in a folder, sorted: read after the
+    /// folder's `.txt` notes, each in the format its extension and first bytes say. Empty when
+    /// `path` is not a folder.
+    static func dataFiles(inFolder path: String) -> [String] {
+        var isDir: ObjCBool = false
+        guard path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue,
+              let walker = FileManager.default.enumerator(atPath: path) else { return [] }
+        let exts: Set<String> = ["jsonl", "ndjson", "csv", "tsv", "hl7"]
+        var out: [String] = []
+        while let item = walker.nextObject() as? String {
+            if exts.contains((item as NSString).pathExtension.lowercased()) { out.append(item) }
+        }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return out.sorted().map { base + "/" + $0 }
     }
 
     func open(_ path: String) throws -> any NoteReader {
