@@ -22,6 +22,9 @@ public final class RunSummary: @unchecked Sendable {
     let started: ContinuousClock.Instant
     var stopped: ContinuousClock.Instant?
 
+    /// Input records that are not notes and were skipped (e.g. FHIR Patient resources), by kind.
+    public var skipped: [String: Int] = [:]
+
     public init() { started = clock.now }
 
     /// Notes read: records that were not read errors.
@@ -112,6 +115,7 @@ public final class RunSummary: @unchecked Sendable {
         section("by missing element (element:reason)", missingCounts)
         section("by code", codeCounts)
         section("by warning", warningCounts)
+        if !skipped.isEmpty { section("skipped input records (not notes)", skipped.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }) }
         return out
     }
 
@@ -135,6 +139,7 @@ public final class RunSummary: @unchecked Sendable {
         w.comma(); w.key("seconds"); w.bytes += Array(Self.fixed(secs, 3).utf8)
         w.comma(); w.key("notes_per_second"); w.bytes += Array(Self.fixed(nps, 1).utf8)
         w.comma(); w.key("mb_per_second"); w.bytes += Array(Self.fixed(mbps, 2).utf8)
+        w.comma(); w.key("skipped"); map(skipped.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
         w.comma(); w.key("status"); map(statusCounts)
         w.comma(); w.key("service"); map(serviceCounts)
         w.comma(); w.key("missing"); map(missingCounts)

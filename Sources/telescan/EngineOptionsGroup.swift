@@ -37,6 +37,7 @@ enum ScanJob {
                 .run(reader: &reader, engine: engine, printer: printer,
                      write: { try out.write($0) }, observe: { observer.observe($0) })
             try out.flush()
+            observer.summary.skipped = reader.stats.skippedResources
         } catch let e as InputError {
             try? out.flush()
             throw Failure(e.message)
