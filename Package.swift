@@ -40,13 +40,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TelescanTestSupport", dependencies: ["TelescanCore"], path: "Tests/TelescanTestSupport"),
         .testTarget(name: "TelescanPCRE2Tests", dependencies: ["TelescanPCRE2"]),
         .testTarget(
             name: "TelescanCoreTests",
-            dependencies: ["TelescanCore", "TelescanReport", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TelescanCore", "TelescanReport", "TelescanTestSupport", .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "TelescanReportTests", dependencies: ["TelescanCore", "TelescanReport"]),
+        .testTarget(name: "TelescanReportTests", dependencies: ["TelescanCore", "TelescanReport", "TelescanTestSupport"]),
         .testTarget(name: "telescanTests", dependencies: ["telescan", "TelescanCore", "TelescanReport"]),
     ],
     swiftLanguageModes: [.v6]
