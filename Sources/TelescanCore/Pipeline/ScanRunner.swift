@@ -29,15 +29,22 @@ public struct ScanRunner {
         while let batch = feed.take() {
             let n = batch.count
             let out = ResultSlots(count: n)
-            let workers = min(jobs, n)
             let base = index
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let scanner = scanners.scanners[w]
-                var i = w
-                while i < n {
+            if jobs == 1 {
+                let scanner = scanners.take()
+                for i in 0..<n {
                     let r = scanner.scan(batch[i])
                     out.set(i, r, printer.render(r, index: base + i))
-                    i += workers
+                }
+                scanners.give(scanner)
+            } else {
+                // One iteration per note: GCD hands notes to whichever thread is free, so a few
+                // long notes do not leave the other cores idle. Each iteration borrows a scanner.
+                DispatchQueue.concurrentPerform(iterations: n) { i in
+                    let scanner = scanners.take()
+                    let r = scanner.scan(batch[i])
+                    out.set(i, r, printer.render(r, index: base + i))
+                    scanners.give(scanner)
                 }
             }
             for i in 0..<n {
@@ -110,22 +117,42 @@ final class ReaderBox: @unchecked Sendable {
     init(reader: some NoteReader) { self.reader = reader }
 }
 
+/// Scanners (each with its own PCRE2 match state) lent to whichever thread scans a note.
 final class ScannerPool: @unchecked Sendable {
-    let scanners: [NoteScanner]
-    init(engine: ScanEngine, count: Int) { scanners = (0..<count).map { _ in NoteScanner(engine: engine) } }
+    let engine: ScanEngine
+    let lock = NSLock()
+    var free: [NoteScanner]
+    init(engine: ScanEngine, count: Int) {
+        self.engine = engine
+        free = (0..<count).map { _ in NoteScanner(engine: engine) }
+    }
+    func take() -> NoteScanner {
+        lock.lock(); defer { lock.unlock() }
+        return free.popLast() ?? NoteScanner(engine: engine)
+    }
+    func give(_ s: NoteScanner) {
+        lock.lock(); free.append(s); lock.unlock()
+    }
 }
 
-/// Per-batch result slots; each index is written by exactly one worker.
+/// Per-batch result slots; each index is written by exactly one worker. Raw buffers, so that
+/// workers writing different slots never touch shared array state.
 final class ResultSlots: @unchecked Sendable {
-    var results: [NoteResult?]
-    var rendered: [[UInt8]]
+    let results: UnsafeMutableBufferPointer<NoteResult?>
+    let rendered: UnsafeMutableBufferPointer<[UInt8]>
     init(count: Int) {
-        results = Array(repeating: nil, count: count)
-        rendered = Array(repeating: [], count: count)
+        results = .allocate(capacity: count)
+        results.initialize(repeating: nil)
+        rendered = .allocate(capacity: count)
+        rendered.initialize(repeating: [])
+    }
+    deinit {
+        results.deinitialize().deallocate()
+        rendered.deinitialize().deallocate()
     }
     func set(_ i: Int, _ r: NoteResult, _ b: [UInt8]) {
-        results.withUnsafeMutableBufferPointer { $0[i] = r }
-        rendered.withUnsafeMutableBufferPointer { $0[i] = b }
+        results[i] = r
+        rendered[i] = b
     }
     func get(_ i: Int) -> (NoteResult, [UInt8]) { (results[i]!, rendered[i]) }
 }
