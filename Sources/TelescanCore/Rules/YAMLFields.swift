@@ -23,9 +23,11 @@ struct YAMLFields {
     /// The value of `key`; an explicit YAML null (`key:` or `key: ~`) counts as absent.
     mutating func raw(_ key: String) -> Any? {
         seen.insert(key)
-        if map[key] is NSNull { return nil }
-        if let s = map[key] as? String, s.isEmpty || s == "~" || s == "null" { return nil }
-        return map[key]
+        guard let v = map[key] else { return nil }
+        // Scalars are read as text (see `load`), so a null is "", "~" or "null"; one cast only,
+        // as dynamic casts of `Any` are much of start-up.
+        if let s = v as? String { return s.isEmpty || s == "~" || s == "null" ? nil : s }
+        return v
     }
 
     mutating func string(_ key: String) throws(RuleLoadError) -> String? {
