@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scan three public note sets with telescan and count what it finds (python3 stdlib only).
 
-Not part of CI; see docs/external-eval.md. The sets (read-only copies under /work/shared/eval,
+Not part of CI; see docs/external-eval.md. The sets (read-only copies under ../shared/eval,
 each with a SOURCE.md):
 
   primock57   57 UK GP notes of remote video consultations: notes/*.json, field `note`;
@@ -149,7 +149,7 @@ def main():
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--telescan", default=os.path.join(here, ".build", "debug", "telescan"))
-    ap.add_argument("--eval-dir", default="/work/shared/eval")
+    ap.add_argument("--eval-dir", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "eval"))
     ap.add_argument("--work", help="folder for the JSON Lines inputs and outputs (default: a new temp folder)")
     ap.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
     args = ap.parse_args()

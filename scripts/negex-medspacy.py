@@ -39,7 +39,7 @@ import sys
 MEDSPACY_VERSION = "1.3.1"
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(REPO, ".venv-medspacy")
-DEFAULT_FILE = "/work/shared/eval/negex-testset/rsAnnotations-1-120-random.txt"
+DEFAULT_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "shared", "eval", "negex-testset", "rsAnnotations-1-120-random.txt")
 CATEGORIES = ["negated", "historical", "hypothetical", "other_experiencer"]
 
 
