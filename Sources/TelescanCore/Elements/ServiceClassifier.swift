@@ -30,6 +30,12 @@ public struct ServiceClassifier: Sendable {
                 return cues["in_person"] != nil ? (.inPerson, ev("in_person")) : (nil, [])
             }
         }
+        // Likewise a lone "telemedicine visit" in a note that reads as face-to-face, with no
+        // technology, consent or location of a remote visit, is a mention.
+        if modality == nil, !elements.modalityAmbiguous, cues["telemedicine_visit"] != nil, cues["in_person"] != nil,
+           elements.consent == nil, elements.patientLocation == nil {
+            return (.inPerson, ev("in_person"))
+        }
         if modality == "audio_video" || modality == "audio_only" || elements.modalityAmbiguous
             || cues["telemedicine_visit"] != nil {
             return (.telemedicineVisit, ev("telemedicine_visit") + (elements.modality?.evidence ?? []))
