@@ -17,10 +17,7 @@ public struct ExplainPrinter: ResultPrinter {
         var out = ""
         func line(_ s: String = "") { out += s + "\n" }
         func head(_ s: String) { line(st.bold(s)) }
-        func shown(_ span: Range<Int>) -> String {
-            let (quote, offsets) = r.shownEvidence(span, noQuotes: options.noQuotes)
-            return quote.map { st.quote("\"\($0)\"") + " " + st.dim(offsets) } ?? st.dim(offsets)
-        }
+        func shown(_ span: Range<Int>) -> String { st.evidence(r, span, noQuotes: options.noQuotes) }
         /// Rule ids of the affirmed findings behind one piece of evidence (same element first).
         func rules(_ span: Range<Int>, _ element: Element?) -> String {
             let hits = r.findings.filter { $0.isAffirmed && $0.span == span }

@@ -116,3 +116,12 @@ extension NoteResult {
     /// The note text as a String (repaired UTF-8).
     var textString: String { String(decoding: text, as: UTF8.self) }
 }
+
+extension Style {
+    /// One piece of evidence for a person: the quote (one line, control characters replaced)
+    /// and its offsets, or the offsets alone with `--no-quotes`.
+    func evidence(_ r: NoteResult, _ span: Range<Int>, noQuotes: Bool) -> String {
+        let (quote, offsets) = r.shownEvidence(span, noQuotes: noQuotes)
+        return quote.map { self.quote("\"\($0)\"") + " " + dim(offsets) } ?? dim(offsets)
+    }
+}

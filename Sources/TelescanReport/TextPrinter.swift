@@ -12,10 +12,7 @@ public struct TextPrinter: ResultPrinter {
         let st = Style(on: options.color)
         var out = ""
         func line(_ s: String = "") { out += s + "\n" }
-        func shown(_ span: Range<Int>) -> String {
-            let (quote, offsets) = r.shownEvidence(span, noQuotes: options.noQuotes)
-            return quote.map { st.quote("\"\($0)\"") + " " + st.dim(offsets) } ?? st.dim(offsets)
-        }
+        func shown(_ span: Range<Int>) -> String { st.evidence(r, span, noQuotes: options.noQuotes) }
 
         line("\(st.status(r.status))  \(st.bold(DisplayText.oneLine(r.id)))  \(st.dim("profile " + r.profile))")
         if let e = r.error {
