@@ -18,7 +18,10 @@ public final class NoteScanner {
         }
         var warnings: [String] = []
         var text = record.text
-        if let repaired = UTF8Repair.repair(text) {
+        // One pass tells ASCII notes (most) apart; only the others are validated and get a
+        // byte-to-scalar offset table.
+        let ascii = text.withUnsafeBufferPointer(ScalarOffsets.isASCII)
+        if !ascii, let repaired = UTF8Repair.repair(text) {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
@@ -26,6 +29,7 @@ public final class NoteScanner {
             analyse(buf, record: record, profile: profile, warnings: &warnings)
         }
         result.text = text
+        result.ascii = ascii
         result.warnings = warnings + result.decision.warnings
         result.decision.warnings = []
         if !result.ascii {
@@ -82,7 +86,6 @@ public final class NoteScanner {
         r.serviceEvidence = serviceEvidence
         r.elements = elements
         r.findings = engine.keepFindings ? findings : []
-        r.ascii = ScalarOffsets.isASCII(buf)
         return r
     }
 

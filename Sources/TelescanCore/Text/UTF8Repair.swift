@@ -3,18 +3,8 @@
 public enum UTF8Repair {
     /// Returns nil when `bytes` is valid UTF-8, or the repaired bytes.
     public static func repair(_ bytes: [UInt8]) -> [UInt8]? {
-        // Most notes are ASCII: check eight bytes at a time before decoding anything.
-        let ascii = bytes.withUnsafeBytes { raw -> Bool in
-            var i = 0
-            let n = raw.count
-            while i + 8 <= n {
-                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-                i += 8
-            }
-            while i < n { if raw[i] >= 0x80 { return false }; i += 1 }
-            return true
-        }
-        if ascii { return nil }
+        // Most notes are ASCII: nothing to decode.
+        if bytes.withUnsafeBufferPointer(ScalarOffsets.isASCII) { return nil }
         var valid = true
         bytes.withUnsafeBufferPointer { buf in
             var it = buf.makeIterator()
