@@ -25,8 +25,12 @@ enum ScanJob {
     static func run(paths: [String], input: InputOptionsGroup, profile: ProfileOptionsGroup,
                     engine options: EngineOptionsGroup, keepFindings: Bool,
                     printer: any ResultPrinter, observer: RunObserver) throws {
-        let lex = try LexiconLoading.load(options.lexicons)
-        let engine = ScanEngine(lexicons: lex, decider: try profile.makeDecider(lexicons: lex),
+        // The payer profile loads on a second thread while the rules load: start-up is paid
+        // on every call in a shell pipeline.
+        let root = LexiconLocator.locate(options.lexicons)
+        let decider = BackgroundValue { () throws -> Decider in try profile.makeDecider(lexiconsRoot: root) }
+        let lex = try LexiconLoading.load(root: root)
+        let engine = ScanEngine(lexicons: lex, decider: try decider.value(),
                                 defaultDate: profile.serviceDate, keepFindings: keepFindings)
         var reader = InputChain(paths: paths, options: input.makeInputOptions())
         let out = OutputStream.standardOutput

@@ -18,10 +18,10 @@ struct ProfileOptionsGroup: ParsableArguments {
     }
 
     /// Loads and checks the profile; a profile that fails names its file and entry.
-    func makeDecider(lexicons: LexiconSet) throws -> Decider {
+    func makeDecider(lexiconsRoot: String) throws -> Decider {
         do {
             if let profileFile { return try Decider.file(profileFile) }
-            return try Decider.builtin(profile ?? "cpt", lexiconsRoot: lexicons.root)
+            return try Decider.builtin(profile ?? "cpt", lexiconsRoot: lexiconsRoot)
         } catch {
             throw Failure("profile: \(error)")
         }

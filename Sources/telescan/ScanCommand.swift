@@ -30,7 +30,10 @@ struct ScanCommand: ParsableCommand {
 /// Loads the rule data once, with a message that names the file and rule on failure.
 enum LexiconLoading {
     static func load(_ explicit: String?) throws -> LexiconSet {
-        let root = LexiconLocator.locate(explicit)
+        try load(root: LexiconLocator.locate(explicit))
+    }
+
+    static func load(root: String) throws -> LexiconSet {
         do { return try LexiconSet(root: root) } catch { throw Failure("rule data: \(error)") }
     }
 }

@@ -27,10 +27,18 @@ public final class CompiledRules: @unchecked Sendable {
     public let maxCaptures: Int
 
     public init(definitions: [RuleDefinition]) throws(RuleLoadError) {
+        // The prefilter is built on another thread while the patterns compile. Second key sets
+        // get prefilter slots after the rules': slot count + j for rule j.
+        let literalSets = definitions.map(\.literals) + definitions.map(\.alsoRequires)
+        let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: literalSets) }
+        // PCRE2 compiles are independent: done in parallel, checked in rule order.
+        let results = ParallelMap.map(definitions) { def in
+            Result { () throws(PCRE2Error) in try CompiledPattern(def.patternSource) }
+        }
         var compiled: [Rule] = []
-        for def in definitions {
+        for (def, result) in zip(definitions, results) {
             let pattern: CompiledPattern
-            do { pattern = try CompiledPattern(def.patternSource) } catch {
+            do { pattern = try result.get() } catch {
                 throw RuleLoadError(file: def.file, entry: "rule '\(def.id)'", problem: "invalid pattern: \(error.description)")
             }
             var caps = pattern.namedGroups.filter { $0.key != "span" }.map { ($0.key, $0.value) }
@@ -44,8 +52,7 @@ public final class CompiledRules: @unchecked Sendable {
         patterns = compiled.map(\.pattern)
         captureGroups = compiled.map(\.captures)
         spanGroups = compiled.map(\.spanGroup)
-        // Second key sets get prefilter slots after the rules': slot count + j for rule j.
-        prefilter = LiteralPrefilter(literals: definitions.map(\.literals) + definitions.map(\.alsoRequires))
+        prefilter = prefilterBuild.value()
         conjunctive = definitions.indices.filter { !definitions[$0].alsoRequires.isEmpty }
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
         targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return false }

@@ -30,47 +30,50 @@ public final class LiteralPrefilter: @unchecked Sendable {
         let k = Int(next)
         classCount = k
 
-        // Trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: k)]
+        // Trie, as one flat table (state * k + class); -1 = no edge yet. Flat arrays keep the
+        // build to a few hundred microseconds (nested arrays were most of the prefilter's
+        // share of start-up).
+        var goto = [Int32](repeating: -1, count: k)
         var outs: [[Int32]] = [[]]
         for (rule, lits) in literals.enumerated() {
             for lit in lits where !lit.text.isEmpty {
                 var s = 0
                 for b in lit.text.utf8 {
                     let c = Int(classes[Int(LiteralPrefilter.fold(b))])
-                    if goto[s][c] < 0 {
-                        goto.append([Int32](repeating: -1, count: k))
+                    if goto[s * k + c] < 0 {
+                        goto[s * k + c] = Int32(outs.count)
+                        goto.append(contentsOf: repeatElement(-1, count: k))
                         outs.append([])
-                        goto[s][c] = Int32(goto.count - 1)
                     }
-                    s = Int(goto[s][c])
+                    s = Int(goto[s * k + c])
                 }
                 let entry = LiteralPrefilter.pack(rule: rule, length: lit.text.utf8.count, wordStart: lit.wordStart, wholeWord: lit.wholeWord)
                 if !outs[s].contains(entry) { outs[s].append(entry) }
             }
         }
         // Failure links, breadth first, turning the trie into a DFA.
-        var fail = [Int](repeating: 0, count: goto.count)
+        var fail = [Int](repeating: 0, count: outs.count)
         var queue: [Int] = []
+        queue.reserveCapacity(outs.count)
         for c in 0..<k {
-            if goto[0][c] < 0 { goto[0][c] = 0 } else { fail[Int(goto[0][c])] = 0; queue.append(Int(goto[0][c])) }
+            if goto[c] < 0 { goto[c] = 0 } else { fail[Int(goto[c])] = 0; queue.append(Int(goto[c])) }
         }
         var head = 0
-        while head < queue.count {
-            let s = queue[head]; head += 1
-            for o in outs[fail[s]] where !outs[s].contains(o) { outs[s].append(o) }
-            for c in 0..<k {
-                let t = goto[s][c]
-                if t < 0 { goto[s][c] = goto[fail[s]][c] } else {
-                    fail[Int(t)] = Int(goto[fail[s]][c])
-                    queue.append(Int(t))
+        goto.withUnsafeMutableBufferPointer { goto in
+            while head < queue.count {
+                let s = queue[head]; head += 1
+                let f = fail[s]
+                if !outs[f].isEmpty { for o in outs[f] where !outs[s].contains(o) { outs[s].append(o) } }
+                for c in 0..<k {
+                    let t = goto[s * k + c]
+                    if t < 0 { goto[s * k + c] = goto[f * k + c] } else {
+                        fail[Int(t)] = Int(goto[f * k + c])
+                        queue.append(Int(t))
+                    }
                 }
             }
         }
-        var flat: [Int32] = []
-        flat.reserveCapacity(goto.count * k)
-        for row in goto { flat += row }
-        transitions = flat
+        transitions = goto
         var starts: [Int32] = []
         var list: [Int32] = []
         for o in outs {
@@ -92,8 +95,18 @@ public final class LiteralPrefilter: @unchecked Sendable {
         init(_ raw: String) {
             if raw.hasPrefix("*") { text = String(raw.dropFirst()); wordStart = false; wholeWord = false } else {
                 text = raw
-                wordStart = raw.unicodeScalars.first.map { CharacterSet.alphanumerics.contains($0) } ?? false
-                wholeWord = raw.utf8.count <= 4 && raw.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) }
+                wordStart = raw.unicodeScalars.first.map(Key.isAlphanumeric) ?? false
+                wholeWord = raw.utf8.count <= 4 && raw.unicodeScalars.allSatisfy(Key.isAlphanumeric)
+            }
+        }
+
+        /// Letters, marks and digits (what `CharacterSet.alphanumerics` holds), without Foundation.
+        static func isAlphanumeric(_ u: Unicode.Scalar) -> Bool {
+            if u.isASCII { return (u >= "a" && u <= "z") || (u >= "A" && u <= "Z") || (u >= "0" && u <= "9") }
+            switch u.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber: return true
+            default: return false
             }
         }
     }

@@ -22,8 +22,10 @@ enum PatternBuilder {
 
     /// One alternation of phrases, longest first so the longest phrase wins at a position.
     static func alternation(_ phrases: [String]) -> String {
-        let sorted = phrases.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
-        return "(?:" + sorted.map(phrasePattern).joined(separator: "|") + ")"
+        // Lengths computed once: `String.count` walks grapheme clusters on every comparison.
+        let sorted = phrases.map { ($0, $0.unicodeScalars.count) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        return "(?:" + sorted.map { phrasePattern($0.0) }.joined(separator: "|") + ")"
     }
 
     /// A whole-word pattern for a phrase list.
@@ -33,22 +35,27 @@ enum PatternBuilder {
 
     /// Replaces each `{{name}}` with the alternation of the named list.
     static func expandLists(_ pattern: String, lists: [String: [String]]) throws(RuleLoadError) -> String {
-        var out = ""
-        var rest = Substring(pattern)
-        while let open = rest.range(of: "{{") {
-            out += rest[rest.startIndex..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                throw RuleLoadError(file: "", problem: "unclosed '{{' in pattern")
+        // A byte scan for "{{": Foundation's `range(of:)` was a visible share of start-up.
+        let bytes = Array(pattern.utf8)
+        guard bytes.count >= 2 else { return pattern }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "{"), bytes[i + 1] == UInt8(ascii: "{") else {
+                out.append(bytes[i]); i += 1; continue
             }
-            let name = String(rest[open.upperBound..<close.lowerBound]).trimmingCharacters(in: .whitespaces)
+            var j = i + 2
+            while j + 1 < bytes.count && !(bytes[j] == UInt8(ascii: "}") && bytes[j + 1] == UInt8(ascii: "}")) { j += 1 }
+            guard j + 1 < bytes.count else { throw RuleLoadError(file: "", problem: "unclosed '{{' in pattern") }
+            let name = String(decoding: bytes[(i + 2)..<j], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             guard let list = lists[name] else {
                 throw RuleLoadError(file: "", problem: "unknown list '{{\(name)}}' (known: \(lists.keys.sorted().joined(separator: ", ")))")
             }
-            out += alternation(list)
-            rest = rest[close.upperBound...]
+            out += alternation(list).utf8
+            i = j + 2
         }
-        out += rest
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The prefilter literal of a phrase: its longest run of letters and digits, lower-cased,
@@ -56,10 +63,21 @@ enum PatternBuilder {
     static func literal(ofPhrase phrase: String) -> String {
         var words: [String] = []
         var current = ""
-        for ch in phrase.lowercased() {
-            if ch.isLetter || ch.isNumber { current.append(ch) } else {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        let lower = phrase.lowercased()
+        if lower.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every phrase): bytes, without Unicode property look-ups.
+            for b in lower.utf8 {
+                if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) { current.unicodeScalars.append(Unicode.Scalar(b)) } else {
+                    if !current.isEmpty { words.append(current) }
+                    current = ""
+                }
+            }
+        } else {
+            for ch in lower {
+                if ch.isLetter || ch.isNumber { current.append(ch) } else {
+                    if !current.isEmpty { words.append(current) }
+                    current = ""
+                }
             }
         }
         if !current.isEmpty { words.append(current) }
@@ -67,7 +85,7 @@ enum PatternBuilder {
         // One or two letters ("a/v") and common words occur everywhere: with no rare word, key
         // on the whole phrase instead.
         let rare = words.filter { $0.count >= 3 && !commonWords.contains($0) }
-        return rare.max { $0.count < $1.count } ?? phrase.lowercased()
+        return rare.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? lower
     }
 
     /// Words too frequent in clinical notes to be a prefilter key when a phrase has another.

@@ -32,23 +32,37 @@ public enum RuleFileLoader {
     }
 
     public static func loadRules(root: String, lists: [String: [String]]) throws(RuleLoadError) -> [RuleDefinition] {
+        var files: [(path: String, name: String, isContext: Bool)] = []
+        for (sub, isContext) in [("rules", false), ("context", true)] {
+            files += yamlFiles(in: root + "/" + sub, displayPrefix: sub + "/").map { ($0.0, $0.1, isContext) }
+        }
+        // Files are parsed in parallel; errors and duplicate ids are reported in file order.
+        let parsed = ParallelMap.map(files) { file in
+            Result { () throws(RuleLoadError) in try parseFile(file.path, name: file.name, isContext: file.isContext, lists: lists) }
+        }
         var rules: [RuleDefinition] = []
         var ids: [String: String] = [:]
-        for (sub, isContext) in [("rules", false), ("context", true)] {
-            for (path, name) in yamlFiles(in: root + "/" + sub, displayPrefix: sub + "/") {
-                var top = try YAMLFields(try YAMLFields.load(file: path, displayName: name), file: name, entry: nil)
-                _ = try top.string("description")
-                guard let list = top.raw("rules") as? [Any] else { throw top.error("missing list 'rules'") }
-                try top.finish(allowed: ["description", "rules"])
-                for (i, item) in list.enumerated() {
-                    let rule = try parseRule(item, index: i, file: name, isContext: isContext, lists: lists)
-                    if let other = ids[rule.id] {
-                        throw RuleLoadError(file: name, entry: "rule '\(rule.id)'", problem: "duplicate id (also in \(other))")
-                    }
-                    ids[rule.id] = name
-                    rules.append(rule)
+        for (file, result) in zip(files, parsed) {
+            for rule in try result.get() {
+                if let other = ids[rule.id] {
+                    throw RuleLoadError(file: file.name, entry: "rule '\(rule.id)'", problem: "duplicate id (also in \(other))")
                 }
+                ids[rule.id] = file.name
+                rules.append(rule)
             }
+        }
+        return rules
+    }
+
+    static func parseFile(_ path: String, name: String, isContext: Bool,
+                          lists: [String: [String]]) throws(RuleLoadError) -> [RuleDefinition] {
+        var top = try YAMLFields(try YAMLFields.load(file: path, displayName: name), file: name, entry: nil)
+        _ = try top.string("description")
+        guard let list = top.raw("rules") as? [Any] else { throw top.error("missing list 'rules'") }
+        try top.finish(allowed: ["description", "rules"])
+        var rules: [RuleDefinition] = []
+        for (i, item) in list.enumerated() {
+            rules.append(try parseRule(item, index: i, file: name, isContext: isContext, lists: lists))
         }
         return rules
     }

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Strict access to one YAML mapping: every read key is recorded, and `finish()` rejects the
 /// keys nobody asked for, so a typo in a rule file is an error rather than a silent default.
@@ -100,16 +99,14 @@ struct YAMLFields {
     enum Scalars { case rules, plain }
 
     static func load(file path: String, displayName: String, scalars: Scalars = .rules) throws(RuleLoadError) -> Any? {
-        // Every scalar is read as text and typed by the accessors: Yams' resolvers run an ICU
-        // regex per scalar, which was most of telescan's start-up time. Both modes now agree.
+        // Every scalar is read as text and typed by the accessors (YAML 1.1 typing would turn
+        // `no` into false and drop the zero of "02"). Both modes agree.
         _ = scalars
-        let resolver = Resolver.basic
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw RuleLoadError(file: displayName, problem: "cannot read file: \(error)")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RuleLoadError(file: displayName, problem: "cannot read file")
         }
-        do { return try Yams.load(yaml: text, resolver) } catch {
-            throw RuleLoadError(file: displayName, problem: "invalid YAML: \(error)")
+        do { return try YAMLTree.parse([UInt8](data)) } catch {
+            throw RuleLoadError(file: displayName, problem: "invalid YAML: \(error.message)")
         }
     }
 }
