@@ -23,11 +23,19 @@ extension CompiledPattern {
     /// valid UTF-8 (checked once per note by the caller; the JIT does not check it).
     /// Throws when PCRE2 reports an error such as the match limit.
     /// `upTo` ends the subject early (a sentence of a note): the pattern sees nothing after it.
+    /// `startLimit` (patterns compiled with `.useOffsetLimit` only): no match starts after it,
+    /// though a match may run past it and lookarounds see the whole subject. Returns the
+    /// offset the next search should start from.
+    @discardableResult
     public func forEachMatch(
-        in subject: UnsafeBufferPointer<UInt8>, from: Int = 0, upTo: Int? = nil, scratch: MatchScratch,
-        _ body: (Match) -> Void
-    ) throws(PCRE2Error) {
-        guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+        in subject: UnsafeBufferPointer<UInt8>, from: Int = 0, upTo: Int? = nil, startLimit: Int? = nil,
+        scratch: MatchScratch, _ body: (Match) -> Void
+    ) throws(PCRE2Error) -> Int {
+        guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return from }
+        if let startLimit {
+            pcre2_set_offset_limit_8(scratch.context, startLimit)
+        }
+        defer { if startLimit != nil { pcre2_set_offset_limit_8(scratch.context, telescan_pcre2_unset()) } }
         let length = min(upTo ?? subject.count, subject.count)
         var offset = from
         let groups = min(captureCount, scratch.pairs - 1)
@@ -40,7 +48,7 @@ extension CompiledPattern {
             } else {
                 rc = pcre2_match_8(code, base, length, offset, options, scratch.matchData, scratch.context)
             }
-            if rc == PCRE2_ERROR_NOMATCH { return }
+            if rc == PCRE2_ERROR_NOMATCH { return offset }
             if rc < 0 { throw PCRE2Error(code: rc, message: PCRE2Error.message(for: rc), offset: nil) }
             let m = Match(ovector: scratch.ovector, groupCount: groups)
             let end = m.end
@@ -52,7 +60,9 @@ extension CompiledPattern {
                 offset = end + 1
                 while offset < length, subject[offset] & 0xC0 == 0x80 { offset += 1 }
             }
+            if let startLimit, offset > startLimit { return offset }
         }
+        return offset
     }
 
     /// Whether the pattern matches anywhere in `text` (for examples and tests, not the hot path).

@@ -13,5 +13,7 @@ public struct RegexOptions: OptionSet, Sendable {
     public static let dotAll = RegexOptions(rawValue: UInt32(PCRE2_DOTALL))
     public static let extended = RegexOptions(rawValue: UInt32(PCRE2_EXTENDED))
 
+    /// Lets a match's start be limited (`forEachMatch(startLimit:)`).
+    public static let useOffsetLimit = RegexOptions(rawValue: UInt32(PCRE2_USE_OFFSET_LIMIT))
     public static let standard: RegexOptions = [.caseless, .utf, .multiline]
 }

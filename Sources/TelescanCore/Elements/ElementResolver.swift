@@ -10,8 +10,14 @@ public struct ElementResolver: Sendable {
         self.credentials = map
     }
 
+    /// Letters only, upper-cased ("Ph.D." = "PHD", "PA-C" = "PAC").
     static func credentialKey(_ s: String) -> String {
-        String(s.uppercased().filter { $0.isLetter || $0 == "-" }).replacingOccurrences(of: "-", with: "")
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out = ""
+            for b in s.utf8 where (b | 0x20) >= 97 && (b | 0x20) <= 122 { out.unicodeScalars.append(Unicode.Scalar(b & ~0x20)) }
+            return out
+        }
+        return String(s.uppercased().filter { $0.isLetter })
     }
 
     public func resolve(_ all: [Finding], inputPatientStatus: String?) -> NoteElements {
@@ -170,8 +176,10 @@ public struct ElementResolver: Sendable {
         cleanName(raw).lowercased()
     }
 
+    static let nameTrim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",.;"))
+
     func cleanName(_ raw: String) -> String {
-        var s = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",.;")))
+        var s = raw.trimmingCharacters(in: Self.nameTrim)
         for prefix in ["Dr. ", "Dr ", "dr. ", "DR. "] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
         return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
     }

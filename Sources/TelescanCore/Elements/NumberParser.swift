@@ -13,6 +13,7 @@ public enum NumberParser {
     ]
 
     public static func parse(_ raw: String) -> Double? {
+        if let i = Int(raw) { return Double(i) }  // plain digits, nearly every capture: no Foundation
         let s = raw.lowercased().trimmingCharacters(in: .whitespaces)
         if s.isEmpty { return nil }
         if let d = Double(s) { return d }

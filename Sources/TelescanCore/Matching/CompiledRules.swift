@@ -16,6 +16,8 @@ public final class CompiledRules: @unchecked Sendable {
     let patterns: [CompiledPattern]
     let captureGroups: [[(String, [Int])]]
     let spanGroups: [Int?]
+    /// Where each rule can match, relative to its literal occurrences.
+    let windows: [MatchWindow]
     public let prefilter: LiteralPrefilter
     /// Rules with no literal: run on every note.
     let unconditional: [Int]
@@ -33,7 +35,9 @@ public final class CompiledRules: @unchecked Sendable {
         let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: literalSets) }
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let results = ParallelMap.map(definitions) { def in
-            Result { () throws(PCRE2Error) in try CompiledPattern(def.patternSource) }
+            Result { () throws(PCRE2Error) in
+                try CompiledPattern(def.patternSource, options: MatchWindow(def) == .wholeNote ? .standard : RegexOptions.standard.union(.useOffsetLimit))
+            }
         }
         var compiled: [Rule] = []
         for (def, result) in zip(definitions, results) {
@@ -52,6 +56,7 @@ public final class CompiledRules: @unchecked Sendable {
         patterns = compiled.map(\.pattern)
         captureGroups = compiled.map(\.captures)
         spanGroups = compiled.map(\.spanGroup)
+        windows = definitions.map(MatchWindow.init)
         prefilter = prefilterBuild.value()
         conjunctive = definitions.indices.filter { !definitions[$0].alsoRequires.isEmpty }
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }

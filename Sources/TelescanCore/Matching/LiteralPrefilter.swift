@@ -126,38 +126,66 @@ public final class LiteralPrefilter: @unchecked Sendable {
         (b >= 65 && b <= 90) ? b | 0x20 : b
     }
 
-    /// Sets `hits[rule] = true` for every rule whose literal occurs in `text`.
-    public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [Bool]) {
+    /// Where a literal occurs: byte offsets in the note (a "\n"-led literal on the first line
+    /// starts at 0).
+    public struct Occurrence: Sendable {
+        public var rule: Int32
+        public var start: Int32
+        public var end: Int32
+    }
+
+    /// Sets `hits[rule] = true` for every rule whose literal occurs in `text`, and appends to
+    /// `occurrences` each occurrence of a literal of a rule with `record[rule]` set, in order of
+    /// their ends.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [Bool], record: [Bool] = [],
+                     occurrences: inout [Occurrence]) {
         let k = classCount
+        // Raw pointers throughout: this loop runs once per byte of every note.
+        hits.withUnsafeMutableBufferPointer { hits in
+        record.withUnsafeBufferPointer { record in
         transitions.withUnsafeBufferPointer { trans in
-            byteClass.withUnsafeBufferPointer { cls in
-                outputStart.withUnsafeBufferPointer { ostart in
-                    outputs.withUnsafeBufferPointer { outs in
-                        // Start as if after a line break, so "\n"-led literals match on line 1.
-                        var s = Int(trans[Int(cls[10])])
-                        if ostart[s] >= 0 { var i = Int(ostart[s]); while outs[i] >= 0 { hits[Int(outs[i] & 0xFFFFF)] = true; i += 1 } }
-                        var pos = 0
-                        for b in text {
-                            s = Int(trans[s &* k &+ Int(cls[Int(b)])])
-                            let o = ostart[s]
-                            if o >= 0 {
-                                var i = Int(o)
-                                while outs[i] >= 0 {
-                                    let e = outs[i]
-                                    i += 1
-                                    if e & (1 << 30) != 0 {
-                                        let start = pos - Int((e >> 20) & 0x1FF) + 1
-                                        if start > 0 && LiteralPrefilter.isWordByte(text[start - 1]) { continue }
-                                        if e & (1 << 29) != 0 && pos + 1 < text.count && LiteralPrefilter.isWordByte(text[pos + 1]) { continue }
-                                    }
-                                    hits[Int(e & 0xFFFFF)] = true
-                                }
-                            }
-                            pos &+= 1
-                        }
-                    }
+        byteClass.withUnsafeBufferPointer { cls in
+        outputStart.withUnsafeBufferPointer { ostart in
+        outputs.withUnsafeBufferPointer { outs in
+            let recorded = record.count
+            @inline(__always) func emit(_ rule: Int, _ start: Int, _ end: Int) {
+                hits[rule] = true
+                if rule < recorded && record[rule] {
+                    occurrences.append(Occurrence(rule: Int32(rule), start: Int32(start), end: Int32(end)))
                 }
             }
+            // Start as if after a line break, so "\n"-led literals match on line 1.
+            var s = Int(trans[Int(cls[10])])
+            if ostart[s] >= 0 {
+                var i = Int(ostart[s])
+                while outs[i] >= 0 { emit(Int(outs[i] & 0xFFFFF), 0, 0); i += 1 }
+            }
+            let n = text.count
+            var pos = 0
+            while pos < n {
+                s = Int(trans[s &* k &+ Int(cls[Int(text[pos])])])
+                let o = ostart[s]
+                if o >= 0 {
+                    var i = Int(o)
+                    while outs[i] >= 0 {
+                        let e = outs[i]
+                        i += 1
+                        let length = Int((e >> 20) & 0x1FF)
+                        if e & (1 << 30) != 0 {
+                            let start = pos - length + 1
+                            if start > 0 && LiteralPrefilter.isWordByte(text[start - 1]) { continue }
+                            if e & (1 << 29) != 0 && pos + 1 < n && LiteralPrefilter.isWordByte(text[pos + 1]) { continue }
+                        }
+                        emit(Int(e & 0xFFFFF), max(0, pos - length + 1), pos + 1)
+                    }
+                }
+                pos &+= 1
+            }
+        }
+        }
+        }
+        }
+        }
         }
     }
 

@@ -18,6 +18,14 @@ public final class RuleMatcher {
     let rules: CompiledRules
     let scratch: MatchScratch
     var hits: [Bool]
+    /// Whether to run rules with a `reach` only in the windows around their literals (off:
+    /// over the whole note, for tests that check both find the same).
+    let windowed: Bool
+    /// Rules whose literal occurrences the prefilter records (those with a reach).
+    let recorded: [Bool]
+    var occurrences: [LiteralPrefilter.Occurrence] = []
+    /// Per rule, the windows (closed ranges of allowed match starts) of the current note.
+    var windows: [[ClosedRange<Int>]]
     /// PCRE2 errors met on the last note (e.g. the match limit), as warnings.
     public private(set) var errors: [String] = []
 
@@ -27,10 +35,13 @@ public final class RuleMatcher {
     var wakes: [Int] = []
     var matched: [Int] = []
 
-    public init(rules: CompiledRules) {
+    public init(rules: CompiledRules, windowed: Bool = true) {
         self.rules = rules
+        self.windowed = windowed
         scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         hits = [Bool](repeating: false, count: 2 * rules.rules.count)
+        recorded = windowed ? rules.windows.map { $0 != .wholeNote } : []
+        windows = [[ClosedRange<Int>]](repeating: [], count: rules.rules.count)
         if getenv("TELESCAN_RULE_PROFILE") != nil {
             profile = [UInt64](repeating: 0, count: rules.rules.count)
             wakes = [Int](repeating: 0, count: rules.rules.count)
@@ -76,10 +87,36 @@ public final class RuleMatcher {
         return out
     }
 
+    /// Matches of rule `i` alone in `text` (for rule examples and tests), or nil when the
+    /// prefilter does not wake it.
+    public func matchRule(_ i: Int, in text: String) -> [RuleHit]? {
+        Array(text.utf8).withUnsafeBufferPointer { buf in
+            prefilter(buf)
+            guard hits[i] else { return nil }
+            var out: [RuleHit] = []
+            run([i], buf, nil, &out)
+            return out
+        }
+    }
+
     func prefilter(_ text: UnsafeBufferPointer<UInt8>) {
         errors.removeAll(keepingCapacity: true)
-        for i in hits.indices { hits[i] = false }
-        rules.prefilter.scan(text, hits: &hits)
+        hits.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+        occurrences.removeAll(keepingCapacity: true)
+        rules.prefilter.scan(text, hits: &hits, record: recorded, occurrences: &occurrences)
+        if windowed {
+            for i in windows.indices where !windows[i].isEmpty { windows[i].removeAll(keepingCapacity: true) }
+            // Occurrences come in order of their ends; windows are merged as they overlap.
+            for o in occurrences {
+                let r = Int(o.rule)
+                let w = rules.windows[r].starts(around: Int(o.start), Int(o.end), in: text)
+                if let last = windows[r].last, w.lowerBound <= last.upperBound + 1 {
+                    windows[r][windows[r].count - 1] = min(last.lowerBound, w.lowerBound)...max(last.upperBound, w.upperBound)
+                } else {
+                    windows[r].append(w)
+                }
+            }
+        }
         let n = rules.rules.count
         for i in rules.conjunctive where !hits[n + i] { hits[i] = false }
         for i in rules.unconditional { hits[i] = true }
@@ -99,7 +136,7 @@ public final class RuleMatcher {
                 }
             }
             do {
-                try pattern.forEachMatch(in: text, from: range?.lowerBound ?? 0, upTo: range?.upperBound, scratch: scratch) { m in
+                func found(_ m: Match) {
                     var caps: [String: String] = [:]
                     for (name, groups) in rules.captureGroups[i] {
                         if let r = groups.lazy.compactMap({ m.group($0) }).first, !r.isEmpty {
@@ -109,6 +146,33 @@ public final class RuleMatcher {
                     let whole = m.start..<m.end
                     let span = rules.spanGroups[i].flatMap { m.group($0) } ?? whole
                     out.append(RuleHit(rule: i, span: span, matchSpan: whole, captures: caps))
+                }
+                let start = range?.lowerBound ?? 0
+                if windowed && rules.windows[i] != .wholeNote {
+                    // Only where a match can start: the windows around the rule's literals.
+                    // The next search starts where the last match ended, as over the whole note.
+                    // Windows are sorted: within a unit (context rules) only the few that
+                    // overlap it are visited, found by binary search, so a huge note with many
+                    // units and windows stays linear.
+                    let end = range?.upperBound ?? text.count
+                    let ws = windows[i]
+                    var lo = 0, hi = ws.count
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if ws[mid].upperBound < start { lo = mid + 1 } else { hi = mid }
+                    }
+                    var offset = start
+                    var k = lo
+                    while k < ws.count, ws[k].lowerBound <= end {
+                        let from = max(offset, ws[k].lowerBound)
+                        let limit = min(ws[k].upperBound, end)
+                        k += 1
+                        if from > limit { continue }
+                        offset = try pattern.forEachMatch(in: text, from: from, upTo: range?.upperBound, startLimit: limit,
+                                                          scratch: scratch, found)
+                    }
+                } else {
+                    try pattern.forEachMatch(in: text, from: start, upTo: range?.upperBound, scratch: scratch, found)
                 }
             } catch {
                 errors.append("PATTERN_LIMIT: rule \(rules.rules[i].definition.id): \(error.message)")

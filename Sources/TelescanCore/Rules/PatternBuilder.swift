@@ -88,6 +88,21 @@ enum PatternBuilder {
         return rare.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? lower
     }
 
+    /// The most bytes, whitespace aside, that text matching `phrase` can have before its
+    /// prefilter literal: each character counts for the longest text it can match without case
+    /// ('k' also matches the 3-byte Kelvin sign, 's' the 2-byte long s; other non-ASCII up to 4).
+    static func bytesBeforeLiteral(ofPhrase phrase: String) -> Int {
+        let lower = phrase.lowercased()
+        let literal = literal(ofPhrase: phrase)
+        // The last place the literal occurs: no occurrence the prefilter reports lies later.
+        guard let at = lower.range(of: literal, options: .backwards) else { return lower.unicodeScalars.count * 4 }
+        var n = 0
+        for u in lower[..<at.lowerBound].unicodeScalars where u != " " && u != "\t" {
+            n += u == "k" ? 3 : u == "s" ? 2 : u.isASCII ? 1 : 4
+        }
+        return n
+    }
+
     /// Words too frequent in clinical notes to be a prefilter key when a phrase has another.
     static let commonWords: Set<String> = [
         "patient", "pt", "visit", "visits", "time", "call", "note", "care", "with", "from", "the", "and",

@@ -16,6 +16,14 @@ public struct RuleDefinition: Sendable {
     /// A second key set: the rule also needs one of these in the note (a rule that needs a
     /// number of minutes *and* a word like "total" wakes far less often than on either alone).
     public var alsoRequires: [String]
+    /// Every match starts within this many bytes of one of the rule's literals (before its
+    /// start or after its end): the rule then runs only in those windows of a note, not over
+    /// all of it. Nil: the whole note.
+    public var reach: Int? = nil
+    /// Phrase rules keyed on their own words: the most bytes (other than whitespace) a phrase
+    /// has before its key word, so a match starts at most that far before a key occurrence
+    /// (whitespace aside). Computed, never written.
+    public var phrasePrefix: Int? = nil
     public var value: String?
     /// Name of a capture whose text, looked up in `values`, gives the value.
     public var valueFrom: String?

@@ -2,7 +2,8 @@ import TelescanPCRE2
 
 /// Runs every example of every rule: a `match` example must match with exactly the marked
 /// evidence span and contain one of the rule's prefilter literals (else the prefilter would
-/// silently drop the finding); a `no_match` example must not match.
+/// silently drop the finding); a `no_match` example must not match. A rule run only around its
+/// literals (`reach`, phrase rules) must find the same there as over the whole example.
 public enum RuleExampleRunner {
     public struct Failure: Sendable, CustomStringConvertible {
         public var file: String
@@ -16,13 +17,21 @@ public enum RuleExampleRunner {
         let scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         var failures: [Failure] = []
         var checked = 0
-        for rule in rules.rules {
+        let windowed = RuleMatcher(rules: rules), whole = RuleMatcher(rules: rules, windowed: false)
+        for (index, rule) in rules.rules.enumerated() {
             let def = rule.definition
             func fail(_ ex: String, _ p: String) { failures.append(Failure(file: def.file, rule: def.id, example: ex, problem: p)) }
+            func checkWindows(_ ex: String, _ text: String) {
+                guard rules.windows[index] != .wholeNote, let w = windowed.matchRule(index, in: text),
+                      let f = whole.matchRule(index, in: text) else { return }
+                let (ws, fs) = (w.map(\.matchSpan), f.map(\.matchSpan))
+                if ws != fs { fail(ex, "finds \(ws) near its literals but \(fs) over the whole text (reach too small?)") }
+            }
             for source in def.examples.match {
                 checked += 1
                 let ex = ExampleText(parsing: source)
                 let spans = matches(rule, ex.text, scratch)
+                checkWindows(source, ex.text)
                 if spans.isEmpty { fail(source, "does not match"); continue }
                 if !ex.marked.isEmpty {
                     for m in ex.marked where !spans.contains(m) {
@@ -40,6 +49,7 @@ public enum RuleExampleRunner {
                 checked += 1
                 let ex = ExampleText(parsing: source)
                 if !matches(rule, ex.text, scratch).isEmpty { fail(source, "matches but must not") }
+                checkWindows(source, ex.text)
             }
         }
         return (checked, failures)

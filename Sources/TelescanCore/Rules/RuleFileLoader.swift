@@ -4,7 +4,7 @@ import Foundation
 /// and context rules (`context/`). Strict: unknown keys, unknown categories, duplicate ids,
 /// unknown lists and invalid patterns are errors naming the file and the rule.
 public enum RuleFileLoader {
-    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "value",
+    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "reach", "value",
                            "value_from", "values", "set", "priority", "ignore_context", "case_sensitive",
                            "direction", "window", "applies_to", "terminated_by", "examples"]
 
@@ -90,11 +90,15 @@ public enum RuleFileLoader {
         let pattern = try f.string("pattern")
         var literals = try f.strings("literals") ?? []
         var source: String
+        var phrasePrefix: Int? = nil
         switch (phrases, pattern) {
         case (let p?, nil):
             guard !p.isEmpty else { throw f.error("'phrases' is empty") }
             source = PatternBuilder.phraseRule(p)
-            if literals.isEmpty { literals = p.map(PatternBuilder.literal(ofPhrase:)) }
+            if literals.isEmpty {
+                literals = p.map(PatternBuilder.literal(ofPhrase:))
+                phrasePrefix = p.map(PatternBuilder.bytesBeforeLiteral(ofPhrase:)).max()
+            }
         case (nil, let p?):
             do { source = try PatternBuilder.expandLists(p, lists: lists) } catch {
                 throw f.error(error.problem)
@@ -119,6 +123,11 @@ public enum RuleFileLoader {
         literals = try expand(literals, "literals")
         let alsoRequires = try expand(try f.strings("also_requires") ?? [], "also_requires")
         if !alsoRequires.isEmpty && literals.isEmpty { throw f.error("'also_requires' needs 'literals' too") }
+        let reach = try f.int("reach")
+        if let reach {
+            if reach < 0 { throw f.error("'reach' must be 0 or more") }
+            if literals.isEmpty { throw f.error("'reach' needs 'literals': it counts bytes from them") }
+        }
         if try f.bool("case_sensitive") == true { source = "(?-i)" + source }
 
         let value = try f.string("value")
@@ -169,7 +178,7 @@ public enum RuleFileLoader {
         if valueFrom != nil && values.isEmpty { throw f.error("'value_from' needs a 'values' map") }
         try f.finish(allowed: ruleKeys)
         return RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
-                              alsoRequires: alsoRequires,
+                              alsoRequires: alsoRequires, reach: reach, phrasePrefix: phrasePrefix,
                               value: value, valueFrom: valueFrom,
                               values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.lowercased(), $0.value) }),
                               set: set, priority: priority, ignoreContext: ignore, direction: direction,

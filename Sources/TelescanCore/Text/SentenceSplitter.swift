@@ -4,11 +4,15 @@
 public struct SentenceSplitter: Sendable {
     /// Lower-case abbreviations (without the final period) that do not end a sentence.
     let abbreviations: Set<[UInt8]>
+    /// The same, for those of at most 8 bytes, packed into one integer: most sentence ends are
+    /// checked without building an array.
+    let shortAbbreviations: Set<UInt64>
     /// Lower-case section header names (without the colon).
     let headers: Set<[UInt8]>
 
     public init(abbreviations: [String], sectionHeaders: [String]) {
         self.abbreviations = Set(abbreviations.map { Array($0.lowercased().utf8).filter { $0 != UInt8(ascii: ".") } })
+        shortAbbreviations = Set(self.abbreviations.filter { $0.count <= 8 }.map { $0.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
         self.headers = Set(sectionHeaders.map { Array($0.lowercased().utf8) })
     }
 
@@ -154,6 +158,15 @@ public struct SentenceSplitter: Sendable {
         // A decimal number ("1.5") never reaches here (no space after the dot); a single letter
         // is an initial ("J. Smith").
         if dot - s == 1, (t[s] | 0x20) >= 97, (t[s] | 0x20) <= 122 { return true }
+        var key: UInt64 = 0
+        var count = 0
+        for i in s..<dot where t[i] != UInt8(ascii: ".") {
+            let b = t[i]
+            key = key << 8 | UInt64((b >= 65 && b <= 90) ? b | 0x20 : b)
+            count += 1
+            if count > 8 { break }
+        }
+        if count <= 8 { return shortAbbreviations.contains(key) }
         let word = t[s..<dot].filter { $0 != UInt8(ascii: ".") }.map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
         return abbreviations.contains(word)
     }

@@ -1,0 +1,43 @@
+/// Where a rule's matches can start, relative to the occurrences of its literals in a note: the
+/// rule then runs only there (PCRE2 still sees the whole note, for lookarounds and for matches
+/// that run on). A rule example and a corpus test check that windows change no finding.
+public enum MatchWindow: Equatable, Sendable {
+    /// No literal, or no bound known: the whole note.
+    case wholeNote
+    /// `reach: N` in the rule data: within N bytes before a literal's start or after its end.
+    case reach(Int)
+    /// A phrase rule keyed on its own words: a match starts at the key word's occurrence or
+    /// before it, across at most this many bytes that are not whitespace.
+    case phrasePrefix(Int)
+
+    init(_ def: RuleDefinition) {
+        if def.literals.isEmpty { self = .wholeNote }
+        else if let r = def.reach { self = .reach(r) }
+        else if let p = def.phrasePrefix { self = .phrasePrefix(p) }
+        else { self = .wholeNote }
+    }
+
+    /// The closed range of allowed match starts around one literal occurrence.
+    @inline(__always)
+    func starts(around start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> ClosedRange<Int> {
+        switch self {
+        case .wholeNote: return 0...text.count
+        case .reach(let n): return max(0, start - n)...(end + n)
+        case .phrasePrefix(let n):
+            // Walk back over at most n bytes that are not whitespace (PCRE2's \s), and over any
+            // whitespace between them.
+            var i = start
+            var left = n
+            while i > 0 {
+                let b = text[i - 1]
+                let space = b == 32 || (b >= 9 && b <= 13)
+                if !space {
+                    if left == 0 { break }
+                    left -= 1
+                }
+                i -= 1
+            }
+            return i...start
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import XCTest
+@testable import TelescanCore
+import TelescanTestSupport
+
+/// Rules with a window (`reach`, phrase rules) run only around their literal occurrences. That
+/// must change nothing: on every corpus note (and MTSamples notes, when ../shared is present)
+/// the windowed matcher finds exactly what the whole-note matcher finds.
+final class MatchWindowTests: XCTestCase {
+    struct Hit: Equatable { let rule: Int; let span: Range<Int>; let match: Range<Int>; let captures: [String: String] }
+
+    func hits(_ m: RuleMatcher, _ text: [UInt8]) -> [Hit] {
+        text.withUnsafeBufferPointer { buf in
+            (m.matchTargets(buf) + m.matchContext(buf, in: [0..<buf.count]))
+                .map { Hit(rule: $0.rule, span: $0.span, match: $0.matchSpan, captures: $0.captures) }
+        }
+    }
+
+    func differing(_ texts: [[UInt8]]) throws -> (hits: Int, differ: [Int]) {
+        let rules = try Repo.lexiconSet().compiled
+        let windowed = RuleMatcher(rules: rules), whole = RuleMatcher(rules: rules, windowed: false)
+        var total = 0
+        var differ: [Int] = []
+        for (i, t) in texts.enumerated() {
+            let w = hits(windowed, t)
+            total += w.count
+            if w != hits(whole, t) { differ.append(i) }
+        }
+        return (total, differ)
+    }
+
+    func testWindowsChangeNothingOnTheCorpus() throws {
+        let dir = Repo.corpus + "/notes"
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        let texts = try names.map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0))) }
+        let (total, differ) = try differing(texts)
+        XCTAssertGreaterThan(total, 1000)
+        XCTAssertEqual(differ.map { names[$0] }, [])
+    }
+
+    func testWindowsChangeNothingOnMTSamples() throws {
+        let file = Repo.shared + "/eval/mtsamples/mtsamples.jsonl"
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw XCTSkip("../shared/eval/mtsamples is absent; windows checked on the corpus only")
+        }
+        var options = InputOptions()
+        options.jsonFields.text = "transcription"
+        options.jsonFields.id = "note_id"
+        var reader = InputChain(paths: [file], options: options)
+        var texts: [[UInt8]] = []
+        while texts.count < 1000, let r = try reader.next() { if r.error == nil { texts.append(r.text) } }
+        let (total, differ) = try differing(texts)
+        XCTAssertGreaterThan(total, 1000)
+        XCTAssertEqual(differ, [])
+    }
+
+    func testPhraseWindowWalksBackOverWordsAndAnyWhitespace() {
+        let text = Array("xx in   person visit".utf8)
+        text.withUnsafeBufferPointer { buf in
+            // "person" starts at 8; "in" is 2 non-space bytes before it, across 3 spaces (and the
+            // space before "in" is passed too: a start there simply fails).
+            XCTAssertEqual(MatchWindow.phrasePrefix(2).starts(around: 8, 14, in: buf), 2...8)
+            XCTAssertEqual(MatchWindow.phrasePrefix(0).starts(around: 8, 14, in: buf), 5...8)
+            XCTAssertEqual(MatchWindow.reach(5).starts(around: 8, 14, in: buf), 3...19)
+        }
+    }
+
+    func testPhraseRulesGetAWindowAndDeclaredLiteralsDoNot() throws {
+        let rules = try Repo.lexiconSet().compiled
+        let byID = Dictionary(uniqueKeysWithValues: rules.rules.enumerated().map { ($1.definition.id, $0) })
+        XCTAssertEqual(rules.windows[try XCTUnwrap(byID["service.in_person"])], .phrasePrefix(
+            try XCTUnwrap(rules.rules[byID["service.in_person"]!].definition.phrasePrefix)))
+        // Key "person": "in-" before it; key "face" (its last place): "face-to-" before it.
+        XCTAssertEqual(PatternBuilder.bytesBeforeLiteral(ofPhrase: "in-person visit"), 3)
+        XCTAssertEqual(PatternBuilder.bytesBeforeLiteral(ofPhrase: "face-to-face visit"), 8)
+        // 's' may match the two-byte long s, 'k' the three-byte Kelvin sign.
+        XCTAssertEqual(PatternBuilder.bytesBeforeLiteral(ofPhrase: "ask kiosk visit"), 6)
+    }
+}
