@@ -35,7 +35,11 @@ public final class RuleMatcher {
     var wakes: [Int] = []
     var matched: [Int] = []
 
-    public init(rules: CompiledRules, windowed: Bool = true) {
+    /// TELESCAN_WHOLE_NOTE=1 runs every rule over the whole note, for rule authors checking
+    /// that a `reach` or a literal loses nothing (outputs must be identical).
+    public static let windowedByDefault = getenv("TELESCAN_WHOLE_NOTE") == nil
+
+    public init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault) {
         self.rules = rules
         self.windowed = windowed
         scratch = MatchScratch(maxCaptures: rules.maxCaptures)

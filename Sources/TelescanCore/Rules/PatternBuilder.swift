@@ -61,31 +61,37 @@ enum PatternBuilder {
     /// The prefilter literal of a phrase: its longest run of letters and digits, lower-cased,
     /// so that whitespace and hyphen variants still contain it.
     static func literal(ofPhrase phrase: String) -> String {
-        var words: [String] = []
+        // Words with the character before and after each (nil at the ends).
+        var words: [(text: String, before: Character?, after: Character?)] = []
         var current = ""
+        var before: Character? = nil
         let lower = phrase.lowercased()
-        if lower.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (nearly every phrase): bytes, without Unicode property look-ups.
-            for b in lower.utf8 {
-                if (b >= 97 && b <= 122) || (b >= 48 && b <= 57) { current.unicodeScalars.append(Unicode.Scalar(b)) } else {
-                    if !current.isEmpty { words.append(current) }
-                    current = ""
-                }
-            }
-        } else {
-            for ch in lower {
-                if ch.isLetter || ch.isNumber { current.append(ch) } else {
-                    if !current.isEmpty { words.append(current) }
-                    current = ""
-                }
+        let chars = Array(lower)
+        for (i, ch) in chars.enumerated() {
+            let isWord = ch.isASCII ? (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") : (ch.isLetter || ch.isNumber)
+            if isWord {
+                if current.isEmpty { before = i > 0 ? chars[i - 1] : nil }
+                current.append(ch)
+            } else if !current.isEmpty {
+                words.append((current, before, ch))
+                current = ""
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append((current, before, nil)) }
         // The rarest word makes the best key; common clinical words wake the rule on most notes.
-        // One or two letters ("a/v") and common words occur everywhere: with no rare word, key
-        // on the whole phrase instead.
-        let rare = words.filter { $0.count >= 3 && !commonWords.contains($0) }
-        return rare.max { $0.unicodeScalars.count < $1.unicodeScalars.count } ?? lower
+        // Without a rare word: the whole phrase when text matching it is always the same
+        // ("a/v"), else its longest word (spaces and hyphens vary: "family  history").
+        let rare = words.filter { $0.text.count >= 3 && !commonWords.contains($0.text) }
+        let pool = rare.isEmpty ? words : rare
+        let varies = lower.contains(" ") || lower.contains("\t") || lower.contains("-")
+        guard (!rare.isEmpty || varies), let best = pool.max(by: { $0.text.unicodeScalars.count < $1.text.unicodeScalars.count }) else {
+            return lower
+        }
+        // A hyphen in a phrase may match nothing ("e-visit" matches "evisit"): a word after one
+        // need not start a word of the text, and a short word before one need not end it, so
+        // such a key may occur inside a word ('*').
+        if best.before == "-" || (best.text.utf8.count <= 4 && best.after == "-") { return "*" + best.text }
+        return best.text
     }
 
     /// The most bytes, whitespace aside, that text matching `phrase` can have before its
@@ -93,7 +99,8 @@ enum PatternBuilder {
     /// ('k' also matches the 3-byte Kelvin sign, 's' the 2-byte long s; other non-ASCII up to 4).
     static func bytesBeforeLiteral(ofPhrase phrase: String) -> Int {
         let lower = phrase.lowercased()
-        let literal = literal(ofPhrase: phrase)
+        var literal = literal(ofPhrase: phrase)
+        if literal.hasPrefix("*") { literal.removeFirst() }
         // The last place the literal occurs: no occurrence the prefilter reports lies later.
         guard let at = lower.range(of: literal, options: .backwards) else { return lower.unicodeScalars.count * 4 }
         var n = 0
