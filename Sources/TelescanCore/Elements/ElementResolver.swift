@@ -22,9 +22,12 @@ public struct ElementResolver: Sendable {
 
     public func resolve(_ all: [Finding], inputPatientStatus: String?) -> NoteElements {
         var e = NoteElements()
-        let affirmed = all.filter(\.isAffirmed)
+        // One pass groups the affirmed findings by element; each element's list is sorted when
+        // asked for.
+        var groups: [Element: [Finding]] = [:]
+        for f in all where f.isAffirmed { groups[f.element, default: []].append(f) }
         func of(_ el: Element) -> [Finding] {
-            affirmed.filter { $0.element == el }.sorted {
+            (groups[el] ?? []).sorted {
                 $0.priority != $1.priority ? $0.priority > $1.priority : $0.span.lowerBound < $1.span.lowerBound
             }
         }

@@ -16,6 +16,9 @@ public final class CompiledRules: @unchecked Sendable {
     let patterns: [CompiledPattern]
     let captureGroups: [[(String, [Int])]]
     let spanGroups: [Int?]
+    /// What a target rule's hit becomes, per rule (nil for context rules): one reference to
+    /// read per hit instead of a copy of the whole definition.
+    let findingTemplates: [FindingTemplate?]
     /// Where each rule can match, relative to its literal occurrences.
     let windows: [MatchWindow]
     public let prefilter: LiteralPrefilter
@@ -57,6 +60,7 @@ public final class CompiledRules: @unchecked Sendable {
         captureGroups = compiled.map(\.captures)
         spanGroups = compiled.map(\.spanGroup)
         windows = definitions.map(MatchWindow.init)
+        findingTemplates = definitions.map(FindingTemplate.init)
         prefilter = prefilterBuild.value()
         conjunctive = definitions.indices.filter { !definitions[$0].alsoRequires.isEmpty }
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }

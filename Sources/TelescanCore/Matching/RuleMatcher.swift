@@ -24,8 +24,12 @@ public final class RuleMatcher {
     /// Rules whose literal occurrences the prefilter records (those with a reach).
     let recorded: [Bool]
     var occurrences: [LiteralPrefilter.Occurrence] = []
-    /// Per rule, the windows (closed ranges of allowed match starts) of the current note.
-    var windows: [[ClosedRange<Int>]]
+    /// The windows (closed ranges of allowed match starts) of the current note, flat: rule r's
+    /// are `windowLo/windowHi[windowStart[r] ..< windowStart[r] + windowCount[r]]`, sorted.
+    var windowLo: [Int] = []
+    var windowHi: [Int] = []
+    var windowStart: [Int]
+    var windowCount: [Int]
     /// PCRE2 errors met on the last note (e.g. the match limit), as warnings.
     public private(set) var errors: [String] = []
 
@@ -45,7 +49,8 @@ public final class RuleMatcher {
         scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         hits = [Bool](repeating: false, count: 2 * rules.rules.count)
         recorded = windowed ? rules.windows.map { $0 != .wholeNote } : []
-        windows = [[ClosedRange<Int>]](repeating: [], count: rules.rules.count)
+        windowStart = [Int](repeating: 0, count: rules.rules.count)
+        windowCount = [Int](repeating: 0, count: rules.rules.count)
         if getenv("TELESCAN_RULE_PROFILE") != nil {
             profile = [UInt64](repeating: 0, count: rules.rules.count)
             wakes = [Int](repeating: 0, count: rules.rules.count)
@@ -108,22 +113,43 @@ public final class RuleMatcher {
         hits.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
         occurrences.removeAll(keepingCapacity: true)
         rules.prefilter.scan(text, hits: &hits, record: recorded, occurrences: &occurrences)
-        if windowed {
-            for i in windows.indices where !windows[i].isEmpty { windows[i].removeAll(keepingCapacity: true) }
-            // Occurrences come in order of their ends; windows are merged as they overlap.
-            for o in occurrences {
-                let r = Int(o.rule)
-                let w = rules.windows[r].starts(around: Int(o.start), Int(o.end), in: text)
-                if let last = windows[r].last, w.lowerBound <= last.upperBound + 1 {
-                    windows[r][windows[r].count - 1] = min(last.lowerBound, w.lowerBound)...max(last.upperBound, w.upperBound)
-                } else {
-                    windows[r].append(w)
-                }
-            }
-        }
+        if windowed { buildWindows(text) }
         let n = rules.rules.count
         for i in rules.conjunctive where !hits[n + i] { hits[i] = false }
         for i in rules.unconditional { hits[i] = true }
+    }
+
+    /// Turns the literal occurrences into each rule's windows: one counting pass, one filling
+    /// pass, flat arrays. Occurrences come in order of their ends, so a rule's next window
+    /// either extends its last one or starts after it; windows less than 16 bytes apart are
+    /// joined (fewer PCRE2 calls; a start between them simply fails).
+    func buildWindows(_ text: UnsafeBufferPointer<UInt8>) {
+        let n = rules.rules.count
+        var start = windowStart, count = windowCount, lo = windowLo, hi = windowHi
+        windowStart = []; windowCount = []; windowLo = []; windowHi = []
+        defer { windowStart = start; windowCount = count; windowLo = lo; windowHi = hi }
+        count.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        for o in occurrences { count[Int(o.rule)] += 1 }
+        var total = 0
+        for r in 0..<n { start[r] = total; total += count[r]; count[r] = 0 }
+        if lo.count < total {
+            lo += [Int](repeating: 0, count: total - lo.count)
+            hi += [Int](repeating: 0, count: total - hi.count)
+        }
+        let kinds = rules.windows
+        for o in occurrences {
+            let r = Int(o.rule)
+            let w = kinds[r].starts(around: Int(o.start), Int(o.end), in: text)
+            let c = count[r], last = start[r] + c - 1
+            if c > 0 && w.lowerBound <= hi[last] + 16 {
+                lo[last] = min(lo[last], w.lowerBound)
+                hi[last] = max(hi[last], w.upperBound)
+            } else {
+                lo[last + 1] = w.lowerBound
+                hi[last + 1] = w.upperBound
+                count[r] = c + 1
+            }
+        }
     }
 
     func run(_ indices: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {
@@ -159,17 +185,17 @@ public final class RuleMatcher {
                     // overlap it are visited, found by binary search, so a huge note with many
                     // units and windows stays linear.
                     let end = range?.upperBound ?? text.count
-                    let ws = windows[i]
-                    var lo = 0, hi = ws.count
+                    let first = windowStart[i], stop = first + windowCount[i]
+                    var lo = first, hi = stop
                     while lo < hi {
                         let mid = (lo + hi) / 2
-                        if ws[mid].upperBound < start { lo = mid + 1 } else { hi = mid }
+                        if windowHi[mid] < start { lo = mid + 1 } else { hi = mid }
                     }
                     var offset = start
                     var k = lo
-                    while k < ws.count, ws[k].lowerBound <= end {
-                        let from = max(offset, ws[k].lowerBound)
-                        let limit = min(ws[k].upperBound, end)
+                    while k < stop, windowLo[k] <= end {
+                        let from = max(offset, windowLo[k])
+                        let limit = min(windowHi[k], end)
                         k += 1
                         if from > limit { continue }
                         offset = try pattern.forEachMatch(in: text, from: from, upTo: range?.upperBound, startLimit: limit,

@@ -40,22 +40,11 @@ public final class NoteScanner {
 
     func analyse(_ buf: UnsafeBufferPointer<UInt8>, record: NoteRecord, profile: String,
                  warnings: inout [String]) -> NoteResult {
-        let rules = engine.lexicons.compiled.rules
+        let compiled = engine.lexicons.compiled
+        let rules = compiled.rules
         var findings: [Finding] = []
         for h in matcher.matchTargets(buf) {
-            let def = rules[h.rule].definition
-            guard case .target(let element) = def.kind else { continue }
-            var value = def.value
-            if let from = def.valueFrom {
-                guard let raw = h.captures[from], let mapped = def.values[Self.key(raw)] else { continue }
-                value = mapped
-            }
-            var caps = h.captures
-            for (k, v) in def.set { caps[k] = v }
-            var f = Finding(ruleID: def.id, element: element, value: value, captures: caps,
-                            span: h.span, matchSpan: h.matchSpan, priority: def.priority)
-            f.ignoredContext = def.ignoreContext
-            findings.append(f)
+            if let f = compiled.findingTemplates[h.rule]?.finding(h) { findings.append(f) }
         }
         if !findings.isEmpty {
             // Context triggers are looked for only in the units that hold findings.
