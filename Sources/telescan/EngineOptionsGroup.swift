@@ -28,8 +28,21 @@ enum ScanJob {
         // The payer profile loads on a second thread while the rules load: start-up is paid
         // on every call in a shell pipeline.
         let root = LexiconLocator.locate(options.lexicons)
-        let decider = BackgroundValue { () throws -> Decider in try profile.makeDecider(lexiconsRoot: root) }
-        let lex = try LexiconLoading.load(root: root)
+        let preloaded = root == Preload.root
+        let decider: BackgroundValue<Decider, Error>
+        if preloaded, profile.profileFile == nil, (profile.profile ?? "cpt") == "cpt", let pre = Preload.cptDecider {
+            decider = BackgroundValue { () throws -> Decider in
+                do { return try pre.value() } catch { throw Failure("profile: \(error)") }
+            }
+        } else {
+            decider = BackgroundValue { () throws -> Decider in try profile.makeDecider(lexiconsRoot: root) }
+        }
+        let lex: LexiconSet
+        if preloaded, let pre = Preload.lexicons {
+            do { lex = try pre.value() } catch { throw Failure("rule data: \(error)") }
+        } else {
+            lex = try LexiconLoading.load(root: root)
+        }
         let engine = ScanEngine(lexicons: lex, decider: try decider.value(),
                                 defaultDate: profile.serviceDate, keepFindings: keepFindings)
         var reader = InputChain(paths: paths, options: input.makeInputOptions())

@@ -13,6 +13,7 @@ struct Telescan: ParsableCommand {
 
     /// Usage errors exit 2 (not ArgumentParser's 64), as the README documents.
     static func main() {
+        Preload.start(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -60,54 +60,55 @@ enum PatternBuilder {
 
     /// The prefilter literal of a phrase: its longest run of letters and digits, lower-cased,
     /// so that whitespace and hyphen variants still contain it.
-    static func literal(ofPhrase phrase: String) -> String {
-        // Words with the character before and after each (nil at the ends).
-        var words: [(text: String, before: Character?, after: Character?)] = []
-        var current = ""
-        var before: Character? = nil
-        let lower = phrase.lowercased()
-        let chars = Array(lower)
-        for (i, ch) in chars.enumerated() {
-            let isWord = ch.isASCII ? (ch >= "a" && ch <= "z") || (ch >= "0" && ch <= "9") : (ch.isLetter || ch.isNumber)
-            if isWord {
-                if current.isEmpty { before = i > 0 ? chars[i - 1] : nil }
-                current.append(ch)
-            } else if !current.isEmpty {
-                words.append((current, before, ch))
-                current = ""
-            }
-        }
-        if !current.isEmpty { words.append((current, before, nil)) }
-        // The rarest word makes the best key; common clinical words wake the rule on most notes.
-        // Without a rare word: the whole phrase when text matching it is always the same
-        // ("a/v"), else its longest word (spaces and hyphens vary: "family  history").
-        let rare = words.filter { $0.text.count >= 3 && !commonWords.contains($0.text) }
-        let pool = rare.isEmpty ? words : rare
-        let varies = lower.contains(" ") || lower.contains("\t") || lower.contains("-")
-        guard (!rare.isEmpty || varies), let best = pool.max(by: { $0.text.unicodeScalars.count < $1.text.unicodeScalars.count }) else {
-            return lower
-        }
-        // A hyphen in a phrase may match nothing ("e-visit" matches "evisit"): a word after one
-        // need not start a word of the text, and a short word before one need not end it, so
-        // such a key may occur inside a word ('*').
-        if best.before == "-" || (best.text.utf8.count <= 4 && best.after == "-") { return "*" + best.text }
-        return best.text
-    }
+    static func literal(ofPhrase phrase: String) -> String { key(ofPhrase: phrase).literal }
 
     /// The most bytes, whitespace aside, that text matching `phrase` can have before its
     /// prefilter literal: each character counts for the longest text it can match without case
     /// ('k' also matches the 3-byte Kelvin sign, 's' the 2-byte long s; other non-ASCII up to 4).
-    static func bytesBeforeLiteral(ofPhrase phrase: String) -> Int {
-        let lower = phrase.lowercased()
-        var literal = literal(ofPhrase: phrase)
-        if literal.hasPrefix("*") { literal.removeFirst() }
-        // The last place the literal occurs: no occurrence the prefilter reports lies later.
-        guard let at = lower.range(of: literal, options: .backwards) else { return lower.unicodeScalars.count * 4 }
-        var n = 0
-        for u in lower[..<at.lowerBound].unicodeScalars where u != " " && u != "\t" {
-            n += u == "k" ? 3 : u == "s" ? 2 : u.isASCII ? 1 : 4
+    static func bytesBeforeLiteral(ofPhrase phrase: String) -> Int { key(ofPhrase: phrase).prefix }
+
+    /// A phrase's prefilter key and how far before it a match can start (see above).
+    static func key(ofPhrase phrase: String) -> (literal: String, prefix: Int) {
+        let lower = Array(phrase.lowercased().unicodeScalars)
+        func isWord(_ u: Unicode.Scalar) -> Bool {
+            u.isASCII ? (u >= "a" && u <= "z") || (u >= "0" && u <= "9") : u.properties.isAlphabetic || u.properties.numericType != nil
         }
-        return n
+        // Words, as scalar ranges of the lower-cased phrase.
+        var words: [Range<Int>] = []
+        var i = 0
+        while i < lower.count {
+            guard isWord(lower[i]) else { i += 1; continue }
+            let start = i
+            while i < lower.count, isWord(lower[i]) { i += 1 }
+            words.append(start..<i)
+        }
+        func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(lower[r])) }
+        func cost(upTo end: Int) -> Int {
+            var n = 0
+            for u in lower[..<end] where u != " " && u != "\t" { n += u == "k" ? 3 : u == "s" ? 2 : u.isASCII ? 1 : 4 }
+            return n
+        }
+        // The rarest word makes the best key; common clinical words wake the rule on most notes.
+        // Without a rare word: the whole phrase when text matching it is always the same
+        // ("a/v"), else its longest word (spaces and hyphens vary: "family  history").
+        let rare = words.filter { $0.count >= 3 && !commonWords.contains(text($0)) }
+        let varies = lower.contains(" ") || lower.contains("\t") || lower.contains("-")
+        let pool = rare.isEmpty ? words : rare
+        guard !rare.isEmpty || varies, let first = pool.first else { return (text(0..<lower.count), 0) }
+        var best = first
+        for w in pool.dropFirst() where w.count > best.count { best = w }
+        let literal = text(best)
+        // Where the key can occur last in the phrase: no occurrence the prefilter reports inside
+        // a match lies later.
+        var last = best.lowerBound
+        for w in words where text(w) == literal { last = max(last, w.lowerBound) }
+        // A hyphen in a phrase may match nothing ("e-visit" matches "evisit"): a word after one
+        // need not start a word of the text, and a short word before one need not end it, so
+        // such a key may occur inside a word ('*').
+        let before = best.lowerBound > 0 ? lower[best.lowerBound - 1] : nil
+        let after = best.upperBound < lower.count ? lower[best.upperBound] : nil
+        let inside = before == "-" || (literal.utf8.count <= 4 && after == "-")
+        return ((inside ? "*" : "") + literal, cost(upTo: last))
     }
 
     /// Words too frequent in clinical notes to be a prefilter key when a phrase has another.
