@@ -29,14 +29,9 @@ final class CorpusAccuracyTests: XCTestCase {
     }
 
     func testMTSamplesYieldNoTelehealthService() throws {
-        let file = Repo.shared + "/eval/mtsamples/mtsamples.jsonl"
-        guard FileManager.default.fileExists(atPath: file) else {
+        guard var reader = Repo.mtsamples() else {
             throw XCTSkip("../shared/eval/mtsamples is absent; MTSamples false positives not checked")
         }
-        var options = InputOptions()
-        options.jsonFields.text = "transcription"
-        options.jsonFields.id = "note_id"
-        var reader = InputChain(paths: [file], options: options)
         let scanner = try NoteScanner.forTests()
         var seen = Set<[UInt8]>()
         var telehealth: [String] = []

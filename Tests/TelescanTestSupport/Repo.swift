@@ -14,6 +14,16 @@ public enum Repo {
     public static let docs = root + "/docs"
     public static let shared = root + "/../shared"
 
+    /// A reader over MTSamples' transcriptions (`../shared/eval`), or nil when it is absent.
+    public static func mtsamples() -> InputChain? {
+        let file = shared + "/eval/mtsamples/mtsamples.jsonl"
+        guard FileManager.default.fileExists(atPath: file) else { return nil }
+        var options = InputOptions()
+        options.jsonFields.text = "transcription"
+        options.jsonFields.id = "note_id"
+        return InputChain(paths: [file], options: options)
+    }
+
     nonisolated(unsafe) static var cachedLexicons: LexiconSet?
     /// The bundled rules, loaded once per test process.
     public static func lexiconSet() throws -> LexiconSet {
