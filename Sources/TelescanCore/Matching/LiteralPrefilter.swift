@@ -11,7 +11,9 @@ public final class LiteralPrefilter: @unchecked Sendable {
     let classCount: Int
     let transitions: [Int32]        // state * classCount + class
     let outputStart: [Int32]        // per state, into outputs; -1 = none
-    let outputs: [Int32]            // packed entries (see `pack`), each state's list ending with -1
+    let outputs: [Int64]            // packed entries (see `pack`), each state's list ending with -1
+    /// Keys written with `=`: their exact bytes, checked after the case-folded match.
+    let exactKeys: [[UInt8]]
     public let ruleCount: Int
 
     /// - Parameter literals: for each rule index, its literals (lower-case); empty = none.
@@ -34,7 +36,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         // build to a few hundred microseconds (nested arrays were most of the prefilter's
         // share of start-up).
         var goto = [Int32](repeating: -1, count: k)
-        var outs: [[Int32]] = [[]]
+        var outs: [[Int64]] = [[]]
+        var exact: [[UInt8]] = []
         for (rule, lits) in literals.enumerated() {
             for lit in lits where !lit.text.isEmpty {
                 var s = 0
@@ -47,7 +50,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
                     }
                     s = Int(goto[s * k + c])
                 }
-                let entry = LiteralPrefilter.pack(rule: rule, length: lit.text.utf8.count, wordStart: lit.wordStart, wholeWord: lit.wholeWord)
+                var entry = Int64(LiteralPrefilter.pack(rule: rule, length: lit.text.utf8.count, wordStart: lit.wordStart, wholeWord: lit.wholeWord))
+                if lit.exact {
+                    let bytes = Array(lit.text.utf8)
+                    let index = exact.firstIndex(of: bytes) ?? { exact.append(bytes); return exact.count - 1 }()
+                    entry |= Int64(index + 1) << 32
+                }
                 if !outs[s].contains(entry) { outs[s].append(entry) }
             }
         }
@@ -75,7 +83,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         }
         transitions = goto
         var starts: [Int32] = []
-        var list: [Int32] = []
+        var list: [Int64] = []
         for o in outs {
             if o.isEmpty { starts.append(-1) } else {
                 starts.append(Int32(list.count))
@@ -85,6 +93,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         }
         outputStart = starts
         outputs = list
+        exactKeys = exact
     }
 
     /// A literal as written in rule data: `*` prefix = may start inside a word.
@@ -92,7 +101,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
         let text: String
         let wordStart: Bool
         let wholeWord: Bool
+        /// `=` prefix: the text must match with its case as written (a credential "DO", not
+        /// the word "do").
+        let exact: Bool
         init(_ raw: String) {
+            exact = raw.hasPrefix("=")
+            let raw = exact ? String(raw.dropFirst()) : raw
             if raw.hasPrefix("*") { text = String(raw.dropFirst()); wordStart = false; wholeWord = false } else {
                 text = raw
                 wordStart = raw.unicodeScalars.first.map(Key.isAlphanumeric) ?? false
@@ -148,6 +162,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         outputStart.withUnsafeBufferPointer { ostart in
         outputs.withUnsafeBufferPointer { outs in
             let recorded = record.count
+            let exactKeys = self.exactKeys
             @inline(__always) func emit(_ rule: Int, _ start: Int, _ end: Int) {
                 hits[rule] = true
                 if rule < recorded && record[rule] {
@@ -158,7 +173,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
             var s = Int(trans[Int(cls[10])])
             if ostart[s] >= 0 {
                 var i = Int(ostart[s])
-                while outs[i] >= 0 { emit(Int(outs[i] & 0xFFFFF), 0, 0); i += 1 }
+                while outs[i] >= 0 { if outs[i] >> 32 == 0 { emit(Int(outs[i] & 0xFFFFF), 0, 0) }; i += 1 }
             }
             let n = text.count
             var pos = 0
@@ -176,6 +191,16 @@ public final class LiteralPrefilter: @unchecked Sendable {
                             if start > 0 && LiteralPrefilter.isWordByte(text[start - 1]) { continue }
                             if e & (1 << 29) != 0 && pos + 1 < n && LiteralPrefilter.isWordByte(text[pos + 1]) { continue }
                         }
+                        let x = Int(e >> 32)
+                        if x != 0 {
+                            // A key with its case: compare the note's own bytes.
+                            let key = exactKeys[x - 1]
+                            let start = pos - key.count + 1
+                            if start < 0 { continue }
+                            var same = true
+                            for j in 0..<key.count where text[start + j] != key[j] { same = false; break }
+                            if !same { continue }
+                        }
                         emit(Int(e & 0xFFFFF), max(0, pos - length + 1), pos + 1)
                     }
                 }
@@ -191,9 +216,11 @@ public final class LiteralPrefilter: @unchecked Sendable {
 
     /// Whether `text` contains one of `literals` (for tests of rule data).
     public static func contains(_ text: String, anyOf literals: [String]) -> Bool {
-        let folded = Array(("\n" + text).utf8.map(fold))
+        let original = Array(("\n" + text).utf8)
+        let lowered = original.map(fold)
         for raw in literals {
             let key = Key(raw)
+            let folded = key.exact ? original : lowered
             let needle = Array(key.text.utf8)
             guard !needle.isEmpty, needle.count <= folded.count else { continue }
             for start in 0...(folded.count - needle.count) where folded[start..<(start + needle.count)].elementsEqual(needle) {

@@ -68,8 +68,11 @@ enum PatternBuilder {
     static func bytesBeforeLiteral(ofPhrase phrase: String) -> Int { key(ofPhrase: phrase).prefix }
 
     /// A phrase's prefilter key and how far before it a match can start (see above).
-    static func key(ofPhrase phrase: String) -> (literal: String, prefix: Int) {
+    /// `keepingCase`: an ASCII phrase's key keeps its case, as an exact (`=`) key.
+    static func key(ofPhrase phrase: String, keepingCase: Bool = false) -> (literal: String, prefix: Int) {
         let lower = Array(phrase.lowercased().unicodeScalars)
+        let exact = keepingCase && phrase.utf8.allSatisfy { $0 < 0x80 }
+        let original = exact ? Array(phrase.unicodeScalars) : lower
         func isWord(_ u: Unicode.Scalar) -> Bool {
             u.isASCII ? (u >= "a" && u <= "z") || (u >= "0" && u <= "9") : u.properties.isAlphabetic || u.properties.numericType != nil
         }
@@ -94,7 +97,8 @@ enum PatternBuilder {
         let rare = words.filter { $0.count >= 3 && !commonWords.contains(text($0)) }
         let varies = lower.contains(" ") || lower.contains("\t") || lower.contains("-")
         let pool = rare.isEmpty ? words : rare
-        guard !rare.isEmpty || varies, let first = pool.first else { return (text(0..<lower.count), 0) }
+        func keyText(_ r: Range<Int>) -> String { (exact ? "=" : "") + String(String.UnicodeScalarView(original[r])) }
+        guard !rare.isEmpty || varies, let first = pool.first else { return (keyText(0..<lower.count), 0) }
         var best = first
         for w in pool.dropFirst() where w.count > best.count { best = w }
         let literal = text(best)
@@ -108,7 +112,8 @@ enum PatternBuilder {
         let before = best.lowerBound > 0 ? lower[best.lowerBound - 1] : nil
         let after = best.upperBound < lower.count ? lower[best.upperBound] : nil
         let inside = before == "-" || (literal.utf8.count <= 4 && after == "-")
-        return ((inside ? "*" : "") + literal, cost(upTo: last))
+        let written = exact ? String(String.UnicodeScalarView(original[best])) : literal
+        return ((exact ? "=" : "") + (inside ? "*" : "") + written, cost(upTo: last))
     }
 
     /// Words too frequent in clinical notes to be a prefilter key when a phrase has another.

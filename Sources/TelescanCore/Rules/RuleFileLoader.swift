@@ -110,12 +110,15 @@ public enum RuleFileLoader {
         func expand(_ raw: [String], _ key: String) throws(RuleLoadError) -> [String] {
             var expanded: [String] = []
             for lit in raw {
-                if lit.hasPrefix("{{"), lit.hasSuffix("}}") {
-                    let name = String(lit.dropFirst(2).dropLast(2))
-                    guard let list = lists[name] else { throw f.error("unknown list '\(lit)' in \(key)") }
-                    expanded += list.map(PatternBuilder.literal(ofPhrase:))
+                // "=" keeps the key's case (see LiteralPrefilter.Key); else keys are lower-case.
+                let exact = lit.hasPrefix("=")
+                let body = exact ? String(lit.dropFirst()) : lit
+                if body.hasPrefix("{{"), body.hasSuffix("}}") {
+                    let name = String(body.dropFirst(2).dropLast(2))
+                    guard let list = lists[name] else { throw f.error("unknown list '\(body)' in \(key)") }
+                    expanded += list.map { PatternBuilder.key(ofPhrase: $0, keepingCase: exact).literal }
                 } else {
-                    expanded.append(lit.lowercased())
+                    expanded.append(exact ? lit : lit.lowercased())
                 }
             }
             return Array(Set(expanded.filter { !$0.isEmpty })).sorted()

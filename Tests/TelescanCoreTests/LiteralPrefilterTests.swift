@@ -1,0 +1,57 @@
+import XCTest
+@testable import TelescanCore
+
+/// The prefilter's key forms: word start, whole word (four characters or fewer), `*` (inside a
+/// word), `=` (with its case), a "\n"-led key on the first line; and where occurrences are.
+final class LiteralPrefilterTests: XCTestCase {
+    /// Which of the rules (one key list each) wake on `text`.
+    func woken(_ keys: [[String]], _ text: String) -> [Int] {
+        let p = LiteralPrefilter(literals: keys)
+        var hits = [Bool](repeating: false, count: keys.count)
+        var occurrences: [LiteralPrefilter.Occurrence] = []
+        Array(text.utf8).withUnsafeBufferPointer { p.scan($0, hits: &hits, occurrences: &occurrences) }
+        return hits.indices.filter { hits[$0] }
+    }
+
+    func testWordStartAndWholeWord() {
+        XCTAssertEqual(woken([["scheduling"]], "Rescheduling needed."), [])
+        XCTAssertEqual(woken([["scheduling"]], "Scheduling note."), [0])
+        XCTAssertEqual(woken([["car"]], "cardiac care"), [])
+        XCTAssertEqual(woken([["car"]], "in her CAR."), [0])
+        XCTAssertEqual(woken([["*ologist"]], "the cardiologist"), [0])
+    }
+
+    func testExactCaseKeys() {
+        let keys = [["=DO"], ["do"]]
+        XCTAssertEqual(woken(keys, "Will do so."), [1])
+        XCTAssertEqual(woken(keys, "Ana Ruiz, DO"), [0, 1])
+        XCTAssertEqual(woken(keys, "Ana Ruiz, Do"), [1])
+        XCTAssertTrue(LiteralPrefilter.contains("Ana Ruiz, DO", anyOf: ["=DO"]))
+        XCTAssertFalse(LiteralPrefilter.contains("I do.", anyOf: ["=DO"]))
+        XCTAssertEqual(woken([["=*NP"]], "Kai Lee, FNPC"), [0])
+    }
+
+    func testLineLedKeyMatchesOnTheFirstLine() {
+        XCTAssertEqual(woken([["\ns:"]], "S: cough"), [0])
+        XCTAssertEqual(woken([["\ns:"]], "Vitals: ok"), [])
+    }
+
+    func testOccurrencesAreRecordedWhereTheKeysAre() {
+        let p = LiteralPrefilter(literals: [["visit"], ["=MD"]])
+        var hits = [Bool](repeating: false, count: 2)
+        var occurrences: [LiteralPrefilter.Occurrence] = []
+        Array("Video visit. Jo Li, MD; visit".utf8).withUnsafeBufferPointer {
+            p.scan($0, hits: &hits, record: [true, true], occurrences: &occurrences)
+        }
+        XCTAssertEqual(occurrences.map { [$0.rule, $0.start, $0.end] }, [[0, 6, 11], [1, 20, 22], [0, 24, 29]])
+    }
+
+    func testPhraseKeysKeepTheirCaseOnlyWhenAsked() {
+        XCTAssertEqual(PatternBuilder.key(ofPhrase: "PMHNP-BC").literal, "pmhnp")
+        XCTAssertEqual(PatternBuilder.key(ofPhrase: "PMHNP-BC", keepingCase: true).literal, "=PMHNP")
+        XCTAssertEqual(PatternBuilder.key(ofPhrase: "NP-C", keepingCase: true).literal, "=*NP")
+        XCTAssertEqual(PatternBuilder.key(ofPhrase: "e-visit").literal, "*visit")
+        XCTAssertEqual(PatternBuilder.key(ofPhrase: "family history").literal, "history")
+        XCTAssertEqual(PatternBuilder.key(ofPhrase: "a/v").literal, "a/v")
+    }
+}
