@@ -55,3 +55,16 @@ final class LiteralPrefilterTests: XCTestCase {
         XCTAssertEqual(PatternBuilder.key(ofPhrase: "a/v").literal, "a/v")
     }
 }
+
+/// Provider names are cleaned the same way on the ASCII fast path and the general one.
+final class ProviderNameTests: XCTestCase {
+    func testASCIINamesCleanAsTheGeneralPathDoes() {
+        let r = ElementResolver(credentials: ["MD"])
+        for raw in ["  Dr. Ines  Barros, ", "Dr Ana\tLee;", "DR. JO   LI.", "\nL. Chen", "dr. dr. X", "Rosa Delgado"] {
+            // A trailing no-break space (trimmed as whitespace) sends the same name down the
+            // general path.
+            XCTAssertEqual(ElementResolver.cleanASCIIName(raw), r.cleanName(raw + "\u{00A0}"), raw)
+        }
+        XCTAssertEqual(r.cleanName("  Dr. Ines  Barros, "), "Ines Barros")
+    }
+}

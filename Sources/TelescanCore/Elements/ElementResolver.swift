@@ -182,9 +182,32 @@ public struct ElementResolver: Sendable {
     static let nameTrim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",.;"))
 
     func cleanName(_ raw: String) -> String {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return Self.cleanASCIIName(raw) }
         var s = raw.trimmingCharacters(in: Self.nameTrim)
         for prefix in ["Dr. ", "Dr ", "dr. ", "DR. "] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
         return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+    }
+
+    /// `cleanName` on bytes, for ASCII names (nearly all): the same trimming, "Dr." prefixes
+    /// and single spaces, without Foundation's character sets.
+    static func cleanASCIIName(_ raw: String) -> String {
+        let bytes = Array(raw.utf8)
+        func trimmed(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) || c == 44 || c == 46 || c == 59 }
+        var lo = 0, hi = bytes.count
+        while lo < hi, trimmed(bytes[lo]) { lo += 1 }
+        while hi > lo, trimmed(bytes[hi - 1]) { hi -= 1 }
+        var s = bytes[lo..<hi]
+        for prefix in ["Dr. ", "Dr ", "dr. ", "DR. "] where s.starts(with: prefix.utf8) { s = s.dropFirst(prefix.utf8.count) }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var gap = false
+        for c in s {
+            if c == 32 || c == 9 || c == 10 { gap = true; continue }
+            if gap && !out.isEmpty { out.append(32) }
+            gap = false
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     func canonicalCredential(_ raw: String) -> String {
