@@ -108,3 +108,26 @@ final class JSONObjectScannerTests: XCTestCase {
         }
     }
 }
+
+/// decisions.md: "a document with no encounter (... staff refill call) has service null". A call
+/// performed by clinical staff stays no encounter even when it states minutes; a provider's
+/// visit that mentions a staff call does not.
+final class StaffCallTests: XCTestCase {
+    func testStaffCallsWithMinutesAreNoEncounter() throws {
+        let scanner = try NoteScanner.forTests()
+        for note in [
+            "Telephone encounter. Pt called requesting refill of lisinopril. Refill sent to pharmacy. Call duration 5 minutes.\nKim Park, RN",
+            "RN telephone encounter: returned patient's call about lab results, normal, pt notified. 6 min.\nJo Smith, RN",
+        ] {
+            let r = scanner.scan(text: note)
+            XCTAssertNil(r.service, note)
+            XCTAssertEqual(r.status, .notTelehealth, note)
+        }
+    }
+
+    func testProviderVisitMentioningStaffStaysAVisit() throws {
+        let r = try NoteScanner.forTests().scan(text: "Video visit for hypertension. Per RN triage note yesterday, BP elevated. Patient at home, consents to video visit. Total time 25 minutes.\nDana Lee, MD")
+        XCTAssertEqual(r.service, .telemedicineVisit)
+        XCTAssertEqual(r.elements.performingProvider?.value.credential, "MD")
+    }
+}

@@ -1,9 +1,26 @@
 /// Decides which service a note documents, from its affirmed `service` cues and elements.
 /// A telehealth mention that context voided (future, past, hypothetical) is not a service.
 public struct ServiceClassifier: Sendable {
-    public init() {}
+    /// Credentials of clinical staff (the `staff_credentials` list), upper-cased.
+    let staffCredentials: Set<String>
+
+    public init(staffCredentials: [String] = []) {
+        self.staffCredentials = Set(staffCredentials.map { $0.uppercased() })
+    }
 
     public func classify(_ findings: [Finding], elements: NoteElements) -> (Service?, [Range<Int>]) {
+        let (service, evidence) = classifyCues(findings, elements: elements)
+        // A call performed by clinical staff (an RN returning a call, an LPN handling a refill)
+        // is no provider encounter, even with minutes: staff do not bill these services.
+        if let service, service == .telemedicineVisit || service == .virtualCheckin || service == .eVisit,
+           let performer = elements.performingProvider, let credential = performer.value.credential,
+           staffCredentials.contains(credential.uppercased()) {
+            return (nil, performer.evidence)
+        }
+        return (service, evidence)
+    }
+
+    func classifyCues(_ findings: [Finding], elements: NoteElements) -> (Service?, [Range<Int>]) {
         var cues: [String: [Range<Int>]] = [:]
         for f in findings where f.isAffirmed && f.element == .service {
             if let v = f.value { cues[v, default: []].append(f.span) }

@@ -5,7 +5,7 @@ public final class ScanEngine: @unchecked Sendable {
     public let splitter: SentenceSplitter
     public let context = ContextEngine()
     public let resolver: ElementResolver
-    public let classifier = ServiceClassifier()
+    public let classifier: ServiceClassifier
     public let decider: Decider
     /// Service date used when a record carries none (`--date`, else today).
     public let defaultDate: String
@@ -17,6 +17,7 @@ public final class ScanEngine: @unchecked Sendable {
         self.splitter = SentenceSplitter(abbreviations: lexicons.list("abbreviations"),
                                          sectionHeaders: lexicons.list("section_headers"))
         self.resolver = ElementResolver(credentials: lexicons.list("credentials"))
+        self.classifier = ServiceClassifier(staffCredentials: lexicons.list("staff_credentials"))
         self.decider = decider
         self.defaultDate = defaultDate
         self.keepFindings = keepFindings
