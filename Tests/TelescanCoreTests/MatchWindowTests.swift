@@ -59,11 +59,16 @@ final class MatchWindowTests: XCTestCase {
         }
     }
 
-    func testPhraseRulesGetAWindowAndDeclaredLiteralsDoNot() throws {
+    func testEachRuleGetsTheWindowItsDataAllows() throws {
         let rules = try Repo.lexiconSet().compiled
         let byID = Dictionary(uniqueKeysWithValues: rules.rules.enumerated().map { ($1.definition.id, $0) })
-        XCTAssertEqual(rules.windows[try XCTUnwrap(byID["service.in_person"])], .phrasePrefix(
-            try XCTUnwrap(rules.rules[byID["service.in_person"]!].definition.phrasePrefix)))
+        func window(_ id: String) throws -> MatchWindow { rules.windows[try XCTUnwrap(byID[id], id)] }
+        // A phrase rule: from its phrases ("in-person visit" has "in-" before its key "person").
+        guard case .phrasePrefix(let n) = try window("service.in_person") else { return XCTFail("no phrase window") }
+        XCTAssertGreaterThan(n, 0)
+        // A pattern rule with `reach`, and one without: the whole note.
+        XCTAssertEqual(try window("patient_location.home"), .reach(160))
+        XCTAssertEqual(try window("majority.durations"), .wholeNote)
         // Key "person": "in-" before it; key "face" (its last place): "face-to-" before it.
         XCTAssertEqual(PatternBuilder.bytesBeforeLiteral(ofPhrase: "in-person visit"), 3)
         XCTAssertEqual(PatternBuilder.bytesBeforeLiteral(ofPhrase: "face-to-face visit"), 8)

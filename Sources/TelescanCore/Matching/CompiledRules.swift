@@ -37,9 +37,10 @@ public final class CompiledRules: @unchecked Sendable {
         let literalSets = definitions.map(\.literals) + definitions.map(\.alsoRequires)
         let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: literalSets) }
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
-        let results = ParallelMap.map(definitions) { def in
+        let windows = definitions.map(MatchWindow.init)
+        let results = ParallelMap.map(Array(zip(definitions, windows))) { def, window in
             Result { () throws(PCRE2Error) in
-                try CompiledPattern(def.patternSource, options: MatchWindow(def) == .wholeNote ? .standard : RegexOptions.standard.union(.useOffsetLimit))
+                try CompiledPattern(def.patternSource, options: window == .wholeNote ? .standard : RegexOptions.standard.union(.useOffsetLimit))
             }
         }
         var compiled: [Rule] = []
@@ -59,7 +60,7 @@ public final class CompiledRules: @unchecked Sendable {
         patterns = compiled.map(\.pattern)
         captureGroups = compiled.map(\.captures)
         spanGroups = compiled.map(\.spanGroup)
-        windows = definitions.map(MatchWindow.init)
+        self.windows = windows
         findingTemplates = definitions.map(FindingTemplate.init)
         prefilter = prefilterBuild.value()
         conjunctive = definitions.indices.filter { !definitions[$0].alsoRequires.isEmpty }

@@ -96,8 +96,9 @@ public enum RuleFileLoader {
             guard !p.isEmpty else { throw f.error("'phrases' is empty") }
             source = PatternBuilder.phraseRule(p)
             if literals.isEmpty {
-                literals = p.map(PatternBuilder.literal(ofPhrase:))
-                phrasePrefix = p.map(PatternBuilder.bytesBeforeLiteral(ofPhrase:)).max()
+                let keys = p.map { PatternBuilder.key(ofPhrase: $0) }
+                literals = keys.map(\.literal)
+                phrasePrefix = keys.map(\.prefix).max()
             }
         case (nil, let p?):
             do { source = try PatternBuilder.expandLists(p, lists: lists) } catch {
