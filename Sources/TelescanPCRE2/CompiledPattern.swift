@@ -15,6 +15,9 @@ public final class CompiledPattern: @unchecked Sendable {
     /// Named groups and their numbers (several numbers when `(?J)` allows duplicate names).
     public let namedGroups: [String: [Int]]
     public let source: String
+    /// The longest lookbehind in characters (`\b` counts one): how far before a match's start
+    /// the pattern can look.
+    public let maxLookbehind: Int
 
     public init(_ pattern: String, options: RegexOptions = .standard) throws(PCRE2Error) {
         var errorCode: Int32 = 0
@@ -32,6 +35,9 @@ public final class CompiledPattern: @unchecked Sendable {
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         captureCount = Int(count)
+        var lookbehind: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MAXLOOKBEHIND), &lookbehind)
+        maxLookbehind = Int(lookbehind)
 
         var nameCount: UInt32 = 0
         var entrySize: UInt32 = 0

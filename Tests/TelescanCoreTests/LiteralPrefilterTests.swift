@@ -46,6 +46,36 @@ final class LiteralPrefilterTests: XCTestCase {
         XCTAssertEqual(occurrences.map { [$0.rule, $0.start, $0.end] }, [[0, 6, 11], [1, 20, 22], [0, 24, 29]])
     }
 
+    func testARangeReportsOnlyTheOccurrencesInsideIt() {
+        let p = LiteralPrefilter(literals: [["visit"], ["video"]])
+        var hits = [Bool](repeating: false, count: 2)
+        var occurrences: [LiteralPrefilter.Occurrence] = []
+        let text = Array("Video visit. revisit visit video".utf8)
+        text.withUnsafeBufferPointer {
+            // From 13: "revisit" is no word start (the byte before the range still counts), the
+            // second "visit" is; "video" at 0 and the one that runs past 29 are outside.
+            p.scan($0, in: 13..<29, hits: &hits, record: [true, true], occurrences: &occurrences)
+        }
+        XCTAssertEqual(hits, [true, false])
+        XCTAssertEqual(occurrences.map { [$0.rule, $0.start, $0.end] }, [[0, 21, 26]])
+    }
+
+    func testLargeAndSmallTablesFindTheSame() {
+        // Enough distinct keys for more than 2^15 states: the 32-bit table.
+        var keys: [[String]] = []
+        for i in 0..<3000 { keys.append(["k\(String(i, radix: 36))xyzwvutsrqponm"]) }
+        keys.append(["visit"])
+        let big = LiteralPrefilter(literals: keys)
+        XCTAssertTrue(big.transitions16.isEmpty)
+        XCTAssertFalse(LiteralPrefilter(literals: [["visit"]]).transitions16.isEmpty)
+        var hits = [Bool](repeating: false, count: keys.count)
+        var occurrences: [LiteralPrefilter.Occurrence] = []
+        Array("a k1xyzwvutsrqponm visit, kzzzxyzwvutsrqponm".utf8).withUnsafeBufferPointer {
+            big.scan($0, hits: &hits, occurrences: &occurrences)
+        }
+        XCTAssertEqual(hits.indices.filter { hits[$0] }, [1, 3000])
+    }
+
     func testPhraseKeysKeepTheirCaseOnlyWhenAsked() {
         XCTAssertEqual(PatternBuilder.key(ofPhrase: "PMHNP-BC").literal, "pmhnp")
         XCTAssertEqual(PatternBuilder.key(ofPhrase: "PMHNP-BC", keepingCase: true).literal, "=PMHNP")

@@ -48,6 +48,35 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(differ, [])
     }
 
+    /// Context rules' literals are looked for only around the sentences that hold findings:
+    /// every finding keeps the same context as when they are looked for over the whole note.
+    func testContextAroundFindingsEqualsContextOverTheWholeNote() throws {
+        let engine = ScanEngine(lexicons: try Repo.lexiconSet(), decider: try Decider.builtin("cpt", lexiconsRoot: Repo.lexicons),
+                                defaultDate: "2026-06-15", keepFindings: true)
+        let windowed = NoteScanner(engine: engine), whole = NoteScanner(engine: engine, windowed: false)
+        func described(_ s: NoteScanner, _ text: [UInt8]) -> [String] {
+            s.scan(NoteRecord(id: "n", text: text)).findings.map { f in
+                "\(f.ruleID) \(f.span) " + f.modifiers.map { "\($0.ruleID)@\($0.span)" }.joined(separator: ",")
+            }
+        }
+        var texts: [[UInt8]] = []
+        let dir = Repo.corpus + "/notes"
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
+            texts.append([UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))))
+        }
+        if var reader = Repo.mtsamples() {
+            var n = 0
+            while n < 500, let r = try reader.next() { if r.error == nil { texts.append(r.text); n += 1 } }
+        }
+        var modified = 0
+        for (i, t) in texts.enumerated() {
+            let w = described(windowed, t)
+            modified += w.filter { !$0.hasSuffix(" ") }.count
+            XCTAssertEqual(w, described(whole, t), "note \(i)")
+        }
+        XCTAssertGreaterThan(modified, 100, "findings with context")
+    }
+
     func testPhraseWindowWalksBackOverWordsAndAnyWhitespace() {
         let text = Array("xx in   person visit".utf8)
         text.withUnsafeBufferPointer { buf in

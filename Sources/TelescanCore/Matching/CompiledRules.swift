@@ -21,7 +21,16 @@ public final class CompiledRules: @unchecked Sendable {
     let findingTemplates: [FindingTemplate?]
     /// Where each rule can match, relative to its literal occurrences.
     let windows: [MatchWindow]
+    /// The target rules' literals, scanned over the whole note.
     public let prefilter: LiteralPrefilter
+    /// The context rules' literals, scanned only around the sentences that hold findings
+    /// (context rules run nowhere else; their common trigger words are most of a note's
+    /// literal occurrences).
+    public let contextPrefilter: LiteralPrefilter
+    /// How far before and after a sentence a context rule's literal can lie and still matter:
+    /// its longest lookbehind (4 bytes a character) plus its reach; after: its reach.
+    let contextMarginBefore: Int
+    let contextMarginAfter: Int
     /// Rules with no literal: run on every note.
     let unconditional: [Int]
     /// Indices of target rules and of context rules.
@@ -34,8 +43,12 @@ public final class CompiledRules: @unchecked Sendable {
     public init(definitions: [RuleDefinition]) throws(RuleLoadError) {
         // The prefilter is built on another thread while the patterns compile. Second key sets
         // get prefilter slots after the rules': slot count + j for rule j.
-        let literalSets = definitions.map(\.literals) + definitions.map(\.alsoRequires)
-        let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: literalSets) }
+        @Sendable func isContext(_ d: RuleDefinition) -> Bool { if case .context = d.kind { return true }; return false }
+        let contextSets = definitions.map { isContext($0) ? $0.literals : [] } + definitions.map { isContext($0) ? $0.alsoRequires : [] }
+        let targetSets = definitions.map { isContext($0) ? [] : $0.literals } + definitions.map { isContext($0) ? [] : $0.alsoRequires }
+        let prefilterBuild = BackgroundValue {
+            (LiteralPrefilter(literals: targetSets), LiteralPrefilter(literals: contextSets))
+        }
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let windows = definitions.map(MatchWindow.init)
         let results = ParallelMap.map(Array(zip(definitions, windows))) { def, window in
@@ -62,7 +75,14 @@ public final class CompiledRules: @unchecked Sendable {
         spanGroups = compiled.map(\.spanGroup)
         self.windows = windows
         findingTemplates = definitions.map(FindingTemplate.init)
-        prefilter = prefilterBuild.value()
+        (prefilter, contextPrefilter) = prefilterBuild.value()
+        var before = 0, after = 0
+        for (def, rule) in zip(definitions, compiled) where isContext(def) {
+            before = max(before, 4 * rule.pattern.maxLookbehind + (def.reach ?? 0))
+            after = max(after, def.reach ?? 0)
+        }
+        contextMarginBefore = before
+        contextMarginAfter = after
         conjunctive = definitions.indices.filter { !definitions[$0].alsoRequires.isEmpty }
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
         targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return false }

@@ -9,7 +9,13 @@
 public final class LiteralPrefilter: @unchecked Sendable {
     let byteClass: [UInt8]          // 256 entries
     let classCount: Int
-    let transitions: [Int32]        // state * classCount + class
+    /// Rows are padded to a power of two, 1 << rowShift entries, so a state's row is a shift.
+    let rowShift: Int
+    /// The DFA, `state << rowShift + class` → next state, whose top bit says the state has
+    /// outputs. In 16 bits when the states fit (the table then stays in the faster caches; it is
+    /// read once per byte of every note), else in 32.
+    let transitions16: [UInt16]
+    let transitions32: [UInt32]
     let outputStart: [Int32]        // per state, into outputs; -1 = none
     let outputs: [Int64]            // packed entries (see `pack`), each state's list ending with -1
     /// Keys written with `=`: their exact bytes, checked after the case-folded match.
@@ -81,10 +87,31 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 }
             }
         }
-        transitions = goto
+        // States renumbered breadth first: the shallow states, where the scan spends nearly all
+        // its time, then share a few cache lines instead of being spread over the whole table.
+        // A transition into a state with outputs has the sign bit set, so the scan reads the
+        // output table only then.
+        let order = [0] + queue
+        var renumber = [Int32](repeating: 0, count: outs.count)
+        for (new, old) in order.enumerated() { renumber[old] = Int32(new) }
+        var shift = 0
+        while 1 << shift < k { shift += 1 }
+        rowShift = shift
+        var table = [UInt32](repeating: 0, count: order.count << shift)
+        let compact = order.count < 1 << 15
+        for (new, old) in order.enumerated() {
+            for c in 0..<k {
+                let target = Int(goto[old * k + c])
+                let flag: UInt32 = outs[target].isEmpty ? 0 : (compact ? 1 << 15 : 1 << 31)
+                table[new << shift + c] = UInt32(renumber[target]) | flag
+            }
+        }
+        transitions16 = compact ? table.map { UInt16($0) } : []
+        transitions32 = compact ? [] : table
         var starts: [Int32] = []
         var list: [Int64] = []
-        for o in outs {
+        for old in order {
+            let o = outs[old]
             if o.isEmpty { starts.append(-1) } else {
                 starts.append(Int32(list.count))
                 list += o.sorted()
@@ -148,16 +175,28 @@ public final class LiteralPrefilter: @unchecked Sendable {
         public var end: Int32
     }
 
-    /// Sets `hits[rule] = true` for every rule whose literal occurs in `text`, and appends to
-    /// `occurrences` each occurrence of a literal of a rule with `record[rule]` set, in order of
-    /// their ends.
-    public func scan(_ text: UnsafeBufferPointer<UInt8>, hits: inout [Bool], record: [Bool] = [],
-                     occurrences: inout [Occurrence]) {
-        let k = classCount
+    /// Sets `hits[rule] = true` for every rule whose literal occurs in `text` (only occurrences
+    /// that lie within `range`, when given), and appends to `occurrences` each occurrence of a
+    /// literal of a rule with `record[rule]` set, in order of their ends. Word boundaries are
+    /// checked against the bytes around the occurrence even outside `range`.
+    public func scan(_ text: UnsafeBufferPointer<UInt8>, in range: Range<Int>? = nil, hits: inout [Bool],
+                     record: [Bool] = [], occurrences: inout [Occurrence]) {
+        if transitions32.isEmpty {
+            transitions16.withUnsafeBufferPointer { scan(text, range, $0, &hits, record, &occurrences) }
+        } else {
+            transitions32.withUnsafeBufferPointer { scan(text, range, $0, &hits, record, &occurrences) }
+        }
+    }
+
+    @inline(__always)
+    func scan<T: FixedWidthInteger & UnsignedInteger>(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?,
+                                                      _ trans: UnsafeBufferPointer<T>, _ hits: inout [Bool],
+                                                      _ record: [Bool], _ occurrences: inout [Occurrence]) {
+        let shift = rowShift
+        let flag: T = 1 << (T.bitWidth - 1)
         // Raw pointers throughout: this loop runs once per byte of every note.
         hits.withUnsafeMutableBufferPointer { hits in
         record.withUnsafeBufferPointer { record in
-        transitions.withUnsafeBufferPointer { trans in
         byteClass.withUnsafeBufferPointer { cls in
         outputStart.withUnsafeBufferPointer { ostart in
         outputs.withUnsafeBufferPointer { outs in
@@ -169,19 +208,23 @@ public final class LiteralPrefilter: @unchecked Sendable {
                     occurrences.append(Occurrence(rule: Int32(rule), start: Int32(start), end: Int32(end)))
                 }
             }
-            // Start as if after a line break, so "\n"-led literals match on line 1.
-            var s = Int(trans[Int(cls[10])])
-            if ostart[s] >= 0 {
-                var i = Int(ostart[s])
-                while outs[i] >= 0 { if outs[i] >> 32 == 0 { emit(Int(outs[i] & 0xFFFFF), 0, 0) }; i += 1 }
-            }
             let n = text.count
-            var pos = 0
-            while pos < n {
-                s = Int(trans[s &* k &+ Int(cls[Int(text[pos])])])
-                let o = ostart[s]
-                if o >= 0 {
-                    var i = Int(o)
+            var pos = max(0, range?.lowerBound ?? 0)
+            let stop = min(n, range?.upperBound ?? n)
+            var s = 0   // the current state
+            if pos == 0 {
+                // Start as if after a line break, so "\n"-led literals match on line 1.
+                s = Int(trans[Int(cls[10])] & ~flag)
+                if ostart[s] >= 0 {
+                    var i = Int(ostart[s])
+                    while outs[i] >= 0 { if outs[i] >> 32 == 0 { emit(Int(outs[i] & 0xFFFFF), 0, 0) }; i += 1 }
+                }
+            }
+            while pos < stop {
+                // Runs to the next state with outputs (or the end) in registers of its own.
+                pos = LiteralPrefilter.advance(text.baseAddress!, pos, stop, cls.baseAddress!, trans.baseAddress!, shift, &s)
+                if pos < stop {
+                    var i = Int(ostart[s])
                     while outs[i] >= 0 {
                         let e = outs[i]
                         i += 1
@@ -211,7 +254,26 @@ public final class LiteralPrefilter: @unchecked Sendable {
         }
         }
         }
+    }
+
+    /// Steps the DFA from `pos` until a transition into a state with outputs (returns its
+    /// position, `state` set to it) or `stop` (returns `stop`).
+    @inline(never)
+    static func advance<T: FixedWidthInteger & UnsignedInteger>(
+        _ text: UnsafePointer<UInt8>, _ pos: Int, _ stop: Int, _ cls: UnsafePointer<UInt8>,
+        _ trans: UnsafePointer<T>, _ shift: Int, _ state: inout Int
+    ) -> Int {
+        let flag: T = 1 << (T.bitWidth - 1)
+        var s = state
+        var p = pos
+        while p < stop {
+            let t = trans[s &<< shift &+ Int(cls[Int(text[p])])]
+            s = Int(t & ~flag)
+            if t & flag != 0 { state = s; return p }
+            p &+= 1
         }
+        state = s
+        return stop
     }
 
     /// Whether `text` contains one of `literals` (for tests of rule data).

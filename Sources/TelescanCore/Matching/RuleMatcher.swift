@@ -62,25 +62,22 @@ public final class RuleMatcher {
         guard let profile else { return }
         let total = profile.reduce(0, +)
         var lines = "rule profile (ms, wakes):\n"
-        for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }).prefix(25) {
-            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match\n"
+        for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }).prefix(1000) {
+            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match, window \(rules.windows[i])\n"
         }
-        lines += "  total \(total / 1_000_000) ms\n"
+        lines += "  total \(total / 1_000_000) ms, \(wakes.reduce(0, +)) wakes\n"
         let bytes = Array(lines.utf8)
         _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
     }
 
     /// All rule matches in `text`, in rule order then position (targets and triggers alike).
     public func match(_ text: UnsafeBufferPointer<UInt8>) -> [RuleHit] {
-        prefilter(text)
-        var out: [RuleHit] = []
-        run(rules.targetRules, text, nil, &out)
-        run(rules.contextRules, text, nil, &out)
+        var out = matchTargets(text)
+        out += matchContext(text, in: [0..<text.count])
         return out
     }
 
-    /// Target-rule matches in `text`; also remembers which rules' literals occur, for
-    /// `matchContext`.
+    /// Target-rule matches in `text`.
     public func matchTargets(_ text: UnsafeBufferPointer<UInt8>) -> [RuleHit] {
         prefilter(text)
         var out: [RuleHit] = []
@@ -89,8 +86,10 @@ public final class RuleMatcher {
     }
 
     /// Context-trigger matches inside `ranges` only (the sentences that hold findings): triggers
-    /// elsewhere could not apply, and common trigger words are everywhere.
+    /// elsewhere could not apply, and common trigger words are everywhere. Call after
+    /// `matchTargets` on the same text.
     public func matchContext(_ text: UnsafeBufferPointer<UInt8>, in ranges: [Range<Int>]) -> [RuleHit] {
+        prefilterContext(text, around: ranges)
         var out: [RuleHit] = []
         for r in ranges { run(rules.contextRules, text, r, &out) }
         return out
@@ -101,6 +100,7 @@ public final class RuleMatcher {
     public func matchRule(_ i: Int, in text: String) -> [RuleHit]? {
         Array(text.utf8).withUnsafeBufferPointer { buf in
             prefilter(buf)
+            if case .context = rules.rules[i].definition.kind { prefilterContext(buf, around: [0..<buf.count]) }
             guard hits[i] else { return nil }
             var out: [RuleHit] = []
             run([i], buf, nil, &out)
@@ -114,6 +114,41 @@ public final class RuleMatcher {
         occurrences.removeAll(keepingCapacity: true)
         rules.prefilter.scan(text, hits: &hits, record: recorded, occurrences: &occurrences)
         if windowed { buildWindows(text) }
+        settleHits()
+    }
+
+    /// Wakes the context rules whose literals occur in `ranges`, widened by the context margins
+    /// (over the whole note when not windowed: the reference the windowed run must equal).
+    /// Replaces the target rules' windows, so it runs after them.
+    func prefilterContext(_ text: UnsafeBufferPointer<UInt8>, around ranges: [Range<Int>]) {
+        let n = rules.rules.count
+        for i in rules.contextRules { hits[i] = false; hits[n + i] = false }
+        occurrences.removeAll(keepingCapacity: true)
+        guard windowed else {
+            rules.contextPrefilter.scan(text, hits: &hits, occurrences: &occurrences)
+            settleHits()
+            return
+        }
+        let before = rules.contextMarginBefore, after = rules.contextMarginAfter
+        // Widened ranges, merged, so every occurrence is recorded once and in order.
+        var pending: Range<Int>? = nil
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            let lo = max(0, r.lowerBound - before), hi = min(text.count, r.upperBound + after)
+            if let p = pending, lo <= p.upperBound {
+                pending = p.lowerBound..<max(p.upperBound, hi)
+                continue
+            }
+            if let p = pending { rules.contextPrefilter.scan(text, in: p, hits: &hits, record: recorded, occurrences: &occurrences) }
+            pending = lo..<hi
+        }
+        if let p = pending { rules.contextPrefilter.scan(text, in: p, hits: &hits, record: recorded, occurrences: &occurrences) }
+        buildWindows(text)
+        settleHits()
+    }
+
+    /// Rules with `also_requires` sleep unless both key sets occurred; rules without literals
+    /// always wake.
+    func settleHits() {
         let n = rules.rules.count
         for i in rules.conjunctive where !hits[n + i] { hits[i] = false }
         for i in rules.unconditional { hits[i] = true }

@@ -4,9 +4,11 @@ public final class NoteScanner {
     public let engine: ScanEngine
     let matcher: RuleMatcher
 
-    public init(engine: ScanEngine) {
+    /// - Parameter windowed: false runs every rule over the whole note (and context rules'
+    /// literals are looked for over the whole note), the reference windows must equal.
+    public init(engine: ScanEngine, windowed: Bool = RuleMatcher.windowedByDefault) {
         self.engine = engine
-        matcher = RuleMatcher(rules: engine.lexicons.compiled)
+        matcher = RuleMatcher(rules: engine.lexicons.compiled, windowed: windowed)
     }
 
     public func scan(_ record: NoteRecord) -> NoteResult {
@@ -69,7 +71,8 @@ public final class NoteScanner {
             elements.modalityAmbiguous = false
         }
         let date = record.serviceDate ?? engine.defaultDate
-        let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date)
+        let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date,
+                                             explain: engine.keepFindings)
         var r = NoteResult(id: record.id, status: decision.status, profile: profile, decision: decision)
         r.service = service
         r.serviceEvidence = serviceEvidence
