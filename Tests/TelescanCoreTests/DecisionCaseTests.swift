@@ -74,6 +74,16 @@ final class DecisionCaseTests: XCTestCase {
                     XCTAssertTrue(code.explanation.hasPrefix(code.code), "\(at) \(code.code) explanation: \(code.explanation)")
                     XCTAssertTrue(code.rule.hasPrefix(profile), "\(at) \(code.code) rule: \(code.rule)")
                 }
+                // Without the reviewer's texts (JSON Lines, CSV) the decision is the same, textless.
+                let plain = decider.decide(service: c.service, elements: c.elements, serviceDate: c.date, explain: false)
+                XCTAssertEqual(plain.status, d.status, at)
+                XCTAssertEqual(plain.missing.map { [$0.element, $0.reason, $0.query] }, d.missing.map { [$0.element, $0.reason, $0.query] }, at)
+                XCTAssertEqual(plain.codes.map { "\($0.code) \($0.modifiers) \($0.pos ?? "-") \($0.units) \($0.basis) \($0.because)" },
+                               d.codes.map { "\($0.code) \($0.modifiers) \($0.pos ?? "-") \($0.units) \($0.basis) \($0.because)" }, at)
+                XCTAssertEqual(plain.warnings, d.warnings, at)
+                XCTAssertEqual(plain.assumptions, d.assumptions, at)
+                XCTAssertEqual(plain.explanations, [], at)
+                XCTAssertEqual(plain.codes.map(\.rule) + plain.missing.map(\.explanation), Array(repeating: "", count: plain.codes.count + plain.missing.count), at)
             }
         }
         print("decision cases: \(cases.count) cases, \(checks) profile checks")

@@ -3,10 +3,14 @@
 /// Only rows in force on the service date take part: a code is never suggested outside its dates.
 struct CodeSelector {
     let facts: CodingFacts
+    /// Whether to write the reviewer's texts (lines, each code's rule and reason).
+    var explain = true
 
     struct Result {
         var codes: [SuggestedCode] = []
         var lines: [String] = []
+        let explain: Bool
+        mutating func line(_ text: @autoclosure () -> String) { if explain { lines.append(text()) } }
     }
 
     func select(_ table: CodeTable) -> Result {
@@ -18,12 +22,12 @@ struct CodeSelector {
                 && (row.modalities.map { m in facts.modality.map(m.contains) ?? false } ?? true)
                 && row.credentialGroup == providerGroup
         }
-        var result = Result()
+        var result = Result(explain: explain)
         guard !candidates.isEmpty else {
             if inForce.isEmpty {
-                result.lines.append("\(table.family): no code of this table is in force on \(facts.date)")
+                result.line("\(table.family): no code of this table is in force on \(facts.date)")
             } else {
-                result.lines.append("\(table.family): no code in force on \(facts.date) for \(cellText(providerGroup: providerGroup))")
+                result.line("\(table.family): no code in force on \(facts.date) for \(cellText(providerGroup: providerGroup))")
             }
             return result
         }
@@ -38,14 +42,17 @@ struct CodeSelector {
         let modifiers = facts.modifiers
         var because = chosen.because
         if usesPOS, facts.pos != nil { because.append("patient_location") }
-        var explanation = "\(chosen.row.code): \(chosen.text)"
-        if !modifiers.isEmpty, let m = facts.modifierText { explanation += "; " + m }
-        if usesPOS, let p = facts.posText { explanation += "; " + p }
+        var explanation = ""
+        if explain {
+            explanation = "\(chosen.row.code): \(chosen.text)"
+            if !modifiers.isEmpty, let m = facts.modifierText { explanation += "; " + m }
+            if usesPOS, let p = facts.posText { explanation += "; " + p }
+        }
         let primary = SuggestedCode(code: chosen.row.code, system: chosen.row.system, modifiers: modifiers,
                                     pos: usesPOS ? facts.pos : nil, units: 1, basis: chosen.basis, because: because,
-                                    rule: rule(table, chosen.row), explanation: explanation)
+                                    rule: explain ? rule(table, chosen.row) : "", explanation: explanation)
         result.codes.append(primary)
-        result.lines.append(explanation)
+        result.line(explanation)
         for addOn in table.addOns where addOn.with.contains(primary.code) {
             addAddOn(addOn, primary: primary, table: table, result: &result)
         }
@@ -95,7 +102,7 @@ struct CodeSelector {
         case (nil, nil):
             var why = [timeNote ?? (facts.time == nil ? "no time documented" : nil)].compactMap { $0 }
             why.append(facts.mdm.map { "MDM \($0) matches no level" } ?? "no MDM level documented")
-            result.lines.append("\(table.family): no level for \(head.isEmpty ? "this visit" : head): \(why.joined(separator: "; "))")
+            result.line("\(table.family): no level for \(head.isEmpty ? "this visit" : head): \(why.joined(separator: "; "))")
             return nil
         }
         var because = facts.modality == nil ? [] : ["modality"]
@@ -107,12 +114,12 @@ struct CodeSelector {
     func byMinutes(_ rows: [CodeRow], table: CodeTable, providerGroup: String?, groups: Set<String>,
                    result: inout Result) -> (CodeRow, String, [String], String)? {
         guard let t = facts.time else {
-            result.lines.append("\(table.family): no time documented")
+            result.line("\(table.family): no time documented")
             return nil
         }
         guard let row = rows.first(where: { $0.minMinutes! <= t && t <= ($0.maxMinutes ?? Int.max) }) else {
             let ranges = rows.map { "\($0.code) \(range($0.minMinutes!, $0.maxMinutes))" }.joined(separator: ", ")
-            result.lines.append("\(table.family): no code in force for \(t) minutes (\(ranges))")
+            result.line("\(table.family): no code in force for \(t) minutes (\(ranges))")
             return nil
         }
         var because = row.modalities == nil ? [] : ["modality"]
@@ -133,12 +140,12 @@ struct CodeSelector {
 
     func byDays(_ rows: [CodeRow], table: CodeTable, result: inout Result) -> (CodeRow, String, [String], String)? {
         guard let d = facts.deviceDays else {
-            result.lines.append("\(table.family): no device days documented")
+            result.line("\(table.family): no device days documented")
             return nil
         }
         guard let row = rows.first(where: { $0.minDays! <= d && d <= ($0.maxDays ?? Int.max) }) else {
             let ranges = rows.map { "\($0.code) \(range($0.minDays!, $0.maxDays))" }.joined(separator: ", ")
-            result.lines.append("\(table.family): no code in force for \(days(d)) (\(ranges))")
+            result.line("\(table.family): no code in force for \(days(d)) (\(ranges))")
             return nil
         }
         return (row, "service", ["device_days"], "\(days(d)) \(within(row.minDays!, row.maxDays))")
@@ -146,21 +153,28 @@ struct CodeSelector {
 
     func addAddOn(_ addOn: AddOn, primary: SuggestedCode, table: CodeTable, result: inout Result) {
         guard addOn.effective.contains(facts.date) else {
-            result.lines.append("\(addOn.code) not added: not in force on \(facts.date) (\(addOn.effective))")
+            result.line("\(addOn.code) not added: not in force on \(facts.date) (\(addOn.effective))")
             return
         }
         if let basis = addOn.basis, basis != primary.basis {
-            result.lines.append("\(addOn.code) not added: the level of \(primary.code) was chosen by \(basisText(primary.basis)), and \(addOn.code) applies only when it is chosen by \(basisText(basis))")
+            result.line("\(addOn.code) not added: the level of \(primary.code) was chosen by \(basisText(primary.basis)), and \(addOn.code) applies only when it is chosen by \(basisText(basis))")
             return
         }
         guard let t = facts.time else { return }
         let units = addOn.units(minutes: t)
         guard units > 0 else {
-            result.lines.append("\(addOn.code) not added: \(t) minutes < \(addOn.firstUnitMinutes) (first unit with \(primary.code))")
+            result.line("\(addOn.code) not added: \(t) minutes < \(addOn.firstUnitMinutes) (first unit with \(primary.code))")
             return
         }
         var because = ["time"]
         if primary.pos != nil { because.append("patient_location") }
+        guard explain else {
+            result.codes.append(SuggestedCode(code: addOn.code, system: addOn.system,
+                                              modifiers: addOn.carryModifiers ? primary.modifiers : [],
+                                              pos: primary.pos, units: units, basis: "time", because: because,
+                                              rule: "", explanation: ""))
+            return
+        }
         let text = "\(addOn.code)\(units > 1 ? " ×\(units)" : ""): \(t) minutes with \(primary.code): first unit at \(addOn.firstUnitMinutes) minutes, one more per further full \(addOn.unitMinutes)"
             + (primary.pos.map { "; POS \($0) as on \(primary.code)" } ?? "")
         let rule = "\(facts.profile.name) › \(facts.service.rawValue) › \(table.family) add-on: \(addOn.code) with \(addOn.with.joined(separator: "/"))"
@@ -169,7 +183,7 @@ struct CodeSelector {
                                           modifiers: addOn.carryModifiers ? primary.modifiers : [],
                                           pos: primary.pos, units: units, basis: "time", because: because,
                                           rule: rule, explanation: text))
-        result.lines.append(text)
+        result.line(text)
     }
 
     // MARK: - Text

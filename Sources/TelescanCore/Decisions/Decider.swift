@@ -25,17 +25,23 @@ public struct Decider: Sendable {
         return Decider(profile: profile)
     }
 
-    public func decide(service: Service?, elements e: NoteElements, serviceDate: String) -> Decision {
+    /// - Parameter explain: whether to write the reviewer's texts (explanations, each code's rule
+    /// and reason); JSON Lines and CSV output never show them, and building them was a tenth of
+    /// a bulk scan.
+    public func decide(service: Service?, elements e: NoteElements, serviceDate: String, explain: Bool = true) -> Decision {
         guard let service, service.isTelehealth else {
             var d = Decision(status: .notTelehealth)
-            d.explanations = ["service \(service?.rawValue ?? "none"): no telehealth service documented, so status not_telehealth"]
+            if explain {
+                d.explanations = ["service \(service?.rawValue ?? "none"): no telehealth service documented, so status not_telehealth"]
+            }
             return d
         }
         var d = Decision(status: .needsQuery)
-        d.explanations.append("profile \(profileName), service \(service.rawValue), service date \(serviceDate)")
+        func note(_ text: @autoclosure () -> String) { if explain { d.explanations.append(text()) } }
+        note("profile \(profileName), service \(service.rawValue), service date \(serviceDate)")
         guard let rules = profile.services[service] else {
             d.warnings.append(DecisionWarning.serviceNotInProfile.rawValue)
-            d.explanations.append("status needs_query (\(DecisionWarning.serviceNotInProfile.rawValue)): \(warningText(.serviceNotInProfile))")
+            note("status needs_query (\(DecisionWarning.serviceNotInProfile.rawValue)): \(warningText(.serviceNotInProfile))")
             return d
         }
 
@@ -50,16 +56,16 @@ public struct Decider: Sendable {
             status = "established"
             assumed = true
             d.assumptions.append("patient_status=established")
-            d.explanations.append("patient status not stated: assumed established")
+            note("patient status not stated: assumed established")
         }
 
         var missing: [MissingReason: String] = [:]
-        func report(_ reason: MissingReason, _ why: String) {
-            if missing[reason] == nil { missing[reason] = why }
+        func report(_ reason: MissingReason, _ why: @autoclosure () -> String) {
+            if missing[reason] == nil { missing[reason] = explain ? why() : "" }
         }
         for req in rules.requirements {
             if let reason = req.check(e, modality: modality, accepted: rules.modalities) {
-                report(reason, explain(reason, requirement: req, service: service, modality: modality, rules: rules))
+                report(reason, self.explain(reason, requirement: req, service: service, modality: modality, rules: rules))
             }
         }
         if let mr = modalityRule {
@@ -101,10 +107,10 @@ public struct Decider: Sendable {
                                 credential: e.performingProvider?.value.credential, patientLocation: location,
                                 pos: location.flatMap { rules.placeOfService?[$0] }, modifiers: modalityRule?.modifiers ?? [])
         if let blocked {
-            d.explanations.append(blocked)
+            note(blocked)
         } else {
             for table in rules.tables {
-                let r = CodeSelector(facts: facts).select(table)
+                let r = CodeSelector(facts: facts, explain: explain).select(table)
                 d.codes += r.codes
                 d.explanations += r.lines
             }
@@ -115,17 +121,17 @@ public struct Decider: Sendable {
                            query: QueryText.fill(profile.query(reason, service: service) ?? "", e),
                            explanation: missing[reason]!)
         }
-        d.explanations += d.missing.map(\.explanation)
+        if explain { d.explanations += d.missing.map(\.explanation) }
         if !d.missing.isEmpty {
             d.status = .needsQuery
-            d.explanations.append("status needs_query: \(d.missing.count) required element\(d.missing.count == 1 ? "" : "s") missing (\(d.missing.map(\.reason).joined(separator: ", ")))")
+            note("status needs_query: \(d.missing.count) required element\(d.missing.count == 1 ? "" : "s") missing (\(d.missing.map(\.reason).joined(separator: ", ")))")
         } else if d.codes.isEmpty {
             d.status = .needsQuery
             d.warnings.append(DecisionWarning.noCodeFits.rawValue)
-            d.explanations.append("status needs_query (\(DecisionWarning.noCodeFits.rawValue)): nothing missing, but \(warningText(.noCodeFits))")
+            note("status needs_query (\(DecisionWarning.noCodeFits.rawValue)): nothing missing, but \(warningText(.noCodeFits))")
         } else {
             d.status = .ready
-            d.explanations.append("status ready: every required element documented, \(d.codes.count) code line\(d.codes.count == 1 ? "" : "s") suggested")
+            note("status ready: every required element documented, \(d.codes.count) code line\(d.codes.count == 1 ? "" : "s") suggested")
         }
         return d
     }

@@ -9,7 +9,8 @@ public final class ScanEngine: @unchecked Sendable {
     public let decider: Decider
     /// Service date used when a record carries none (`--date`, else today).
     public let defaultDate: String
-    /// Keep all findings on each result (for `explain` and debugging).
+    /// Keep all findings and the decision's texts (explanations, each code's rule and reason)
+    /// on each result, for `explain` and debugging; other outputs show neither.
     public let keepFindings: Bool
 
     public init(lexicons: LexiconSet, decider: Decider, defaultDate: String, keepFindings: Bool = false) {
