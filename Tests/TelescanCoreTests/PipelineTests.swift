@@ -130,4 +130,8 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(r.service, .telemedicineVisit)
         XCTAssertEqual(r.elements.performingProvider?.value.credential, "MD")
     }
+
+    func testElementOrdinalsArePositionsInAllCases() {
+        XCTAssertEqual(Element.allCases.map(\.ordinal), Array(Element.allCases.indices))
+    }
 }

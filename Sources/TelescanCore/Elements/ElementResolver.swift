@@ -24,10 +24,12 @@ public struct ElementResolver: Sendable {
         var e = NoteElements()
         // One pass groups the affirmed findings by element; each element's list is sorted when
         // asked for.
-        var groups: [Element: [Finding]] = [:]
-        for f in all where f.isAffirmed { groups[f.element, default: []].append(f) }
+        var groups = [[Finding]](repeating: [], count: Element.allCases.count)
+        for f in all where f.isAffirmed { groups[f.element.ordinal].append(f) }
         func of(_ el: Element) -> [Finding] {
-            (groups[el] ?? []).sorted {
+            let g = groups[el.ordinal]
+            if g.count < 2 { return g }
+            return g.sorted {
                 $0.priority != $1.priority ? $0.priority > $1.priority : $0.span.lowerBound < $1.span.lowerBound
             }
         }
@@ -46,8 +48,8 @@ public struct ElementResolver: Sendable {
             if f.value == nil { f.value = Self.majorityValue(f.captures, totalMinutes: bestTime?.1) }
             return f.value == nil ? nil : f
         }
-        let realTime: Set<String> = ["audio_video", "audio_only"]
-        let distinctRealTime = Set(modalities.compactMap(\.value).filter { realTime.contains($0) })
+        let statesVideo = modalities.contains { $0.value == "audio_video" }
+        let statesPhone = modalities.contains { $0.value == "audio_only" }
         if let sw = switches.first {
             e.modalitySwitch = .init(true, evidence: [sw.span])
             let decided = majority.first?.value ?? sw.value
@@ -61,7 +63,7 @@ public struct ElementResolver: Sendable {
             var value = top.value!
             // Video and phone both stated with no switch: the higher-priority statement wins; a
             // stated majority settles it.
-            if distinctRealTime.count > 1, let m = majority.first?.value { value = m }
+            if statesVideo && statesPhone, let m = majority.first?.value { value = m }
             e.modality = .init(value, evidence: evidenceList(modalities.filter { $0.value == value }))
         }
 
@@ -87,9 +89,9 @@ public struct ElementResolver: Sendable {
 
         // Performing provider: the scribe is never the performer; the last attestation or
         // signature of the highest priority wins.
-        let scribes = Set(of(.scribe).compactMap { $0.captures["name"].map(normaliseName) })
+        let scribes = groups[Element.scribe.ordinal].compactMap { $0.captures["name"].map(normaliseName) }
         let providers = of(.performingProvider).filter { f in
-            guard let n = f.captures["name"] else { return true }
+            guard !scribes.isEmpty, let n = f.captures["name"] else { return true }
             return !scribes.contains(normaliseName(n))
         }
         if let topPriority = providers.first?.priority {
@@ -171,8 +173,7 @@ public struct ElementResolver: Sendable {
 
     func normaliseBy(_ raw: String) -> String {
         let s = raw.lowercased()
-        if ["patient", "guardian", "other"].contains(s) { return s }
-        return "other"
+        return s == "patient" || s == "guardian" ? s : "other"
     }
 
     func normaliseName(_ raw: String) -> String {

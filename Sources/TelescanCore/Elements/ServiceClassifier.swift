@@ -21,11 +21,13 @@ public struct ServiceClassifier: Sendable {
     }
 
     func classifyCues(_ findings: [Finding], elements: NoteElements) -> (Service?, [Range<Int>]) {
-        var cues: [String: [Range<Int>]] = [:]
+        // The cue values and their first two spans; a note has a handful, so a list searched
+        // in order is cheaper than a dictionary hashing every key.
+        var cues = CueList()
         for f in findings where f.isAffirmed && f.element == .service {
-            if let v = f.value { cues[v, default: []].append(f.span) }
+            if let v = f.value { cues.add(v, f.span) }
         }
-        func ev(_ k: String) -> [Range<Int>] { Array((cues[k] ?? []).prefix(2)) }
+        func ev(_ k: String) -> [Range<Int>] { cues[k].map { Array($0.prefix(2)) } ?? [] }
         let modality = elements.modality?.value
         // A document with no encounter (scheduling, no-show, refill call) that mentions a visit
         // is still no encounter, unless it documents the work of one (time or MDM).
@@ -60,5 +62,19 @@ public struct ServiceClassifier: Sendable {
         if cues["no_encounter"] != nil { return (nil, ev("no_encounter")) }
         if cues["in_person"] != nil { return (.inPerson, ev("in_person")) }
         return (nil, [])
+    }
+}
+
+/// Service cue values with their spans, in order of first appearance.
+struct CueList {
+    var values: [String] = []
+    var spans: [[Range<Int>]] = []
+
+    mutating func add(_ value: String, _ span: Range<Int>) {
+        if let i = values.firstIndex(of: value) { spans[i].append(span) } else { values.append(value); spans.append([span]) }
+    }
+
+    subscript(_ value: String) -> [Range<Int>]? {
+        values.firstIndex(of: value).map { spans[$0] }
     }
 }

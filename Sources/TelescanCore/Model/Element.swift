@@ -15,6 +15,26 @@ public enum Element: String, CaseIterable, Sendable, Codable {
     case patientStatus = "patient_status"
     case audioOnlyReason = "audio_only_reason"
     case deviceDays = "device_days"
+
+    /// Position in `allCases`, for per-element arrays (cheaper than hashing in the hot path).
+    @inline(__always) var ordinal: Int {
+        switch self {
+        case .service: 0
+        case .modality: 1
+        case .modalitySwitch: 2
+        case .modalityMajority: 3
+        case .consent: 4
+        case .time: 5
+        case .mdm: 6
+        case .patientLocation: 7
+        case .providerLocation: 8
+        case .performingProvider: 9
+        case .scribe: 10
+        case .patientStatus: 11
+        case .audioOnlyReason: 12
+        case .deviceDays: 13
+        }
+    }
 }
 
 /// The context categories a context (trigger) rule can report (ConText family).

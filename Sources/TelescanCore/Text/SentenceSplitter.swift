@@ -128,10 +128,13 @@ public struct SentenceSplitter: Sendable {
         }
         if letters >= 3 && lower == 0 && end - c.lowerBound <= 60 { return true }
         // Known header, alone on its line or followed by a colon and text.
+        // Only a line whose first colon is its last byte can be one (checked before building
+        // the name: most lines are not).
         var k = c.lowerBound
         while k < c.upperBound, t[k] != UInt8(ascii: ":") { k += 1 }
+        guard k == c.upperBound - 1 else { return false }
         let name = Array(t[c.lowerBound..<k]).map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
-        return headers.contains(name) && (k == c.upperBound - 1 || k == c.upperBound && hasColon)
+        return headers.contains(name)
     }
 
     func headerName(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> String {
