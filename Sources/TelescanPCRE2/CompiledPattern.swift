@@ -7,7 +7,9 @@ import Synchronization
 public final class CompiledPattern: @unchecked Sendable {
     let code: OpaquePointer
     /// 0: not JIT-compiled yet; 1: JIT code ready; -1: JIT failed (the interpreter runs).
-    let jitState = Mutex<Int8>(0)
+    /// Written under `jitLock`; read without it once settled (every match reads it).
+    let jitState = Atomic<Int8>(0)
+    let jitLock = Mutex<Void>(())
     /// Whether the pattern runs JIT code (compiling it now if it has not been yet).
     public var isJIT: Bool { ensureJIT() }
     /// Number of capture groups (not counting group 0).
@@ -60,8 +62,14 @@ public final class CompiledPattern: @unchecked Sendable {
 
     /// JIT-compiles once, under the lock; later calls only read the state.
     @inline(__always) func ensureJIT() -> Bool {
-        jitState.withLock { state in
-            if state == 0 { state = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0 ? 1 : -1 }
+        let settled = jitState.load(ordering: .acquiring)
+        if settled != 0 { return settled == 1 }
+        return jitLock.withLock { _ in
+            var state = jitState.load(ordering: .relaxed)
+            if state == 0 {
+                state = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0 ? 1 : -1
+                jitState.store(state, ordering: .releasing)
+            }
             return state == 1
         }
     }

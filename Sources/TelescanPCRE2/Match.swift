@@ -32,10 +32,11 @@ extension CompiledPattern {
         scratch: MatchScratch, _ body: (Match) -> Void
     ) throws(PCRE2Error) -> Int {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return from }
+        var context = scratch.context
         if let startLimit {
-            pcre2_set_offset_limit_8(scratch.context, startLimit)
+            context = scratch.limitedContext
+            pcre2_set_offset_limit_8(context, startLimit)
         }
-        defer { if startLimit != nil { pcre2_set_offset_limit_8(scratch.context, telescan_pcre2_unset()) } }
         let length = min(upTo ?? subject.count, subject.count)
         var offset = from
         let groups = min(captureCount, scratch.pairs - 1)
@@ -44,9 +45,9 @@ extension CompiledPattern {
         while offset <= length {
             let rc: Int32
             if isJIT {
-                rc = pcre2_jit_match_8(code, base, length, offset, options, scratch.matchData, scratch.context)
+                rc = pcre2_jit_match_8(code, base, length, offset, options, scratch.matchData, context)
             } else {
-                rc = pcre2_match_8(code, base, length, offset, options, scratch.matchData, scratch.context)
+                rc = pcre2_match_8(code, base, length, offset, options, scratch.matchData, context)
             }
             if rc == PCRE2_ERROR_NOMATCH { return offset }
             if rc < 0 { throw PCRE2Error(code: rc, message: PCRE2Error.message(for: rc), offset: nil) }

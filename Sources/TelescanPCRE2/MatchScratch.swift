@@ -5,6 +5,10 @@ import CPCRE2
 public final class MatchScratch {
     let matchData: OpaquePointer
     let context: OpaquePointer
+    /// A second context, for patterns run with a start limit: its offset limit is set on each
+    /// call and never needs resetting (the first context must have none: PCRE2 refuses a limit
+    /// for patterns compiled without `useOffsetLimit`).
+    let limitedContext: OpaquePointer
     let jitStack: OpaquePointer?
     let ovector: UnsafeMutablePointer<Int>
     let pairs: Int
@@ -18,14 +22,19 @@ public final class MatchScratch {
         context = pcre2_match_context_create_8(nil)!
         pcre2_set_match_limit_8(context, matchLimit)
         pcre2_set_depth_limit_8(context, depthLimit)
+        limitedContext = pcre2_match_context_copy_8(context)!
         jitStack = pcre2_jit_stack_create_8(32 * 1024, 1024 * 1024, nil)
-        if let jitStack { pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack)) }
+        if let jitStack {
+            pcre2_jit_stack_assign_8(context, nil, UnsafeMutableRawPointer(jitStack))
+            pcre2_jit_stack_assign_8(limitedContext, nil, UnsafeMutableRawPointer(jitStack))
+        }
         ovector = pcre2_get_ovector_pointer_8(matchData)
     }
 
     deinit {
         pcre2_match_data_free_8(matchData)
         pcre2_match_context_free_8(context)
+        pcre2_match_context_free_8(limitedContext)
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
     }
 }
