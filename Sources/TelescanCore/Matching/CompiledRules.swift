@@ -1,3 +1,4 @@
+import Synchronization
 import TelescanPCRE2
 
 /// All rules of a Lexicons folder, compiled once per process and shared by every worker.
@@ -25,8 +26,18 @@ public final class CompiledRules: @unchecked Sendable {
     public let prefilter: LiteralPrefilter
     /// The context rules' literals, scanned only around the sentences that hold findings
     /// (context rules run nowhere else; their common trigger words are most of a note's
-    /// literal occurrences).
-    public let contextPrefilter: LiteralPrefilter
+    /// literal occurrences). Built on first use: a run whose notes hold no finding (a shell
+    /// pipeline's one short note) never pays for it at start-up.
+    public var contextPrefilter: LiteralPrefilter {
+        contextPrefilterCell.withLock { cell in
+            if let built = cell { return built }
+            let built = LiteralPrefilter(literals: contextLiteralSets)
+            cell = built
+            return built
+        }
+    }
+    private let contextLiteralSets: [[String]]
+    private let contextPrefilterCell = Mutex<LiteralPrefilter?>(nil)
     /// How far before and after a sentence a context rule's literal can lie and still matter:
     /// its longest lookbehind (4 bytes a character) plus its reach; after: its reach.
     let contextMarginBefore: Int
@@ -46,9 +57,8 @@ public final class CompiledRules: @unchecked Sendable {
         @Sendable func isContext(_ d: RuleDefinition) -> Bool { if case .context = d.kind { return true }; return false }
         let contextSets = definitions.map { isContext($0) ? $0.literals : [] } + definitions.map { isContext($0) ? $0.alsoRequires : [] }
         let targetSets = definitions.map { isContext($0) ? [] : $0.literals } + definitions.map { isContext($0) ? [] : $0.alsoRequires }
-        let prefilterBuild = BackgroundValue {
-            (LiteralPrefilter(literals: targetSets), LiteralPrefilter(literals: contextSets))
-        }
+        let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: targetSets) }
+        contextLiteralSets = contextSets
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let windows = definitions.map(MatchWindow.init)
         let results = ParallelMap.map(Array(zip(definitions, windows))) { def, window in
@@ -75,7 +85,7 @@ public final class CompiledRules: @unchecked Sendable {
         spanGroups = compiled.map(\.spanGroup)
         self.windows = windows
         findingTemplates = definitions.map(FindingTemplate.init)
-        (prefilter, contextPrefilter) = prefilterBuild.value()
+        prefilter = prefilterBuild.value()
         var before = 0, after = 0
         for (def, rule) in zip(definitions, compiled) where isContext(def) {
             before = max(before, 4 * rule.pattern.maxLookbehind + (def.reach ?? 0))

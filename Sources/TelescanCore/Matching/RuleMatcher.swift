@@ -24,6 +24,8 @@ public final class RuleMatcher {
     /// Rules whose literal occurrences the prefilter records (those with a reach).
     let recorded: [Bool]
     var occurrences: [LiteralPrefilter.Occurrence] = []
+    /// Fetched from `rules` on this worker's first note with findings (built then, once).
+    lazy var contextPrefilter: LiteralPrefilter = rules.contextPrefilter
     /// The windows (closed ranges of allowed match starts) of the current note, flat: rule r's
     /// are `windowLo/windowHi[windowStart[r] ..< windowStart[r] + windowCount[r]]`, sorted.
     var windowLo: [Int] = []
@@ -125,7 +127,7 @@ public final class RuleMatcher {
         for i in rules.contextRules { hits[i] = false; hits[n + i] = false }
         occurrences.removeAll(keepingCapacity: true)
         guard windowed else {
-            rules.contextPrefilter.scan(text, hits: &hits, occurrences: &occurrences)
+            contextPrefilter.scan(text, hits: &hits, occurrences: &occurrences)
             settleHits()
             return
         }
@@ -138,10 +140,10 @@ public final class RuleMatcher {
                 pending = p.lowerBound..<max(p.upperBound, hi)
                 continue
             }
-            if let p = pending { rules.contextPrefilter.scan(text, in: p, hits: &hits, record: recorded, occurrences: &occurrences) }
+            if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: recorded, occurrences: &occurrences) }
             pending = lo..<hi
         }
-        if let p = pending { rules.contextPrefilter.scan(text, in: p, hits: &hits, record: recorded, occurrences: &occurrences) }
+        if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: recorded, occurrences: &occurrences) }
         buildWindows(text)
         settleHits()
     }
