@@ -95,6 +95,13 @@ final class MatchWindowTests: XCTestCase {
         // A phrase rule: from its phrases ("in-person visit" has "in-" before its key "person").
         guard case .phrasePrefix(let n) = try window("service.in_person") else { return XCTFail("no phrase window") }
         XCTAssertGreaterThan(n, 0)
+        // Each key word has its own prefix: "chief " before "complaint", nothing before
+        // "admission" (its window is a single start), the rule's most before "person".
+        let inPerson = rules.rules[try XCTUnwrap(byID["service.in_person"])].definition
+        let prefixes = Dictionary(uniqueKeysWithValues: zip(inPerson.literals, try XCTUnwrap(inPerson.literalPrefixes)))
+        XCTAssertEqual(prefixes["complaint"], 5)
+        XCTAssertEqual(prefixes["admission"], 0)
+        XCTAssertEqual(prefixes.values.max(), n)
         // A pattern rule with `reach`, and one without: the whole note.
         XCTAssertEqual(try window("patient_location.home"), .reach(160))
         XCTAssertEqual(try window("majority.durations"), .wholeNote)

@@ -31,12 +31,13 @@ public final class CompiledRules: @unchecked Sendable {
     public var contextPrefilter: LiteralPrefilter {
         contextPrefilterCell.withLock { cell in
             if let built = cell { return built }
-            let built = LiteralPrefilter(literals: contextLiteralSets)
+            let built = LiteralPrefilter(literals: contextLiteralSets, before: literalPrefixes)
             cell = built
             return built
         }
     }
     private let contextLiteralSets: [[String]]
+    private let literalPrefixes: [[Int]]
     private let contextPrefilterCell = Mutex<LiteralPrefilter?>(nil)
     /// How far before and after a sentence a context rule's literal can lie and still matter:
     /// its longest lookbehind (4 bytes a character) plus its reach; after: its reach.
@@ -57,8 +58,10 @@ public final class CompiledRules: @unchecked Sendable {
         @Sendable func isContext(_ d: RuleDefinition) -> Bool { if case .context = d.kind { return true }; return false }
         let contextSets = definitions.map { isContext($0) ? $0.literals : [] } + definitions.map { isContext($0) ? $0.alsoRequires : [] }
         let targetSets = definitions.map { isContext($0) ? [] : $0.literals } + definitions.map { isContext($0) ? [] : $0.alsoRequires }
-        let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: targetSets) }
+        let prefixes = definitions.map { $0.literalPrefixes ?? [] }
+        let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: targetSets, before: prefixes) }
         contextLiteralSets = contextSets
+        literalPrefixes = prefixes
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let windows = definitions.map(MatchWindow.init)
         let results = ParallelMap.map(Array(zip(definitions, windows))) { def, window in

@@ -22,8 +22,11 @@ public final class LiteralPrefilter: @unchecked Sendable {
     let exactKeys: [[UInt8]]
     public let ruleCount: Int
 
-    /// - Parameter literals: for each rule index, its literals (lower-case); empty = none.
-    public init(literals: [[String]]) {
+    /// - Parameters:
+    ///   - literals: for each rule index, its literals (lower-case); empty = none.
+    ///   - before: for each rule index, per literal, a number its occurrences carry (how far
+    ///     before it a phrase rule's match can start); empty = 0.
+    public init(literals: [[String]], before: [[Int]] = []) {
         ruleCount = literals.count
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
@@ -45,7 +48,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var outs: [[Int64]] = [[]]
         var exact: [[UInt8]] = []
         for (rule, lits) in literals.enumerated() {
-            for lit in lits where !lit.text.isEmpty {
+            for (j, lit) in lits.enumerated() where !lit.text.isEmpty {
                 var s = 0
                 for b in lit.text.utf8 {
                     let c = Int(classes[Int(LiteralPrefilter.fold(b))])
@@ -60,7 +63,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 if lit.exact {
                     let bytes = Array(lit.text.utf8)
                     let index = exact.firstIndex(of: bytes) ?? { exact.append(bytes); return exact.count - 1 }()
-                    entry |= Int64(index + 1) << 32
+                    entry |= Int64(min(index + 1, 0xFFFF)) << 32
+                }
+                if rule < before.count, j < before[rule].count {
+                    entry |= Int64(min(before[rule][j], 0x7FFF)) << 48
                 }
                 if !outs[s].contains(entry) { outs[s].append(entry) }
             }
@@ -153,7 +159,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
     }
 
     /// Output entry: rule index (bits 0-19), literal length in bytes (20-28), whole-word flag
-    /// (29), word-start flag (30).
+    /// (29), word-start flag (30); in the 64-bit table entry also the exact key's index + 1
+    /// (32-47) and the occurrence's `before` (48-62).
     static func pack(rule: Int, length: Int, wordStart: Bool, wholeWord: Bool) -> Int32 {
         Int32(rule) | Int32(min(length, 511)) << 20 | (wholeWord ? 1 << 29 : 0) | (wordStart ? 1 << 30 : 0)
     }
@@ -173,6 +180,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         public var rule: Int32
         public var start: Int32
         public var end: Int32
+        /// The literal's `before` number (see `init`).
+        public var before: Int32
     }
 
     /// Sets `hits[rule] = true` for every rule whose literal occurs in `text` (only occurrences
@@ -202,10 +211,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
         outputs.withUnsafeBufferPointer { outs in
             let recorded = record.count
             let exactKeys = self.exactKeys
-            @inline(__always) func emit(_ rule: Int, _ start: Int, _ end: Int) {
+            @inline(__always) func emit(_ e: Int64, _ start: Int, _ end: Int) {
+                let rule = Int(e & 0xFFFFF)
                 hits[rule] = true
                 if rule < recorded && record[rule] {
-                    occurrences.append(Occurrence(rule: Int32(rule), start: Int32(start), end: Int32(end)))
+                    occurrences.append(Occurrence(rule: Int32(rule), start: Int32(start), end: Int32(end),
+                                                  before: Int32((e >> 48) & 0x7FFF)))
                 }
             }
             let n = text.count
@@ -217,7 +228,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 s = Int(trans[Int(cls[10])] & ~flag)
                 if ostart[s] >= 0 {
                     var i = Int(ostart[s])
-                    while outs[i] >= 0 { if outs[i] >> 32 == 0 { emit(Int(outs[i] & 0xFFFFF), 0, 0) }; i += 1 }
+                    while outs[i] >= 0 { if (outs[i] >> 32) & 0xFFFF == 0 { emit(outs[i], 0, 0) }; i += 1 }
                 }
             }
             while pos < stop {
@@ -234,7 +245,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                             if start > 0 && LiteralPrefilter.isWordByte(text[start - 1]) { continue }
                             if e & (1 << 29) != 0 && pos + 1 < n && LiteralPrefilter.isWordByte(text[pos + 1]) { continue }
                         }
-                        let x = Int(e >> 32)
+                        let x = Int((e >> 32) & 0xFFFF)
                         if x != 0 {
                             // A key with its case: compare the note's own bytes.
                             let key = exactKeys[x - 1]
@@ -244,7 +255,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                             for j in 0..<key.count where text[start + j] != key[j] { same = false; break }
                             if !same { continue }
                         }
-                        emit(Int(e & 0xFFFFF), max(0, pos - length + 1), pos + 1)
+                        emit(e, max(0, pos - length + 1), pos + 1)
                     }
                 }
                 pos &+= 1

@@ -17,13 +17,16 @@ public enum MatchWindow: Equatable, Sendable {
         else { self = .wholeNote }
     }
 
-    /// The closed range of allowed match starts around one literal occurrence.
+    /// The closed range of allowed match starts around one literal occurrence. `before`: for
+    /// a phrase rule, the most its occurrence's own key has before it in a phrase (at most the
+    /// rule's prefix); nil: the rule's prefix.
     @inline(__always)
-    func starts(around start: Int, _ end: Int, in text: UnsafeBufferPointer<UInt8>) -> ClosedRange<Int> {
+    func starts(around start: Int, _ end: Int, before: Int? = nil, in text: UnsafeBufferPointer<UInt8>) -> ClosedRange<Int> {
         switch self {
         case .wholeNote: return 0...text.count
         case .reach(let n): return max(0, start - n)...(end + n)
-        case .phrasePrefix(let n):
+        case .phrasePrefix(let rulePrefix):
+            let n = before ?? rulePrefix
             // Walk back over at most n bytes that are not whitespace (PCRE2's \s), and over any
             // whitespace between them.
             var i = start

@@ -176,7 +176,7 @@ public final class RuleMatcher {
         let kinds = rules.windows
         for o in occurrences {
             let r = Int(o.rule)
-            let w = kinds[r].starts(around: Int(o.start), Int(o.end), in: text)
+            let w = kinds[r].starts(around: Int(o.start), Int(o.end), before: Int(o.before), in: text)
             let c = count[r], last = start[r] + c - 1
             if c > 0 && w.lowerBound <= hi[last] + 16 {
                 lo[last] = min(lo[last], w.lowerBound)

@@ -24,6 +24,9 @@ public struct RuleDefinition: Sendable {
     /// has before its key word, so a match starts at most that far before a key occurrence
     /// (whitespace aside). Computed, never written.
     public var phrasePrefix: Int? = nil
+    /// Phrase rules: per literal (same order as `literals`), the most bytes its own phrases
+    /// have before it; a common key that starts all its phrases gets a window of one start.
+    public var literalPrefixes: [Int]? = nil
     public var value: String?
     /// Name of a capture whose text, looked up in `values`, gives the value.
     public var valueFrom: String?

@@ -91,14 +91,22 @@ public enum RuleFileLoader {
         var literals = try f.strings("literals") ?? []
         var source: String
         var phrasePrefix: Int? = nil
+        var literalPrefixes: [Int]? = nil
         switch (phrases, pattern) {
         case (let p?, nil):
             guard !p.isEmpty else { throw f.error("'phrases' is empty") }
             source = PatternBuilder.phraseRule(p)
             if literals.isEmpty {
-                let keys = p.map { PatternBuilder.key(ofPhrase: $0) }
-                literals = keys.map(\.literal)
-                phrasePrefix = keys.map(\.prefix).max()
+                // Each key once, with the most any of its phrases has before it.
+                var prefixes: [Int] = []
+                for key in p.map({ PatternBuilder.key(ofPhrase: $0) }) {
+                    if let i = literals.firstIndex(of: key.literal) { prefixes[i] = max(prefixes[i], key.prefix) } else {
+                        literals.append(key.literal)
+                        prefixes.append(key.prefix)
+                    }
+                }
+                phrasePrefix = prefixes.max()
+                literalPrefixes = prefixes
             }
         case (nil, let p?):
             do { source = try PatternBuilder.expandLists(p, lists: lists) } catch {
@@ -124,7 +132,10 @@ public enum RuleFileLoader {
             }
             return Array(Set(expanded.filter { !$0.isEmpty })).sorted()
         }
+        let prefixOf = literalPrefixes.map { Dictionary(zip(literals, $0), uniquingKeysWith: max) }
         literals = try expand(literals, "literals")
+        // Expansion sorts the literals: their prefixes follow them (the rule's most, if ever unknown).
+        if let prefixOf { literalPrefixes = literals.map { prefixOf[$0] ?? phrasePrefix ?? 0 } }
         let alsoRequires = try expand(try f.strings("also_requires") ?? [], "also_requires")
         if !alsoRequires.isEmpty && literals.isEmpty { throw f.error("'also_requires' needs 'literals' too") }
         let reach = try f.int("reach")
@@ -183,6 +194,7 @@ public enum RuleFileLoader {
         try f.finish(allowed: ruleKeys)
         return RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
                               alsoRequires: alsoRequires, reach: reach, phrasePrefix: phrasePrefix,
+                              literalPrefixes: literalPrefixes,
                               value: value, valueFrom: valueFrom,
                               values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.lowercased(), $0.value) }),
                               set: set, priority: priority, ignoreContext: ignore, direction: direction,
