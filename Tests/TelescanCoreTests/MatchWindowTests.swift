@@ -84,7 +84,8 @@ final class MatchWindowTests: XCTestCase {
             // space before "in" is passed too: a start there simply fails).
             XCTAssertEqual(MatchWindow.phrasePrefix(2).starts(around: 8, 14, in: buf), 2...8)
             XCTAssertEqual(MatchWindow.phrasePrefix(0).starts(around: 8, 14, in: buf), 5...8)
-            XCTAssertEqual(MatchWindow.reach(5).starts(around: 8, 14, in: buf), 3...19)
+            XCTAssertEqual(MatchWindow.reach(5, after: 5).starts(around: 8, 14, in: buf), 3...19)
+            XCTAssertEqual(MatchWindow.reach(5, after: 0).starts(around: 8, 14, in: buf), 3...14)
         }
     }
 
@@ -103,7 +104,8 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(prefixes["admission"], 0)
         XCTAssertEqual(prefixes.values.max(), n)
         // A pattern rule with `reach`, and one without: the whole note.
-        XCTAssertEqual(try window("patient_location.home"), .reach(160))
+        XCTAssertEqual(try window("patient_location.home"), .reach(160, after: 0))
+        XCTAssertEqual(try window("reason.declined_video"), .reach(30, after: 30))
         XCTAssertEqual(try window("majority.durations"), .wholeNote)
         // Key "person": "in-" before it; key "face" (its last place): "face-to-" before it.
         XCTAssertEqual(PatternBuilder.bytesBeforeLiteral(ofPhrase: "in-person visit"), 3)

@@ -92,7 +92,7 @@ public final class CompiledRules: @unchecked Sendable {
         var before = 0, after = 0
         for (def, rule) in zip(definitions, compiled) where isContext(def) {
             before = max(before, 4 * rule.pattern.maxLookbehind + (def.reach ?? 0))
-            after = max(after, def.reach ?? 0)
+            after = max(after, def.reachAfter ?? def.reach ?? 0)
         }
         contextMarginBefore = before
         contextMarginAfter = after

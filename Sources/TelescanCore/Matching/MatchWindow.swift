@@ -5,14 +5,15 @@ public enum MatchWindow: Equatable, Sendable {
     /// No literal, or no bound known: the whole note.
     case wholeNote
     /// `reach: N` in the rule data: within N bytes before a literal's start or after its end.
-    case reach(Int)
+    /// (`reach_after: M`: within M bytes after its end.)
+    case reach(Int, after: Int)
     /// A phrase rule keyed on its own words: a match starts at the key word's occurrence or
     /// before it, across at most this many bytes that are not whitespace.
     case phrasePrefix(Int)
 
     init(_ def: RuleDefinition) {
         if def.literals.isEmpty { self = .wholeNote }
-        else if let r = def.reach { self = .reach(r) }
+        else if let r = def.reach { self = .reach(r, after: def.reachAfter ?? r) }
         else if let p = def.phrasePrefix { self = .phrasePrefix(p) }
         else { self = .wholeNote }
     }
@@ -24,7 +25,7 @@ public enum MatchWindow: Equatable, Sendable {
     func starts(around start: Int, _ end: Int, before: Int? = nil, in text: UnsafeBufferPointer<UInt8>) -> ClosedRange<Int> {
         switch self {
         case .wholeNote: return 0...text.count
-        case .reach(let n): return max(0, start - n)...(end + n)
+        case .reach(let n, let after): return max(0, start - n)...(end + after)
         case .phrasePrefix(let rulePrefix):
             let n = before ?? rulePrefix
             // Walk back over at most n bytes that are not whitespace (PCRE2's \s), and over any

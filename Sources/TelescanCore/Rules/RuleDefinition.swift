@@ -20,6 +20,9 @@ public struct RuleDefinition: Sendable {
     /// start or after its end): the rule then runs only in those windows of a note, not over
     /// all of it. Nil: the whole note.
     public var reach: Int? = nil
+    /// How far after a literal's end a match can still start (nil: `reach`); 0 when the
+    /// literal always lies inside the match, as it must: the window then ends at the literal.
+    public var reachAfter: Int? = nil
     /// Phrase rules keyed on their own words: the most bytes (other than whitespace) a phrase
     /// has before its key word, so a match starts at most that far before a key occurrence
     /// (whitespace aside). Computed, never written.

@@ -4,7 +4,7 @@ import Foundation
 /// and context rules (`context/`). Strict: unknown keys, unknown categories, duplicate ids,
 /// unknown lists and invalid patterns are errors naming the file and the rule.
 public enum RuleFileLoader {
-    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "reach", "value",
+    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "reach", "reach_after", "value",
                            "value_from", "values", "set", "priority", "ignore_context", "case_sensitive",
                            "direction", "window", "applies_to", "terminated_by", "examples"]
 
@@ -143,6 +143,11 @@ public enum RuleFileLoader {
             if reach < 0 { throw f.error("'reach' must be 0 or more") }
             if literals.isEmpty { throw f.error("'reach' needs 'literals': it counts bytes from them") }
         }
+        let reachAfter = try f.int("reach_after")
+        if let reachAfter {
+            if reachAfter < 0 { throw f.error("'reach_after' must be 0 or more") }
+            if reach == nil { throw f.error("'reach_after' needs 'reach'") }
+        }
         if try f.bool("case_sensitive") == true { source = "(?-i)" + source }
 
         let value = try f.string("value")
@@ -193,7 +198,7 @@ public enum RuleFileLoader {
         if valueFrom != nil && values.isEmpty { throw f.error("'value_from' needs a 'values' map") }
         try f.finish(allowed: ruleKeys)
         return RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
-                              alsoRequires: alsoRequires, reach: reach, phrasePrefix: phrasePrefix,
+                              alsoRequires: alsoRequires, reach: reach, reachAfter: reachAfter, phrasePrefix: phrasePrefix,
                               literalPrefixes: literalPrefixes,
                               value: value, valueFrom: valueFrom,
                               values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.lowercased(), $0.value) }),
