@@ -111,6 +111,16 @@ final class DecisionCaseTests: XCTestCase {
     }
 
     /// The readable explanation of the brief's example.
+    func testQueryPlaceholdersAreFilledOnceEach() {
+        var e = NoteElements()
+        e.time = .init(25)
+        e.modality = .init("audio_only")
+        XCTAssertEqual(QueryText.fill("{minutes} min by {modality}; {credential}? {minutes}", e),
+                       "25 min by audio-only; {credential}? 25")
+        XCTAssertEqual(QueryText.fill("no braces", e), "no braces")
+        XCTAssertEqual(QueryText.fill("open {minutes", e), "open {minutes")
+    }
+
     func testExplanationOfATimeChosenLevel() throws {
         let decider = try Decider.builtin("cpt", lexiconsRoot: Repo.lexicons)
         let e = try ElementsFixture.make(["modality": "audio_video", "consent": "documented", "time": 32, "mdm": "moderate",

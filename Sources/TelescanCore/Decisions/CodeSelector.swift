@@ -62,16 +62,16 @@ struct CodeSelector {
     // MARK: - Selections
 
     func byLevel(_ rows: [CodeRow], table: CodeTable, result: inout Result) -> (CodeRow, String, [String], String)? {
-        let head = [facts.statusText, facts.modality.map(ElementVocabulary.display)].compactMap { $0 }.joined(separator: ", ")
+        let head = explain ? [facts.statusText, facts.modality.map(ElementVocabulary.display)].compactMap { $0 }.joined(separator: ", ") : ""
         var timeRow: CodeRow? = nil
         var timeNote: String? = nil
         if let t = facts.time {
             if facts.timeUsableForLevel {
                 timeRow = rows.filter { ($0.minMinutes ?? Int.max) <= t }.max { $0.level! < $1.level! }
-                if timeRow == nil, let lowest = rows.compactMap(\.minMinutes).min() {
+                if explain, timeRow == nil, let lowest = rows.compactMap(\.minMinutes).min() {
                     timeNote = "\(t) minutes reach no level (lowest time threshold \(lowest))"
                 }
-            } else {
+            } else if explain {
                 timeNote = "\(t) minutes cannot choose the level (\(ElementVocabulary.display(facts.modality ?? "")) needs at least \(facts.minimumTime ?? 0))"
             }
         }
@@ -81,34 +81,39 @@ struct CodeSelector {
         let chosenRow: CodeRow
         let basis: String
         var parts: [String] = []
+        func say(_ text: @autoclosure () -> String) { if explain { parts.append(text()) } }
         switch (timeRow, mdmRow) {
         case let (t?, m?):
             // The higher of the two; time wins a tie (it also decides prolonged time).
             if m.level! > t.level! {
                 chosenRow = m; basis = "mdm"
-                parts += [mdmText(m), "\(facts.time!) minutes reach only level \(t.level!) (≥ \(t.minMinutes!))"]
+                say(mdmText(m))
+                say("\(facts.time!) minutes reach only level \(t.level!) (≥ \(t.minMinutes!))")
             } else {
                 chosenRow = t; basis = "time"
-                parts += [timeText(t), m.level! == t.level! ? "MDM \(m.mdm!) gives the same level" : "MDM \(m.mdm!) gives only level \(m.level!)"]
+                say(timeText(t))
+                say(m.level! == t.level! ? "MDM \(m.mdm!) gives the same level" : "MDM \(m.mdm!) gives only level \(m.level!)")
             }
         case let (t?, nil):
             chosenRow = t; basis = "time"
-            parts.append(timeText(t))
-            if let mdm = facts.mdm { parts.append("MDM \(mdm) matches no level of this table") }
+            say(timeText(t))
+            if let mdm = facts.mdm { say("MDM \(mdm) matches no level of this table") }
         case let (nil, m?):
             chosenRow = m; basis = "mdm"
-            parts.append(mdmText(m))
-            parts.append(timeNote ?? "no time documented")
+            say(mdmText(m))
+            say(timeNote ?? "no time documented")
         case (nil, nil):
-            var why = [timeNote ?? (facts.time == nil ? "no time documented" : nil)].compactMap { $0 }
-            why.append(facts.mdm.map { "MDM \($0) matches no level" } ?? "no MDM level documented")
-            result.line("\(table.family): no level for \(head.isEmpty ? "this visit" : head): \(why.joined(separator: "; "))")
+            if explain {
+                var why = [timeNote ?? (facts.time == nil ? "no time documented" : nil)].compactMap { $0 }
+                why.append(facts.mdm.map { "MDM \($0) matches no level" } ?? "no MDM level documented")
+                result.line("\(table.family): no level for \(head.isEmpty ? "this visit" : head): \(why.joined(separator: "; "))")
+            }
             return nil
         }
         var because = facts.modality == nil ? [] : ["modality"]
         because.append(basis)
         if chosenRow.patientStatus != nil && !facts.statusAssumed { because.append("patient_status") }
-        return (chosenRow, basis, because, (head.isEmpty ? "" : head + ", ") + parts.joined(separator: "; "))
+        return (chosenRow, basis, because, explain ? (head.isEmpty ? "" : head + ", ") + parts.joined(separator: "; ") : "")
     }
 
     func byMinutes(_ rows: [CodeRow], table: CodeTable, providerGroup: String?, groups: Set<String>,
@@ -118,17 +123,17 @@ struct CodeSelector {
             return nil
         }
         guard let row = rows.first(where: { $0.minMinutes! <= t && t <= ($0.maxMinutes ?? Int.max) }) else {
-            let ranges = rows.map { "\($0.code) \(range($0.minMinutes!, $0.maxMinutes))" }.joined(separator: ", ")
-            result.line("\(table.family): no code in force for \(t) minutes (\(ranges))")
+            result.line("\(table.family): no code in force for \(t) minutes (\(rows.map { "\($0.code) \(range($0.minMinutes!, $0.maxMinutes))" }.joined(separator: ", ")))")
             return nil
         }
         var because = row.modalities == nil ? [] : ["modality"]
         because.append("time")
         if row.patientStatus != nil && !facts.statusAssumed { because.append("patient_status") }
-        var text = "\(t) minutes \(within(row.minMinutes!, row.maxMinutes))"
+        var text = explain ? "\(t) minutes \(within(row.minMinutes!, row.maxMinutes))" : ""
         if !groups.isEmpty {
             because.append("performing_provider")
-            if let g = providerGroup {
+            if !explain {
+            } else if let g = providerGroup {
                 text += "; \(facts.credential!) is in credential group \(g)"
             } else {
                 text += facts.credential.map { "; \($0) is in no credential group of this table" }
@@ -144,11 +149,10 @@ struct CodeSelector {
             return nil
         }
         guard let row = rows.first(where: { $0.minDays! <= d && d <= ($0.maxDays ?? Int.max) }) else {
-            let ranges = rows.map { "\($0.code) \(range($0.minDays!, $0.maxDays))" }.joined(separator: ", ")
-            result.line("\(table.family): no code in force for \(days(d)) (\(ranges))")
+            result.line("\(table.family): no code in force for \(days(d)) (\(rows.map { "\($0.code) \(range($0.minDays!, $0.maxDays))" }.joined(separator: ", ")))")
             return nil
         }
-        return (row, "service", ["device_days"], "\(days(d)) \(within(row.minDays!, row.maxDays))")
+        return (row, "service", ["device_days"], explain ? "\(days(d)) \(within(row.minDays!, row.maxDays))" : "")
     }
 
     func addAddOn(_ addOn: AddOn, primary: SuggestedCode, table: CodeTable, result: inout Result) {

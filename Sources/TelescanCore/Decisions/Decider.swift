@@ -59,9 +59,10 @@ public struct Decider: Sendable {
             note("patient status not stated: assumed established")
         }
 
-        var missing: [MissingReason: String] = [:]
+        // Each reason once, with the first explanation given (a list: a note has few).
+        var missing: [(reason: MissingReason, why: String)] = []
         func report(_ reason: MissingReason, _ why: @autoclosure () -> String) {
-            if missing[reason] == nil { missing[reason] = explain ? why() : "" }
+            if !missing.contains(where: { $0.reason == reason }) { missing.append((reason, explain ? why() : "")) }
         }
         for req in rules.requirements {
             if let reason = req.check(e, modality: modality, accepted: rules.modalities) {
@@ -116,10 +117,10 @@ public struct Decider: Sendable {
             }
         }
 
-        d.missing = missing.keys.sorted().map { reason in
+        d.missing = missing.sorted { $0.reason < $1.reason }.map { reason, why in
             MissingElement(element: reason.element, reason: reason.rawValue,
                            query: QueryText.fill(profile.query(reason, service: service) ?? "", e),
-                           explanation: missing[reason]!)
+                           explanation: why)
         }
         if explain { d.explanations += d.missing.map(\.explanation) }
         if !d.missing.isEmpty {

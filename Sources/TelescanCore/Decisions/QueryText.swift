@@ -23,8 +23,17 @@ enum QueryText {
         if let m = e.modality?.value { values["modality"] = ElementVocabulary.display(m) }
         if let l = e.patientLocation?.value { values["location"] = l == "home" ? "home" : "a location other than home" }
         if let c = e.performingProvider?.value.credential { values["credential"] = c }
-        var out = text
-        for (k, v) in values { out = out.replacingOccurrences(of: "{\(k)}", with: v) }
+        // One pass over the text: each `{name}` with a value is replaced, any other kept.
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            out += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            if let v = values[name] { out += v } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
         return out
     }
 }
