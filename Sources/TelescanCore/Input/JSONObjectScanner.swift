@@ -15,7 +15,13 @@ public struct JSONObjectScanner {
     var i: Int
     init(bytes: ArraySlice<UInt8>) { self.bytes = bytes; i = bytes.startIndex }
 
-    mutating func ws() { while i < bytes.endIndex, [32, 9, 10, 13].contains(bytes[i]) { i += 1 } }
+    mutating func ws() {
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            guard b == 32 || b == 9 || b == 10 || b == 13 else { return }
+            i += 1
+        }
+    }
 
     func fail(_ m: String) -> Failure { Failure(message: "\(m) at byte \(i - bytes.startIndex)") }
 
@@ -88,7 +94,11 @@ public struct JSONObjectScanner {
             }
         default:
             let s = i
-            while i < bytes.endIndex, !([UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 32, 9, 10, 13].contains(bytes[i])) { i += 1 }
+            while i < bytes.endIndex {
+                let b = bytes[i]
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: "}") || b == UInt8(ascii: "]") || b == 32 || b == 9 || b == 10 || b == 13 { break }
+                i += 1
+            }
             let tok = bytes[s..<i]
             if tok.elementsEqual("true".utf8) || tok.elementsEqual("false".utf8) || tok.elementsEqual("null".utf8) { return }
             if tok.isEmpty || Double(String(decoding: tok, as: UTF8.self)) == nil { throw fail("invalid value") }
@@ -108,11 +118,23 @@ public struct JSONObjectScanner {
         guard i < bytes.endIndex else { throw fail("unterminated string") }
         if bytes[i] == UInt8(ascii: "\"") { i += 1; return decode ? Array(bytes[s..<(i - 1)]) : [] }
         var out = decode ? Array(bytes[s..<i]) : []
+        if decode { out.reserveCapacity(out.count + 64) }
         while i < bytes.endIndex {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; return out }
             if b < 0x20 { throw fail("control character in string") }
-            if b != UInt8(ascii: "\\") { if decode { out.append(b) }; i += 1; continue }
+            if b != UInt8(ascii: "\\") {
+                // A run of plain bytes, copied at once (notes escape every line break).
+                let run = i
+                i += 1
+                while i < bytes.endIndex {
+                    let c = bytes[i]
+                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                    i += 1
+                }
+                if decode { out.append(contentsOf: bytes[run..<i]) }
+                continue
+            }
             i += 1
             guard i < bytes.endIndex else { throw fail("unterminated escape") }
             let e = bytes[i]
