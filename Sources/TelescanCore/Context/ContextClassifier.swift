@@ -26,11 +26,9 @@ public final class ContextClassifier {
         guard !needle.isEmpty, lowered.count == bytes.count,
               let start = ContextClassifier.find(needle, in: lowered) else { return nil }
         let span = start..<(start + needle.count)
-        let rules = lexicons.compiled.rules
         return bytes.withUnsafeBufferPointer { buf in
             let triggers = matcher.match(buf).compactMap { h -> ContextEngine.Trigger? in
-                guard case .context = rules[h.rule].definition.kind else { return nil }
-                return .init(rule: rules[h.rule].definition, span: h.span)
+                lexicons.compiled.triggerRules[h.rule].map { .init(rule: $0, span: h.span) }
             }
             let mods = engine.modifiers(of: span, element: nil, ignoring: [],
                                         triggers: ContextEngine.removingPseudo(triggers), text: buf)

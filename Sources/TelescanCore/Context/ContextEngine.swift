@@ -9,8 +9,30 @@ public struct ContextEngine: Sendable {
     public init() {}
 
     public struct Trigger {
-        public var rule: RuleDefinition
+        public var rule: TriggerRule
         public var span: Range<Int>
+        public init(rule: TriggerRule, span: Range<Int>) { self.rule = rule; self.span = span }
+    }
+
+    /// What the engine reads of a context rule: made once per rule, so a trigger is a
+    /// reference and a span (a copy of the whole definition per trigger was measurable).
+    public final class TriggerRule: Sendable {
+        public let id: String
+        public let category: ContextCategory
+        public let direction: ContextDirection
+        public let window: Int?
+        public let appliesTo: Set<Element>?
+        public let terminatedBy: Set<ContextCategory>
+
+        public init?(_ def: RuleDefinition) {
+            guard case .context(let category) = def.kind else { return nil }
+            id = def.id
+            self.category = category
+            direction = def.direction
+            window = def.window
+            appliesTo = def.appliesTo
+            terminatedBy = def.terminatedBy
+        }
     }
 
     public func apply(findings: inout [Finding], triggers allTriggers: [Trigger], units: [TextUnit],
@@ -46,7 +68,7 @@ public struct ContextEngine: Sendable {
                           triggers local: [Trigger], text: UnsafeBufferPointer<UInt8>) -> [ContextModifier] {
         var out: [ContextModifier] = []
         for t in local {
-            guard case .context(let category) = t.rule.kind else { continue }
+            let category = t.rule.category
             if category == .terminate || category == .checked || category == .pseudo { continue }
             if ignoring.contains(category) { continue }
             if let only = t.rule.appliesTo { guard let element, only.contains(element) else { continue } }
@@ -67,12 +89,9 @@ public struct ContextEngine: Sendable {
 
     /// Drops triggers that a pseudo-trigger overlaps.
     public static func removingPseudo(_ all: [Trigger]) -> [Trigger] {
-        let pseudo = all.filter { if case .context(.pseudo) = $0.rule.kind { return true }; return false }
-            .map(\.span).sorted { $0.lowerBound < $1.lowerBound }
-        return all.filter { t in
-            if case .context(.pseudo) = t.rule.kind { return false }
-            return !overlapsAny(t.span, sorted: pseudo)
-        }
+        let pseudo = all.filter { $0.rule.category == .pseudo }.map(\.span).sorted { $0.lowerBound < $1.lowerBound }
+        if pseudo.isEmpty { return all }
+        return all.filter { t in t.rule.category != .pseudo && !overlapsAny(t.span, sorted: pseudo) }
     }
 
     /// Whether `r` overlaps one of `sorted` (ranges sorted by start; binary search).
@@ -94,7 +113,7 @@ public struct ContextEngine: Sendable {
 
     func terminated(between a: Int, and b: Int, by categories: Set<ContextCategory>, triggers: [Trigger]) -> Bool {
         for t in triggers where t.span.lowerBound >= a && t.span.upperBound <= b {
-            if case .context(let c) = t.rule.kind, categories.contains(c) { return true }
+            if categories.contains(t.rule.category) { return true }
         }
         return false
     }

@@ -20,6 +20,8 @@ public final class CompiledRules: @unchecked Sendable {
     /// What a target rule's hit becomes, per rule (nil for context rules): one reference to
     /// read per hit instead of a copy of the whole definition.
     let findingTemplates: [FindingTemplate?]
+    /// What a context rule's hit becomes, per rule (nil for target rules).
+    public let triggerRules: [ContextEngine.TriggerRule?]
     /// Where each rule can match, relative to its literal occurrences.
     let windows: [MatchWindow]
     /// The target rules' literals, scanned over the whole note.
@@ -88,6 +90,7 @@ public final class CompiledRules: @unchecked Sendable {
         spanGroups = compiled.map(\.spanGroup)
         self.windows = windows
         findingTemplates = definitions.map(FindingTemplate.init)
+        triggerRules = definitions.map(ContextEngine.TriggerRule.init)
         prefilter = prefilterBuild.value()
         var before = 0, after = 0
         for (def, rule) in zip(definitions, compiled) where isContext(def) {

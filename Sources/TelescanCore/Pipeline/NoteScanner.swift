@@ -43,7 +43,6 @@ public final class NoteScanner {
     func analyse(_ buf: UnsafeBufferPointer<UInt8>, record: NoteRecord, profile: String,
                  warnings: inout [String]) -> NoteResult {
         let compiled = engine.lexicons.compiled
-        let rules = compiled.rules
         var findings: [Finding] = []
         for h in matcher.matchTargets(buf) {
             if let f = compiled.findingTemplates[h.rule]?.finding(h) { findings.append(f) }
@@ -52,8 +51,8 @@ public final class NoteScanner {
             // Context triggers are looked for only in the units that hold findings.
             let units = engine.splitter.split(buf).units
             let scoped = Self.unitsHolding(findings, units)
-            let triggers = matcher.matchContext(buf, in: scoped.map(\.range)).map {
-                ContextEngine.Trigger(rule: rules[$0.rule].definition, span: $0.span)
+            let triggers = matcher.matchContext(buf, in: scoped.map(\.range)).compactMap { h in
+                compiled.triggerRules[h.rule].map { ContextEngine.Trigger(rule: $0, span: h.span) }
             }
             if !triggers.isEmpty {
                 engine.context.apply(findings: &findings, triggers: triggers, units: scoped, text: buf)
