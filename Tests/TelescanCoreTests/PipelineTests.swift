@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import TelescanCore
 import TelescanReport
@@ -133,5 +134,43 @@ final class StaffCallTests: XCTestCase {
 
     func testElementOrdinalsArePositionsInAllCases() {
         XCTAssertEqual(Element.allCases.map(\.ordinal), Array(Element.allCases.indices))
+    }
+
+    /// Units are split only in the paragraphs that hold findings: they must be exactly the
+    /// units the whole-note split gives in those paragraphs.
+    func testUnitsAroundPositionsAreTheWholeSplitsUnitsOfThoseParagraphs() throws {
+        let lex = try Repo.lexiconSet()
+        let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"))
+        var texts: [[UInt8]] = ["", "one line", "\n\nA. B.\n\n  \nC:\nd e\nf.\n"].map { Array($0.utf8) }
+        let dir = Repo.corpus + "/notes"
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
+            texts.append([UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + name))))
+        }
+        if var reader = Repo.mtsamples() {
+            while texts.count < 500, let r = try reader.next() { if r.error == nil { texts.append(r.text) } }
+        }
+        var checked = 0
+        for (n, text) in texts.enumerated() {
+            // Paragraph number of each byte (a line break counts with the line it ends; a blank
+            // line's bytes: -1).
+            var para = [Int](repeating: -1, count: text.count + 1)
+            var id = 0, start = 0
+            while start <= text.count {
+                var end = start
+                while end < text.count, text[end] != 10 { end += 1 }
+                let blank = text[start..<end].allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+                if blank { id += 1 } else { for i in start...end { para[i] = id } }
+                start = end + 1
+            }
+            let positions = Array(stride(from: 0, to: max(text.count, 1), by: 53))
+            text.withUnsafeBufferPointer { buf in
+                let wantedParas = Set(positions.map { para[$0] }.filter { $0 >= 0 })
+                let expected = splitter.split(buf).units.filter { wantedParas.contains(para[$0.range.lowerBound]) }
+                let got = splitter.units(around: positions, in: buf)
+                XCTAssertEqual(got.map { "\($0.range) \($0.kind)" }, expected.map { "\($0.range) \($0.kind)" }, "text \(n)")
+                checked += got.count
+            }
+        }
+        XCTAssertGreaterThan(checked, 1000)
     }
 }

@@ -103,17 +103,24 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var shift = 0
         while 1 << shift < k { shift += 1 }
         rowShift = shift
-        var table = [UInt32](repeating: 0, count: order.count << shift)
         let compact = order.count < 1 << 15
-        for (new, old) in order.enumerated() {
-            for c in 0..<k {
-                let target = Int(goto[old * k + c])
-                let flag: UInt32 = outs[target].isEmpty ? 0 : (compact ? 1 << 15 : 1 << 31)
-                table[new << shift + c] = UInt32(renumber[target]) | flag
+        // Each state's entry (new number and output flag) once, then one pass fills the table.
+        let flag: UInt32 = compact ? 1 << 15 : 1 << 31
+        let entryOf = (0..<outs.count).map { UInt32(renumber[$0]) | (outs[$0].isEmpty ? 0 : flag) }
+        func fill<T: FixedWidthInteger>(_ type: T.Type) -> [T] {
+            var table = [T](repeating: 0, count: order.count << shift)
+            table.withUnsafeMutableBufferPointer { table in
+                goto.withUnsafeBufferPointer { goto in
+                    for (new, old) in order.enumerated() {
+                        let row = new << shift, from = old * k
+                        for c in 0..<k { table[row + c] = T(truncatingIfNeeded: entryOf[Int(goto[from + c])]) }
+                    }
+                }
             }
+            return table
         }
-        transitions16 = compact ? table.map { UInt16($0) } : []
-        transitions32 = compact ? [] : table
+        transitions16 = compact ? fill(UInt16.self) : []
+        transitions32 = compact ? [] : fill(UInt32.self)
         var starts: [Int32] = []
         var list: [Int64] = []
         for old in order {

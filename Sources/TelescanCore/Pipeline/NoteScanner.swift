@@ -49,7 +49,7 @@ public final class NoteScanner {
         }
         if !findings.isEmpty {
             // Context triggers are looked for only in the units that hold findings.
-            let units = engine.splitter.split(buf).units
+            let units = engine.splitter.units(around: findings.map(\.matchSpan.lowerBound), in: buf)
             let scoped = Self.unitsHolding(findings, units)
             let triggers = matcher.matchContext(buf, in: scoped.map(\.range)).compactMap { h in
                 compiled.triggerRules[h.rule].map { ContextEngine.Trigger(rule: $0, span: h.span) }

@@ -40,9 +40,46 @@ public struct SentenceSplitter: Sendable {
     }
 
     public func split(_ t: UnsafeBufferPointer<UInt8>) -> (units: [TextUnit], sections: [Section]) {
-        let lines = SentenceSplitter.lines(t)
         var units: [TextUnit] = []
         var sections: [Section] = []
+        split(t, SentenceSplitter.lines(t)[...], &units, &sections)
+        return (units, sections)
+    }
+
+    /// The units of the paragraphs (runs of non-blank lines) that hold one of `positions`:
+    /// exactly the units `split` gives there, since no unit crosses a blank line. Only those
+    /// paragraphs are split (findings sit in a few of a note's paragraphs); sections are not
+    /// tracked (`section` is nil).
+    public func units(around positions: [Int], in t: UnsafeBufferPointer<UInt8>) -> [TextUnit] {
+        let lines = SentenceSplitter.lines(t)
+        var wanted = [Bool](repeating: false, count: lines.count)
+        for p in positions {
+            // The line holding p (a position on a line break belongs to the line it ends).
+            var lo = 0, hi = lines.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if lines[mid].range.lowerBound <= p { lo = mid } else { hi = mid - 1 }
+            }
+            wanted[lo] = true
+        }
+        var units: [TextUnit] = []
+        var i = 0
+        while i < lines.count {
+            if lines[i].content.isEmpty { i += 1; continue }
+            var end = i
+            var any = wanted[i]
+            while end + 1 < lines.count, !lines[end + 1].content.isEmpty { end += 1; any = any || wanted[end] }
+            if any {
+                var sections: [Section] = []
+                split(t, lines[i...end], &units, &sections)
+            }
+            i = end + 1
+        }
+        for k in units.indices { units[k].section = nil }
+        return units
+    }
+
+    func split(_ t: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Line>, _ units: inout [TextUnit], _ sections: inout [Section]) {
         var current: Range<Int>? = nil     // sentence being built across wrapped lines
         var currentKind = TextUnit.Kind.sentence
 
@@ -92,7 +129,6 @@ public struct SentenceSplitter: Sendable {
             if current == nil { currentKind = .sentence }
         }
         flush()
-        return (units, sections)
     }
 
     func classify(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> TextUnit.Kind {
