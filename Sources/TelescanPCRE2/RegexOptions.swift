@@ -1,7 +1,9 @@
 import CPCRE2
 
-/// Compile options for a pattern. UTF and UCP are on by default: notes are UTF-8 and
-/// `\b`, `\w` and caseless matching must understand accented letters.
+/// Compile options for a pattern. UTF is on (notes are UTF-8; caseless matching folds
+/// accented letters); UCP is off, so `\b`, `\w` and `\d` are ASCII (compiling with UCP cost
+/// start-up time): every non-ASCII character, an em dash as much as "é", is a non-word
+/// character, and the literal prefilter's word boundaries follow the same rule.
 public struct RegexOptions: OptionSet, Sendable {
     public let rawValue: UInt32
     public init(rawValue: UInt32) { self.rawValue = rawValue }

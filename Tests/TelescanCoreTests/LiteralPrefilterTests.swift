@@ -21,6 +21,15 @@ final class LiteralPrefilterTests: XCTestCase {
         XCTAssertEqual(woken([["*ologist"]], "the cardiologist"), [0])
     }
 
+    func testNonASCIICharactersAreWordBoundariesAsForPCRE2() {
+        // PCRE2 (UTF, no UCP) sees a boundary at "—", "’" or "é": so must the prefilter.
+        XCTAssertEqual(woken([["home"]], "Patient at home—daughter present."), [0])
+        XCTAssertEqual(woken([["=MD"]], "Tomas Lindqvist, MD—Cardiology"), [0])
+        XCTAssertEqual(woken([["visit"]], "’visit’"), [0])
+        XCTAssertTrue(LiteralPrefilter.contains("at home—daughter", anyOf: ["home"]))
+        XCTAssertEqual(woken([["home"]], "homework"), [])
+    }
+
     func testExactCaseKeys() {
         let keys = [["=DO"], ["do"]]
         XCTAssertEqual(woken(keys, "Will do so."), [1])

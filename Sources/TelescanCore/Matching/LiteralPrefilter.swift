@@ -172,9 +172,11 @@ public final class LiteralPrefilter: @unchecked Sendable {
         Int32(rule) | Int32(min(length, 511)) << 20 | (wholeWord ? 1 << 29 : 0) | (wordStart ? 1 << 30 : 0)
     }
 
-    /// Letters, digits and any byte of a multi-byte character continue a word.
+    /// ASCII letters and digits continue a word; any other byte (punctuation, and every byte
+    /// of a multi-byte character: an em dash, a curly quote, an accented letter) does not,
+    /// as for PCRE2's `\b` and `\w` without UCP. A key next to "—" must wake its rule.
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
-        (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b >= 0x80
+        (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122)
     }
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
