@@ -20,6 +20,16 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(r.elements.time?.value, 25)
     }
 
+    /// Em dashes and curly quotes next to a key word (Epic and Word exports are full of them).
+    func testElementsNextToNonASCIIPunctuationAreFound() throws {
+        let note = "Video visit—pt consented. Patient at home—daughter present. Total time: 20 minutes.\nTomas Lindqvist, MD—Cardiology"
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.elements.performingProvider?.value.name, "Tomas Lindqvist")
+        XCTAssertEqual(r.elements.performingProvider?.value.credential, "MD")
+        XCTAssertEqual(r.elements.modality?.value, "audio_video")
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

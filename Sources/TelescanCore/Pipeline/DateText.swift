@@ -22,7 +22,7 @@ public enum DateText {
         }
         let slash = s.split(separator: "/")
         if slash.count == 3, let m = Int(slash[0]), let d = Int(slash[1]), let y = Int(slash[2].prefix(4)) {
-            let t = String(format: "%04d-%02d-%02d", y, m, d)
+            let t = ymd(y, m, d)
             return isValid(t) ? t : nil
         }
         return nil
@@ -32,7 +32,16 @@ public enum DateText {
         var t = time(nil)
         var tmv = tm()
         localtime_r(&t, &tmv)
-        return String(format: "%04d-%02d-%02d", Int(tmv.tm_year) + 1900, Int(tmv.tm_mon) + 1, Int(tmv.tm_mday))
+        return ymd(Int(tmv.tm_year) + 1900, Int(tmv.tm_mon) + 1, Int(tmv.tm_mday))
+    }
+
+    /// "YYYY-MM-DD", zero-padded (String(format:) cost start-up time on every run).
+    static func ymd(_ y: Int, _ m: Int, _ d: Int) -> String {
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 }
 

@@ -85,7 +85,13 @@ enum PatternBuilder {
             while i < lower.count, isWord(lower[i]) { i += 1 }
             words.append(start..<i)
         }
-        func text(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(lower[r])) }
+        // ASCII phrases (nearly all) make their word strings from bytes: building them from
+        // scalar slices was a tenth of start-up.
+        let asciiBytes: [UInt8]? = lower.allSatisfy(\.isASCII) ? lower.map { UInt8($0.value) } : nil
+        func text(_ r: Range<Int>) -> String {
+            if let asciiBytes { return String(decoding: asciiBytes[r], as: UTF8.self) }
+            return String(String.UnicodeScalarView(lower[r]))
+        }
         func cost(upTo end: Int) -> Int {
             var n = 0
             for u in lower[..<end] where u != " " && u != "\t" { n += u == "k" ? 3 : u == "s" ? 2 : u.isASCII ? 1 : 4 }
@@ -97,7 +103,9 @@ enum PatternBuilder {
         let rare = words.filter { $0.count >= 3 && !commonWords.contains(text($0)) }
         let varies = lower.contains(" ") || lower.contains("\t") || lower.contains("-")
         let pool = rare.isEmpty ? words : rare
-        func keyText(_ r: Range<Int>) -> String { (exact ? "=" : "") + String(String.UnicodeScalarView(original[r])) }
+        func keyText(_ r: Range<Int>) -> String {
+            (exact ? "=" : "") + (exact ? String(String.UnicodeScalarView(original[r])) : text(r))
+        }
         guard !rare.isEmpty || varies, let first = pool.first else { return (keyText(0..<lower.count), 0) }
         var best = first
         for w in pool.dropFirst() where w.count > best.count { best = w }
