@@ -19,6 +19,15 @@ struct RulesCheckCommand: ParsableCommand {
     @Argument(help: "The Lexicons folder to check (default: the bundled one).")
     var directory: String?
 
+    @Option(name: .customLong("lexicons"), help: ArgumentHelp("The Lexicons folder to check, as `scan --lexicons` takes it.", valueName: "dir"))
+    var lexicons: String?
+
+    func validate() throws {
+        if let lexicons, let directory, lexicons != directory {
+            throw ValidationError("give the Lexicons folder once: '\(directory)' and --lexicons '\(lexicons)' differ")
+        }
+    }
+
     @Option(name: .customLong("profile-file"), help: "Also check this user profile file (repeatable).")
     var profileFiles: [String] = []
 
@@ -26,12 +35,16 @@ struct RulesCheckCommand: ParsableCommand {
     var showLiterals = false
 
     func run() throws {
-        let lex = try LexiconLoading.load(directory)
+        let lex = try LexiconLoading.load(lexicons ?? directory)
         if showLiterals {
             for d in lex.definitions { print("\(d.id): \(d.literals.isEmpty ? "(none: runs on every note)" : d.literals.joined(separator: " | "))"
                       + (d.alsoRequires.isEmpty ? "" : " AND " + d.alsoRequires.joined(separator: " | "))) }
         }
         var problems: [String] = []
+        if lex.definitions.isEmpty {
+            // A wrong folder must not pass as "0 problems".
+            problems.append("\(lex.root): no rules (expected rules/*.yaml and context/*.yaml)")
+        }
         let (checked, failures) = RuleExampleRunner.run(lex.compiled)
         problems += failures.map(\.description)
         let profiles = ProfileChecker.checkFolder(lexiconsRoot: lex.root)

@@ -278,6 +278,22 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// `rules check` takes the Lexicons folder as `scan` does (`--lexicons DIR`) or as an
+    /// argument; a folder without rules is an error.
+    func testRulesCheckTakesTheLexiconsFolderEitherWay() throws {
+        let lexicons = Self.root + "/Lexicons"
+        for args in [["rules", "check", "--lexicons", lexicons], ["rules", "check", lexicons]] {
+            let r = try telescan(args)
+            XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stdout.contains("0 problems"), r.stdout)
+        }
+        let empty = try telescan(["rules", "check", "--lexicons", dir.path])
+        XCTAssertNotEqual(empty.status, 0)
+        let both = try telescan(["rules", "check", "--lexicons", lexicons, dir.path])
+        XCTAssertEqual(both.status, 2, "a usage error")
+        XCTAssertTrue(both.stderr.contains("once"), both.stderr)
+    }
+
     func testMissingInputAndUnwritableSummaryExit2() throws {
         let missing = try telescan(["scan", path("nope.txt")])
         XCTAssertEqual(missing.status, 2)
