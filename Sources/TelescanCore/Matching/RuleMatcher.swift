@@ -64,7 +64,7 @@ public final class RuleMatcher {
         guard let profile else { return }
         let total = profile.reduce(0, +)
         var lines = "rule profile (ms, wakes):\n"
-        for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }).prefix(1000) {
+        for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }) where wakes[i] > 0 {
             lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match, window \(rules.windows[i])\n"
         }
         lines += "  total \(total / 1_000_000) ms, \(wakes.reduce(0, +)) wakes\n"

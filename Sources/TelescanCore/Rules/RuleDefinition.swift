@@ -23,13 +23,13 @@ public struct RuleDefinition: Sendable {
     /// How far after a literal's end a match can still start (nil: `reach`); 0 when the
     /// literal always lies inside the match, as it must: the window then ends at the literal.
     public var reachAfter: Int? = nil
-    /// Phrase rules keyed on their own words: the most bytes (other than whitespace) a phrase
-    /// has before its key word, so a match starts at most that far before a key occurrence
-    /// (whitespace aside). Computed, never written.
-    public var phrasePrefix: Int? = nil
-    /// Phrase rules: per literal (same order as `literals`), the most bytes its own phrases
-    /// have before it; a common key that starts all its phrases gets a window of one start.
+    /// Phrase rules keyed on their own words: per literal (same order as `literals`), the most
+    /// bytes (other than whitespace) its own phrases have before it, so a match starts at most
+    /// that far before an occurrence of that key (a key that starts all its phrases gets a
+    /// window of one start). Computed, never written.
     public var literalPrefixes: [Int]? = nil
+    /// The most of `literalPrefixes`: how far before any key a match of the rule can start.
+    public var phrasePrefix: Int? { literalPrefixes?.max() }
     public var value: String?
     /// Name of a capture whose text, looked up in `values`, gives the value.
     public var valueFrom: String?

@@ -90,7 +90,6 @@ public enum RuleFileLoader {
         let pattern = try f.string("pattern")
         var literals = try f.strings("literals") ?? []
         var source: String
-        var phrasePrefix: Int? = nil
         var literalPrefixes: [Int]? = nil
         switch (phrases, pattern) {
         case (let p?, nil):
@@ -105,7 +104,6 @@ public enum RuleFileLoader {
                         prefixes.append(key.prefix)
                     }
                 }
-                phrasePrefix = prefixes.max()
                 literalPrefixes = prefixes
             }
         case (nil, let p?):
@@ -135,7 +133,7 @@ public enum RuleFileLoader {
         let prefixOf = literalPrefixes.map { Dictionary(zip(literals, $0), uniquingKeysWith: max) }
         literals = try expand(literals, "literals")
         // Expansion sorts the literals: their prefixes follow them (the rule's most, if ever unknown).
-        if let prefixOf { literalPrefixes = literals.map { prefixOf[$0] ?? phrasePrefix ?? 0 } }
+        if let prefixOf, let most = literalPrefixes?.max() { literalPrefixes = literals.map { prefixOf[$0] ?? most } }
         let alsoRequires = try expand(try f.strings("also_requires") ?? [], "also_requires")
         if !alsoRequires.isEmpty && literals.isEmpty { throw f.error("'also_requires' needs 'literals' too") }
         let reach = try f.int("reach")
@@ -198,7 +196,7 @@ public enum RuleFileLoader {
         if valueFrom != nil && values.isEmpty { throw f.error("'value_from' needs a 'values' map") }
         try f.finish(allowed: ruleKeys)
         return RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
-                              alsoRequires: alsoRequires, reach: reach, reachAfter: reachAfter, phrasePrefix: phrasePrefix,
+                              alsoRequires: alsoRequires, reach: reach, reachAfter: reachAfter,
                               literalPrefixes: literalPrefixes,
                               value: value, valueFrom: valueFrom,
                               values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.lowercased(), $0.value) }),
