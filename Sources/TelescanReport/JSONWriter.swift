@@ -13,28 +13,59 @@ public struct JSONWriter {
 
     public mutating func string<S: Sequence>(utf8 s: S) where S.Element == UInt8 {
         bytes.append(UInt8(ascii: "\""))
-        for b in s {
-            switch b {
-            case UInt8(ascii: "\""): bytes += [92, 34]
-            case UInt8(ascii: "\\"): bytes += [92, 92]
-            case 10: bytes += [92, UInt8(ascii: "n")]
-            case 13: bytes += [92, UInt8(ascii: "r")]
-            case 9: bytes += [92, UInt8(ascii: "t")]
-            case 0..<0x20, 0x7F:
-                bytes += [92, UInt8(ascii: "u"), 48, 48, JSONWriter.hex[Int(b >> 4)], JSONWriter.hex[Int(b & 15)]]
-            default: bytes.append(b)
+        let done: Void? = s.withContiguousStorageIfAvailable { buf in
+            // Runs that need no escape are copied at once (nearly every string is one run).
+            var run = 0
+            for (i, b) in buf.enumerated() where JSONWriter.needsEscape(b) {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<i]))
+                escape(b)
+                run = i + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run...]))
         }
+        if done == nil { for b in s { if JSONWriter.needsEscape(b) { escape(b) } else { bytes.append(b) } } }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    public mutating func string(_ s: String) { string(utf8: s.utf8) }
+    @inline(__always) static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b == 0x7F
+    }
+
+    mutating func escape(_ b: UInt8) {
+        bytes.append(92)
+        switch b {
+        case UInt8(ascii: "\""): bytes.append(34)
+        case UInt8(ascii: "\\"): bytes.append(92)
+        case 10: bytes.append(UInt8(ascii: "n"))
+        case 13: bytes.append(UInt8(ascii: "r"))
+        case 9: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(UInt8(ascii: "u")); bytes.append(48); bytes.append(48)
+            bytes.append(JSONWriter.hex[Int(b >> 4)]); bytes.append(JSONWriter.hex[Int(b & 15)])
+        }
+    }
+
+    public mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { string(utf8: $0) }
+    }
 
     public mutating func optionalString(_ s: String?) {
         if let s { string(s) } else { raw("null") }
     }
 
-    public mutating func int(_ v: Int) { bytes += Array(String(v).utf8) }
+    public mutating func int(_ v: Int) {
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = v.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[n] = UInt8(48 + m % 10); m /= 10; n += 1 } while m > 0
+            while n > 0 { n -= 1; bytes.append(d[n]) }
+        }
+    }
 
     public mutating func key(_ k: StaticString) {
         bytes.append(UInt8(ascii: "\""))

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import TelescanCore
 import TelescanReport
@@ -228,6 +229,31 @@ final class PrinterDeterminismTests: XCTestCase {
         for p in printers {
             let one = try SchemaTests.scanCorpus(p, keepFindings: true, jobs: 1)
             XCTAssertEqual(one, try SchemaTests.scanCorpus(p, keepFindings: true, jobs: 3), "\(type(of: p))")
+        }
+    }
+}
+
+final class JSONWriterTests: XCTestCase {
+    func written(_ body: (inout JSONWriter) -> Void) -> String {
+        var w = JSONWriter()
+        body(&w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    func testStringsAreEscapedOnlyWhereJSONNeedsIt() throws {
+        let text = "Zoë said \"hi\"\\ then\nleft\t\r\u{1}\u{7F} — ok"
+        let json = written { $0.string(text) }
+        XCTAssertEqual(json, "\"Zoë said \\\"hi\\\"\\\\ then\\nleft\\t\\r\\u0001\\u007f — ok\"")
+        let back = try JSONSerialization.jsonObject(with: Data(("[" + json + "]").utf8)) as? [String]
+        XCTAssertEqual(back, [text])
+        XCTAssertEqual(written { $0.string("") }, "\"\"")
+        XCTAssertEqual(written { $0.string(utf8: Array("a\"b".utf8)) }, "\"a\\\"b\"")
+        XCTAssertEqual(written { $0.string(utf8: "a\"b".utf8.lazy.map { $0 }) }, "\"a\\\"b\"")
+    }
+
+    func testIntegers() {
+        for v in [0, 7, 10, 25, -3, 1_000_000, Int.max, Int.min] {
+            XCTAssertEqual(written { $0.int(v) }, String(v))
         }
     }
 }
