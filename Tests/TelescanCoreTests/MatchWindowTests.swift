@@ -77,6 +77,54 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertGreaterThan(modified, 100, "findings with context")
     }
 
+    /// Notes padded with whitespace (column-aligned exports, double spaces, wrapped lines) keep
+    /// every match: a window counts a run of whitespace as one byte.
+    func testWindowsChangeNothingOnWhitespacePaddedNotes() throws {
+        let pad = String(repeating: " ", count: 41)
+        var texts = [Array("Verbal\(pad)consent for telehealth visit obtained from the patient.".utf8)]
+        let dir = Repo.corpus + "/notes"
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted().prefix(40) {
+            let text = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+            texts.append(Array(text.replacingOccurrences(of: " ", with: pad).utf8))
+        }
+        let (total, differ) = try differing(texts)
+        XCTAssertGreaterThan(total, 100)
+        XCTAssertEqual(differ, [])
+    }
+
+    /// The run-list walk equals a byte-by-byte walk that counts each whitespace run as one.
+    func testWhitespaceRunWalksEqualAByteWalk() {
+        func byteBack(_ t: [UInt8], _ start: Int, _ n: Int) -> Int {
+            var i = start, left = n
+            while i > 0 && left > 0 {
+                left -= 1
+                if WhitespaceRuns.isSpace(t[i - 1]) { repeat { i -= 1 } while i > 0 && WhitespaceRuns.isSpace(t[i - 1]) } else { i -= 1 }
+            }
+            return i
+        }
+        func byteForward(_ t: [UInt8], _ end: Int, _ n: Int) -> Int {
+            var i = end, left = n
+            while i < t.count && left > 0 {
+                left -= 1
+                if WhitespaceRuns.isSpace(t[i]) { repeat { i += 1 } while i < t.count && WhitespaceRuns.isSpace(t[i]) } else { i += 1 }
+            }
+            return i
+        }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("ab c\n\t  ".utf8)
+        for _ in 0..<300 {
+            let t = (0..<Int.random(in: 0...60, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            var runs = WhitespaceRuns()
+            t.withUnsafeBufferPointer { runs.find(in: $0) }
+            for p in 0...t.count {
+                for n in [0, 1, 2, 3, 7, 40] {
+                    XCTAssertEqual(runs.back(from: p, over: n), byteBack(t, p, n), "\(t) back from \(p) over \(n)")
+                    XCTAssertEqual(runs.forward(from: p, over: n, limit: t.count), byteForward(t, p, n), "\(t) forward from \(p) over \(n)")
+                }
+            }
+        }
+    }
+
     func testPhraseWindowWalksBackOverWordsAndAnyWhitespace() {
         let text = Array("xx in   person visit".utf8)
         text.withUnsafeBufferPointer { buf in
@@ -84,8 +132,11 @@ final class MatchWindowTests: XCTestCase {
             // space before "in" is passed too: a start there simply fails).
             XCTAssertEqual(MatchWindow.phrasePrefix(2).starts(around: 8, 14, in: buf), 2...8)
             XCTAssertEqual(MatchWindow.phrasePrefix(0).starts(around: 8, 14, in: buf), 5...8)
-            XCTAssertEqual(MatchWindow.reach(5, after: 5).starts(around: 8, 14, in: buf), 3...19)
-            XCTAssertEqual(MatchWindow.reach(5, after: 0).starts(around: 8, 14, in: buf), 3...14)
+            // A reach counts a run of whitespace as one byte: 5 back from "person" are "   ",
+            // "n", "i", " ", "x"; 5 forward from its end are " ", "v", "i", "s", "i".
+            XCTAssertEqual(MatchWindow.reach(5, after: 5).starts(around: 8, 14, in: buf), 1...19)
+            XCTAssertEqual(MatchWindow.reach(1, after: 0).starts(around: 8, 14, in: buf), 5...14)
+            XCTAssertEqual(MatchWindow.reach(9, after: 9).starts(around: 8, 14, in: buf), 0...20)
         }
     }
 

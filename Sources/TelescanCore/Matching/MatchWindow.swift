@@ -4,8 +4,8 @@
 public enum MatchWindow: Equatable, Sendable {
     /// No literal, or no bound known: the whole note.
     case wholeNote
-    /// `reach: N` in the rule data: within N bytes before a literal's start or after its end.
-    /// (`reach_after: M`: within M bytes after its end.)
+    /// `reach: N` in the rule data: within N bytes before a literal's start or after its end
+    /// (`reach_after: M`: within M bytes after its end), a run of whitespace counting as one.
     case reach(Int, after: Int)
     /// A phrase rule keyed on its own words: a match starts at the key word's occurrence or
     /// before it, across at most this many bytes that are not whitespace.
@@ -22,10 +22,14 @@ public enum MatchWindow: Equatable, Sendable {
     /// a phrase rule, the most its occurrence's own key has before it in a phrase (at most the
     /// rule's prefix); nil: the rule's prefix.
     @inline(__always)
-    func starts(around start: Int, _ end: Int, before: Int? = nil, in text: UnsafeBufferPointer<UInt8>) -> ClosedRange<Int> {
+    /// `runs`: the note's whitespace runs (found here when not given).
+    func starts(around start: Int, _ end: Int, before: Int? = nil, in text: UnsafeBufferPointer<UInt8>,
+                runs: WhitespaceRuns? = nil) -> ClosedRange<Int> {
         switch self {
         case .wholeNote: return 0...text.count
-        case .reach(let n, let after): return max(0, start - n)...(end + after)
+        case .reach(let n, let after):
+            let runs = runs ?? { var r = WhitespaceRuns(); r.find(in: text); return r }()
+            return runs.back(from: start, over: n)...runs.forward(from: end, over: after, limit: text.count)
         case .phrasePrefix(let rulePrefix):
             let n = before ?? rulePrefix
             // Walk back over at most n bytes that are not whitespace (PCRE2's \s), and over any

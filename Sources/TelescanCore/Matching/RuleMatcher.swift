@@ -24,6 +24,8 @@ public final class RuleMatcher {
     /// Rules whose literal occurrences the prefilter records (those with a reach).
     let recorded: [Bool]
     var occurrences: [LiteralPrefilter.Occurrence] = []
+    /// The current note's whitespace runs, for `reach` windows.
+    var whitespaceRuns = WhitespaceRuns()
     /// Fetched from `rules` on this worker's first note with findings (built then, once).
     lazy var contextPrefilter: LiteralPrefilter = rules.contextPrefilter
     /// The windows (closed ranges of allowed match starts) of the current note, flat: rule r's
@@ -114,6 +116,7 @@ public final class RuleMatcher {
         errors.removeAll(keepingCapacity: true)
         hits.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
         occurrences.removeAll(keepingCapacity: true)
+        whitespaceRuns.forget()
         rules.prefilter.scan(text, hits: &hits, record: recorded, occurrences: &occurrences)
         if windowed { buildWindows(text) }
         settleHits()
@@ -174,9 +177,11 @@ public final class RuleMatcher {
             hi += [Int](repeating: 0, count: total - hi.count)
         }
         let kinds = rules.windows
+        if !occurrences.isEmpty { whitespaceRuns.find(in: text) }
+        let runs = whitespaceRuns
         for o in occurrences {
             let r = Int(o.rule)
-            let w = kinds[r].starts(around: Int(o.start), Int(o.end), before: Int(o.before), in: text)
+            let w = kinds[r].starts(around: Int(o.start), Int(o.end), before: Int(o.before), in: text, runs: runs)
             let c = count[r], last = start[r] + c - 1
             if c > 0 && w.lowerBound <= hi[last] + 16 {
                 lo[last] = min(lo[last], w.lowerBound)

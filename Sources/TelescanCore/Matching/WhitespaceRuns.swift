@@ -1,0 +1,78 @@
+/// The runs of two or more whitespace bytes in a note (PCRE2's `\s`: space, tab, line breaks),
+/// found in one pass. A `reach` counts such a run as one byte, so a note padded with spaces
+/// (column-aligned exports, dictation's double spaces, blank lines) keeps its matches, while
+/// plain text gets plain arithmetic windows.
+struct WhitespaceRuns {
+    var starts: [Int] = []
+    var ends: [Int] = []
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || (b >= 9 && b <= 13) }
+
+    /// The note these runs belong to (base address and length): the context step reuses the
+    /// target step's runs. `forget()` at each new note: another note may reuse the buffer.
+    private var note: (UnsafePointer<UInt8>?, Int) = (nil, -1)
+
+    mutating func forget() { note = (nil, -1) }
+
+    mutating func find(in text: UnsafeBufferPointer<UInt8>) {
+        if note == (text.baseAddress, text.count) { return }
+        note = (text.baseAddress, text.count)
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        let n = text.count
+        var i = 0
+        // Two bytes at a time: a run of two needs text[i + 1] to be whitespace, and the byte
+        // before `i` is never whitespace here (so `i` is where a run starts).
+        while i + 1 < n {
+            if !WhitespaceRuns.isSpace(text[i + 1]) { i += 2; continue }
+            if !WhitespaceRuns.isSpace(text[i]) { i += 1; continue }
+            var e = i + 2
+            while e < n && WhitespaceRuns.isSpace(text[e]) { e += 1 }
+            starts.append(i)
+            ends.append(e)
+            i = e
+        }
+    }
+
+    /// The index of the last run that starts before `i`, or -1.
+    @inline(__always) func lastRun(startingBefore i: Int) -> Int {
+        var lo = 0, hi = starts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if starts[mid] < i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo - 1
+    }
+
+    /// Walks back from `start` over `n` bytes, a run counting as one.
+    func back(from start: Int, over n: Int) -> Int {
+        var i = start, left = n
+        var r = lastRun(startingBefore: i)
+        while left > 0 {
+            // Runs that end at or before the plain target do not matter.
+            guard r >= 0, ends[r] > i - left else { return max(0, i - left) }
+            if ends[r] < i { left -= i - ends[r]; i = ends[r] }
+            // Inside or at the end of run r: the rest of it costs one byte.
+            left -= 1
+            i = starts[r]
+            r -= 1
+        }
+        return max(0, i)
+    }
+
+    /// Walks forward from `end` over `n` bytes, a run counting as one.
+    func forward(from end: Int, over n: Int, limit: Int) -> Int {
+        var i = end, left = n
+        // The first run that ends after i.
+        var r = lastRun(startingBefore: i)
+        if r < 0 || ends[r] <= i { r += 1 }
+        while left > 0 {
+            guard r < starts.count, starts[r] < i + left else { return min(limit, i + left) }
+            if starts[r] > i { left -= starts[r] - i; i = starts[r] }
+            left -= 1
+            i = ends[r]
+            r += 1
+        }
+        return min(limit, i)
+    }
+}
