@@ -8,7 +8,6 @@
 /// of their own), which keeps the table small enough to stay in cache.
 public final class LiteralPrefilter: @unchecked Sendable {
     let byteClass: [UInt8]          // 256 entries
-    let classCount: Int
     /// Rows are padded to a power of two, 1 << rowShift entries, so a state's row is a shift.
     let rowShift: Int
     /// The DFA, `state << rowShift + class` → next state, whose top bit says the state has
@@ -20,14 +19,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
     let outputs: [Int64]            // packed entries (see `pack`), each state's list ending with -1
     /// Keys written with `=`: their exact bytes, checked after the case-folded match.
     let exactKeys: [[UInt8]]
-    public let ruleCount: Int
 
     /// - Parameters:
     ///   - literals: for each rule index, its literals (lower-case); empty = none.
     ///   - before: for each rule index, per literal, a number its occurrences carry (how far
     ///     before it a phrase rule's match can start); empty = 0.
     public init(literals: [[String]], before: [[Int]] = []) {
-        ruleCount = literals.count
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
         let literals = literals.map { $0.map(LiteralPrefilter.Key.init) }
@@ -39,7 +36,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
         for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(b)] = classes[Int(b | 0x20)] }
         byteClass = classes
         let k = Int(next)
-        classCount = k
 
         // Trie, as one flat table (state * k + class); -1 = no edge yet. Flat arrays keep the
         // build to a few hundred microseconds (nested arrays were most of the prefilter's

@@ -20,9 +20,9 @@ public enum MatchWindow: Equatable, Sendable {
 
     /// The closed range of allowed match starts around one literal occurrence. `before`: for
     /// a phrase rule, the most its occurrence's own key has before it in a phrase (at most the
-    /// rule's prefix); nil: the rule's prefix.
+    /// rule's prefix); nil: the rule's prefix. `runs`: the note's whitespace runs (found here
+    /// when not given).
     @inline(__always)
-    /// `runs`: the note's whitespace runs (found here when not given).
     func starts(around start: Int, _ end: Int, before: Int? = nil, in text: UnsafeBufferPointer<UInt8>,
                 runs: WhitespaceRuns? = nil) -> ClosedRange<Int> {
         switch self {
@@ -37,9 +37,7 @@ public enum MatchWindow: Equatable, Sendable {
             var i = start
             var left = n
             while i > 0 {
-                let b = text[i - 1]
-                let space = b == 32 || (b >= 9 && b <= 13)
-                if !space {
+                if !WhitespaceRuns.isSpace(text[i - 1]) {
                     if left == 0 { break }
                     left -= 1
                 }

@@ -58,10 +58,6 @@ enum PatternBuilder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The prefilter literal of a phrase: its longest run of letters and digits, lower-cased,
-    /// so that whitespace and hyphen variants still contain it.
-    static func literal(ofPhrase phrase: String) -> String { key(ofPhrase: phrase).literal }
-
     /// The most bytes, whitespace aside, that text matching `phrase` can have before its
     /// prefilter literal: each character counts for the longest text it can match without case
     /// ('k' also matches the 3-byte Kelvin sign, 's' the 2-byte long s; other non-ASCII up to 4).

@@ -42,7 +42,7 @@ public struct SentenceSplitter: Sendable {
     public func split(_ t: UnsafeBufferPointer<UInt8>) -> (units: [TextUnit], sections: [Section]) {
         var units: [TextUnit] = []
         var sections: [Section] = []
-        split(t, SentenceSplitter.lines(t)[...], &units, &sections)
+        split(t, SentenceSplitter.lines(t)[...], &units, &sections, naming: true)
         return (units, sections)
     }
 
@@ -71,7 +71,7 @@ public struct SentenceSplitter: Sendable {
             while end + 1 < lines.count, !lines[end + 1].content.isEmpty { end += 1; any = any || wanted[end] }
             if any {
                 var sections: [Section] = []
-                split(t, lines[i...end], &units, &sections)
+                split(t, lines[i...end], &units, &sections, naming: false)
             }
             i = end + 1
         }
@@ -79,7 +79,9 @@ public struct SentenceSplitter: Sendable {
         return units
     }
 
-    func split(_ t: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Line>, _ units: inout [TextUnit], _ sections: inout [Section]) {
+    /// `naming`: build each section's name (not needed when sections are dropped).
+    func split(_ t: UnsafeBufferPointer<UInt8>, _ lines: ArraySlice<Line>, _ units: inout [TextUnit],
+               _ sections: inout [Section], naming: Bool) {
         var current: Range<Int>? = nil     // sentence being built across wrapped lines
         var currentKind = TextUnit.Kind.sentence
 
@@ -97,7 +99,7 @@ public struct SentenceSplitter: Sendable {
             if kind == .header {
                 flush()
                 if !sections.isEmpty { sections[sections.count - 1].range = sections[sections.count - 1].range.lowerBound..<c.lowerBound }
-                sections.append(Section(name: headerName(t, c), range: c.lowerBound..<t.count))
+                sections.append(Section(name: naming ? headerName(t, c) : "", range: c.lowerBound..<t.count))
                 // The header line may carry text after the colon ("Plan: call in 2 weeks").
                 units.append(TextUnit(range: c, kind: .header, section: sections.count - 1))
                 continue
