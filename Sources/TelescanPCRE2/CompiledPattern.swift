@@ -60,6 +60,26 @@ public final class CompiledPattern: @unchecked Sendable {
         namedGroups = names
     }
 
+    /// How PCRE2 skips start positions that cannot begin a match (for rule authors: a pattern
+    /// with no start optimisation runs its whole entry at every position of its window).
+    public var startOptimisation: String {
+        var type: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
+        var minLength: UInt32 = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_MINLENGTH), &minLength)
+        switch type {
+        case 1: return "first unit, min \(minLength)"
+        case 2: return "line start, min \(minLength)"
+        default:
+            var bitmap: UnsafePointer<UInt8>? = nil
+            pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+            guard let bitmap else { return "none, min \(minLength)" }
+            var bytes = 0
+            for i in 0..<32 { bytes += bitmap[i].nonzeroBitCount }
+            return "bitmap of \(bytes) bytes, min \(minLength)"
+        }
+    }
+
     /// JIT-compiles once, under the lock; later calls only read the state.
     @inline(__always) func ensureJIT() -> Bool {
         let settled = jitState.load(ordering: .acquiring)

@@ -67,7 +67,7 @@ public final class RuleMatcher {
         let total = profile.reduce(0, +)
         var lines = "rule profile (ms, wakes):\n"
         for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }) where wakes[i] > 0 {
-            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match, window \(rules.windows[i])\n"
+            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match, window \(rules.windows[i]), start \(rules.rules[i].pattern.startOptimisation)\n"
         }
         lines += "  total \(total / 1_000_000) ms, \(wakes.reduce(0, +)) wakes\n"
         let bytes = Array(lines.utf8)
