@@ -154,6 +154,14 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(prefixes["complaint"], 5)
         XCTAssertEqual(prefixes["admission"], 0)
         XCTAssertEqual(prefixes.values.max(), n)
+        // A pattern rule led by a phrase list (`reach: phrases`): each key with its phrases' most
+        // before it ("audio and video" is keyed on "audio", nothing before it; "two-way video" on
+        // "video", with "two-way " before it).
+        let video = rules.rules[try XCTUnwrap(byID["modality.video.phrase"])].definition
+        let videoPrefixes = Dictionary(uniqueKeysWithValues: zip(video.literals, try XCTUnwrap(video.literalPrefixes)))
+        XCTAssertEqual(try window("modality.video.phrase"), .phrasePrefix(try XCTUnwrap(videoPrefixes.values.max())))
+        XCTAssertEqual(videoPrefixes["audio"], 0)
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(videoPrefixes["video"]), 7)
         // A pattern rule with `reach`, and one without: the whole note.
         XCTAssertEqual(try window("patient_location.home"), .reach(160, after: 0))
         XCTAssertEqual(try window("reason.declined_video"), .reach(30, after: 30))

@@ -113,6 +113,15 @@ final class JSONObjectScannerTests: XCTestCase {
         XCTAssertEqual(f["text"], "a\nb\t\"c\" é 😀 /")
     }
 
+    func testValuesByKeyRepeatedKeysAndNulls() throws {
+        let line = ArraySlice(Array(#"{"id":"a","text":null,"id":"b","note":"t","note":"u"}"#.utf8))
+        let v = try JSONObjectScanner.values(line, keys: ["id", "text", "note", "note", "absent"].map { Array($0.utf8) })
+        XCTAssertEqual(v.map { $0.map { String(decoding: $0, as: UTF8.self) } }, ["b", nil, "u", "u", nil])
+        // A null after a value keeps the value (as the dictionary form does).
+        let kept = try JSONObjectScanner.values(ArraySlice(Array(#"{"id":"a","id":null}"#.utf8)), keys: [Array("id".utf8)])
+        XCTAssertEqual(kept[0].map { String(decoding: $0, as: UTF8.self) }, "a")
+    }
+
     func testRejectsMalformedLines() {
         for bad in [#"{"id":1"#, #"{"id":1,}"#, #"["id"]"#, #"{"text":"x"} trailing"#, "{\"text\":\"a\u{01}b\"}", #"{"text":tru}"#] {
             XCTAssertThrowsError(try fields(bad), bad)

@@ -97,6 +97,17 @@ final class RuleLoaderTests: XCTestCase {
         assertLoadError(bad, contains: ["t.one", "unknown list '{{doctors}}'"])
     }
 
+    func testReachPhrasesNeedsListLiterals() throws {
+        let listLed = ok.replacingOccurrences(of: "phrases: [consent obtained]", with: "pattern: '{{credentials}}'\n    literals: [\"{{credentials}}\"]\n    reach: phrases")
+            .replacingOccurrences(of: "⟦consent obtained⟧", with: "⟦MD⟧")
+        let rule = try XCTUnwrap(try load(listLed).first)
+        XCTAssertNil(rule.reach)
+        XCTAssertEqual(rule.literals, ["md"])
+        XCTAssertEqual(rule.literalPrefixes, [0])
+        assertLoadError(listLed.replacingOccurrences(of: #"literals: ["{{credentials}}"]"#, with: "literals: [consent]"),
+                        contains: ["t.one", "'reach: phrases' needs literals that are all lists", "'consent'"])
+    }
+
     func testContextRuleNeedsContextCategory() {
         assertLoadError(ok, contains: ["context/bad.yaml", "unknown category 'consent'"], folder: "context")
     }

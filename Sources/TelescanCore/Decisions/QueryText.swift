@@ -16,7 +16,7 @@ enum QueryText {
     }
 
     static func fill(_ text: String, _ e: NoteElements) -> String {
-        guard text.contains("{") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var values: [String: String] = [:]
         if let t = e.time?.value { values["minutes"] = String(t) }
         if let d = e.deviceDays?.value { values["days"] = String(d) }

@@ -7,8 +7,18 @@ public struct JSONObjectScanner {
     /// Top-level `key → value` for the keys in `wanted` (strings decoded; numbers as text;
     /// null omitted). Throws `Failure` when the line is not one well-formed JSON object.
     public static func fields(_ line: ArraySlice<UInt8>, wanted: Set<String>) throws(Failure) -> [String: [UInt8]] {
+        let keys = Array(wanted)
+        let values = try values(line, keys: keys.map { Array($0.utf8) })
+        var out: [String: [UInt8]] = [:]
+        for (k, v) in zip(keys, values) where v != nil { out[k] = v }
+        return out
+    }
+
+    /// The values of `keys` (UTF-8 key names), in their order: nil where absent or null. The
+    /// hot path's form: keys are compared as bytes, nothing is hashed.
+    public static func values(_ line: ArraySlice<UInt8>, keys: [[UInt8]]) throws(Failure) -> [[UInt8]?] {
         var p = JSONObjectScanner(bytes: line)
-        return try p.object(wanted: wanted)
+        return try p.object(keys: keys)
     }
 
     let bytes: ArraySlice<UInt8>
@@ -31,8 +41,8 @@ public struct JSONObjectScanner {
         i += 1
     }
 
-    mutating func object(wanted: Set<String>) throws(Failure) -> [String: [UInt8]] {
-        var out: [String: [UInt8]] = [:]
+    mutating func object(keys: [[UInt8]]) throws(Failure) -> [[UInt8]?] {
+        var out = [[UInt8]?](repeating: nil, count: keys.count)
         // Skip a UTF-8 byte order mark on the first line.
         if bytes.count >= 3, bytes[i] == 0xEF, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { i += 3 }
         try expect(UInt8(ascii: "{"))
@@ -40,18 +50,22 @@ public struct JSONObjectScanner {
         if i < bytes.endIndex, bytes[i] == UInt8(ascii: "}") { i += 1; try end(); return out }
         while true {
             ws()
-            let key = String(decoding: try string(), as: UTF8.self)
+            let key = try string()
             try expect(UInt8(ascii: ":"))
             ws()
-            if wanted.contains(key) {
+            // A repeated key keeps its last value, as a dictionary would; a key asked for twice
+            // fills both slots.
+            if keys.contains(key) {
                 guard i < bytes.endIndex else { throw fail("unexpected end") }
                 let b = bytes[i]
-                if b == UInt8(ascii: "\"") { out[key] = try string() }
+                var value: [UInt8]? = nil
+                if b == UInt8(ascii: "\"") { value = try string() }
                 else if b == UInt8(ascii: "-") || (b >= 48 && b <= 57) {
                     let s = i
                     try skipValue()
-                    out[key] = Array(bytes[s..<i])
+                    value = Array(bytes[s..<i])
                 } else { try skipValue() }
+                if let value { for slot in keys.indices where keys[slot] == key { out[slot] = value } }
             } else {
                 try skipValue()
             }

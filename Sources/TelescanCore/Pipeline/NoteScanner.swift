@@ -82,17 +82,17 @@ public final class NoteScanner {
 
     /// The units (sorted, distinct) in which some finding starts.
     static func unitsHolding(_ findings: [Finding], _ units: [TextUnit]) -> [TextUnit] {
-        var picked = Set<Int>()
+        var picked = [Bool](repeating: false, count: units.count)
         for f in findings {
             let pos = f.matchSpan.lowerBound
             var lo = 0, hi = units.count - 1
             while lo <= hi {
                 let mid = (lo + hi) / 2
                 let r = units[mid].range
-                if pos < r.lowerBound { hi = mid - 1 } else if pos >= r.upperBound { lo = mid + 1 } else { picked.insert(mid); break }
+                if pos < r.lowerBound { hi = mid - 1 } else if pos >= r.upperBound { lo = mid + 1 } else { picked[mid] = true; break }
             }
         }
-        return picked.sorted().map { units[$0] }
+        return units.indices.filter { picked[$0] }.map { units[$0] }
     }
 
     /// Lower-cased, whitespace-collapsed capture text, the key into a rule's `values` map.

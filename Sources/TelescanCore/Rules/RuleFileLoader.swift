@@ -91,6 +91,7 @@ public enum RuleFileLoader {
         var literals = try f.strings("literals") ?? []
         var source: String
         var literalPrefixes: [Int]? = nil
+        var prefixOfPhraseKey: [String: Int]? = nil
         switch (phrases, pattern) {
         case (let p?, nil):
             guard !p.isEmpty else { throw f.error("'phrases' is empty") }
@@ -113,6 +114,26 @@ public enum RuleFileLoader {
         case (nil, nil): throw f.error("needs 'phrases' or 'pattern'")
         default: throw f.error("has both 'phrases' and 'pattern'; use one")
         }
+        // `reach: phrases`: a pattern rule whose every match starts where a phrase of its literal
+        // lists starts gets the phrase rules' windows (each key with the most its phrases have
+        // before it).
+        var reachesPhrases = false
+        if pattern != nil { reachesPhrases = try f.string("reach") == "phrases" }
+        if reachesPhrases {
+            var prefixes: [String: Int] = [:]
+            for lit in literals {
+                let body = lit.hasPrefix("=") ? String(lit.dropFirst()) : lit
+                guard body.hasPrefix("{{"), body.hasSuffix("}}"), let list = lists[String(body.dropFirst(2).dropLast(2))] else {
+                    throw f.error("'reach: phrases' needs literals that are all lists ('{{name}}'); '\(lit)' is not one")
+                }
+                for phrase in list {
+                    let key = PatternBuilder.key(ofPhrase: phrase, keepingCase: lit.hasPrefix("="))
+                    prefixes[key.literal] = max(prefixes[key.literal] ?? 0, key.prefix)
+                }
+            }
+            literalPrefixes = []   // filled below, once the literals are expanded and sorted
+            prefixOfPhraseKey = prefixes
+        }
         // A literal may name a list: every phrase of the list becomes a literal.
         func expand(_ raw: [String], _ key: String) throws(RuleLoadError) -> [String] {
             var expanded: [String] = []
@@ -130,13 +151,13 @@ public enum RuleFileLoader {
             }
             return Array(Set(expanded.filter { !$0.isEmpty })).sorted()
         }
-        let prefixOf = literalPrefixes.map { Dictionary(zip(literals, $0), uniquingKeysWith: max) }
+        let prefixOf = prefixOfPhraseKey ?? literalPrefixes.map { Dictionary(zip(literals, $0), uniquingKeysWith: max) }
         literals = try expand(literals, "literals")
         // Expansion sorts the literals: their prefixes follow them (the rule's most, if ever unknown).
-        if let prefixOf, let most = literalPrefixes?.max() { literalPrefixes = literals.map { prefixOf[$0] ?? most } }
+        if let prefixOf, let most = prefixOf.values.max() { literalPrefixes = literals.map { prefixOf[$0] ?? most } }
         let alsoRequires = try expand(try f.strings("also_requires") ?? [], "also_requires")
         if !alsoRequires.isEmpty && literals.isEmpty { throw f.error("'also_requires' needs 'literals' too") }
-        let reach = try f.int("reach")
+        let reach = reachesPhrases ? nil : try f.int("reach")
         if let reach {
             if reach < 0 { throw f.error("'reach' must be 0 or more") }
             if literals.isEmpty { throw f.error("'reach' needs 'literals': it counts bytes from them") }

@@ -4,15 +4,15 @@
 public struct SentenceSplitter: Sendable {
     /// Lower-case abbreviations (without the final period) that do not end a sentence.
     let abbreviations: Set<[UInt8]>
-    /// The same, for those of at most 8 bytes, packed into one integer: most sentence ends are
-    /// checked without building an array.
-    let shortAbbreviations: Set<UInt64>
+    /// The same, for those of at most 8 bytes, packed into one integer and sorted: most sentence
+    /// ends are checked by a binary search, without building an array or hashing.
+    let shortAbbreviations: [UInt64]
     /// Lower-case section header names (without the colon).
     let headers: Set<[UInt8]>
 
     public init(abbreviations: [String], sectionHeaders: [String]) {
         self.abbreviations = Set(abbreviations.map { Array($0.lowercased().utf8).filter { $0 != UInt8(ascii: ".") } })
-        shortAbbreviations = Set(self.abbreviations.filter { $0.count <= 8 }.map { $0.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
+        shortAbbreviations = self.abbreviations.filter { $0.count <= 8 }.map { $0.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
         self.headers = Set(sectionHeaders.map { Array($0.lowercased().utf8) })
     }
 
@@ -207,7 +207,14 @@ public struct SentenceSplitter: Sendable {
             count += 1
             if count > 8 { break }
         }
-        if count <= 8 { return shortAbbreviations.contains(key) }
+        if count <= 8 {
+            var lo = 0, hi = shortAbbreviations.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if shortAbbreviations[mid] < key { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < shortAbbreviations.count && shortAbbreviations[lo] == key
+        }
         let word = t[s..<dot].filter { $0 != UInt8(ascii: ".") }.map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
         return abbreviations.contains(word)
     }
