@@ -18,7 +18,9 @@ final class GoldDecisionTests: XCTestCase {
             let gold = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let id = gold["id"] as? String ?? "?"
             let service = try ElementsFixture.service(gold["service"])
-            let elements = try ElementsFixture.make(gold["elements"] as? [String: Any] ?? [:], service: service)
+            var raw = gold["elements"] as? [String: Any] ?? [:]
+            raw["monitoring_program"] = gold["monitoring_program"]
+            let elements = try ElementsFixture.make(raw, service: service)
             for decider in deciders {
                 let p = decider.profileName
                 let got = ElementsFixture.outcome(decider.decide(service: service, elements: elements, serviceDate: Self.date))

@@ -14,6 +14,20 @@ public struct CodeTable: Sendable {
     public var selection: Selection
     public var rows: [CodeRow]
     public var addOns: [AddOn]
+    /// Remote monitoring: the programs the table is for (`rpm`, `rtm`, `rtm_respiratory`, ...);
+    /// nil: every note of the service.
+    public var programs: [String]?
+
+    /// The programs a table may name (see `NoteElements.monitoringProgram`).
+    public static let knownPrograms = ["rpm", "rtm", "rtm_respiratory", "rtm_musculoskeletal", "rtm_cbt"]
+
+    public init(family: String, selection: Selection, rows: [CodeRow], addOns: [AddOn], programs: [String]? = nil) {
+        self.family = family
+        self.selection = selection
+        self.rows = rows
+        self.addOns = addOns
+        self.programs = programs
+    }
 
     /// Credential groups the rows distinguish: a row without a group is for everyone else.
     var credentialGroups: Set<String> { Set(rows.compactMap(\.credentialGroup)) }

@@ -110,7 +110,15 @@ public struct Decider: Sendable {
         if let blocked {
             note(blocked)
         } else {
+            // Remote monitoring: only the tables of the note's program (physiologic unless stated).
+            let program = e.monitoringProgram?.value ?? "rpm"
             for table in rules.tables {
+                if let programs = table.programs, !programs.contains(program) {
+                    if program == "rtm", programs.contains(where: { $0.hasPrefix("rtm_") }) {
+                        note("\(table.family): the note does not name the system therapeutic monitoring covers")
+                    }
+                    continue
+                }
                 let r = CodeSelector(facts: facts, explain: explain).select(table)
                 d.codes += r.codes
                 d.explanations += r.lines

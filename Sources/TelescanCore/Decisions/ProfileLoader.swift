@@ -38,7 +38,7 @@ public enum ProfileLoader {
     static let topKeys = ["name", "description", "credential_groups", "queries", "warnings", "services"]
     static let serviceKeys = ["description", "require", "modalities", "place_of_service", "modality_rules", "queries", "tables"]
     static let modalityRuleKeys = ["require", "min_minutes", "below_minimum_reason", "patient_locations", "location_reason", "modifiers"]
-    static let tableKeys = ["family", "select", "codes", "add_ons"]
+    static let tableKeys = ["family", "select", "programs", "codes", "add_ons"]
     static let rowKeys = ["code", "system", "description", "patient_status", "modality", "credential_group", "level", "mdm",
                           "min_minutes", "max_minutes", "min_days", "max_days", "effective_from", "effective_to"]
     static let addOnKeys = ["code", "system", "description", "with", "basis", "first_unit_minutes", "unit_minutes",
@@ -171,8 +171,12 @@ public enum ProfileLoader {
                 addOns.append(addOn)
             }
         }
+        let programs = try f.strings("programs")
+        for p in programs ?? [] where !CodeTable.knownPrograms.contains(p) {
+            throw f.error("unknown program '\(p)' in programs (allowed: \(CodeTable.knownPrograms.joined(separator: ", ")))")
+        }
         try f.finish(allowed: tableKeys)
-        return CodeTable(family: family, selection: selection, rows: rows, addOns: addOns)
+        return CodeTable(family: family, selection: selection, rows: rows, addOns: addOns, programs: programs)
     }
 
     static func parseRow(_ body: Any, index: Int, selection: CodeTable.Selection, profile: PayerProfile,

@@ -115,6 +115,16 @@ public struct ElementResolver: Sendable {
         if let best = days.max(by: { a, b in a.0.priority != b.0.priority ? a.0.priority < b.0.priority : a.1 < b.1 }) {
             e.deviceDays = .init(best.1, evidence: [best.0.span])
         }
+        // Therapeutic monitoring when the note says so (with its body system when it names one);
+        // otherwise (nil) physiologic, the common program.
+        let programs = of(.monitoringProgram)
+        if let rtm = programs.first(where: { $0.value == "rtm" }) {
+            if let system = programs.first(where: { $0.value != "rtm" }), let v = system.value {
+                e.monitoringProgram = .init("rtm_" + v, evidence: [rtm.span, system.span])
+            } else {
+                e.monitoringProgram = .init("rtm", evidence: [rtm.span])
+            }
+        }
         return e
     }
 

@@ -1,5 +1,6 @@
 /// The categories a target rule can report: the documentation elements of decisions.md plus
-/// a few cues the element and service logic use (`service`, `scribe`, `modality_majority`).
+/// a few cues the element and service logic use (`service`, `scribe`, `modality_majority`,
+/// `monitoring_program`).
 public enum Element: String, CaseIterable, Sendable, Codable {
     case service
     case modality
@@ -15,6 +16,8 @@ public enum Element: String, CaseIterable, Sendable, Codable {
     case patientStatus = "patient_status"
     case audioOnlyReason = "audio_only_reason"
     case deviceDays = "device_days"
+    /// Remote monitoring: physiologic (RPM) or therapeutic (RTM), and RTM's body system.
+    case monitoringProgram = "monitoring_program"
 
     /// Position in `allCases`, for per-element arrays (cheaper than hashing in the hot path).
     @inline(__always) var ordinal: Int {
@@ -33,6 +36,7 @@ public enum Element: String, CaseIterable, Sendable, Codable {
         case .patientStatus: 11
         case .audioOnlyReason: 12
         case .deviceDays: 13
+        case .monitoringProgram: 14
         }
     }
 }

@@ -40,6 +40,10 @@ public struct NoteElements: Sendable {
     public var patientStatusFromInput = false
     public var audioOnlyReason: Item<Bool>?
     public var deviceDays: Item<Int>?
+    /// Remote monitoring's program when therapeutic: `rtm` or `rtm_<system>` (`rtm_respiratory`,
+    /// `rtm_musculoskeletal`, `rtm_cbt`); nil: physiologic (`rpm`). It picks the code tables; it
+    /// is not an element of the output contract.
+    public var monitoringProgram: Item<String>?
 
     public init() {}
 }

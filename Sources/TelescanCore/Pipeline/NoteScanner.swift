@@ -64,10 +64,12 @@ public final class NoteScanner {
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
         engine.resolver.alignModality(&elements, service: service, findings: findings)
         if service == nil {
-            // No encounter: a visit it mentions (scheduled, missed, cancelled) has no technology.
+            // No encounter: a visit it mentions (scheduled, missed, cancelled) has no technology,
+            // and so no reason for the technology it did not use.
             elements.modality = nil
             elements.modalitySwitch = nil
             elements.modalityAmbiguous = false
+            elements.audioOnlyReason = nil
         }
         let date = record.serviceDate ?? engine.defaultDate
         let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date,
