@@ -27,7 +27,9 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
-        var result = text.withUnsafeBufferPointer { buf in
+        // HTML tags left by an export are matched as spaces (same offsets; quotes keep them).
+        let matched = HTMLRemnants.masked(text) ?? text
+        var result = matched.withUnsafeBufferPointer { buf in
             analyse(buf, record: record, profile: profile, warnings: &warnings)
         }
         result.text = text

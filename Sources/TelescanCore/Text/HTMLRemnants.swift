@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// HTML left in a plain-text note by an export ("<b>Total Time:</b> 32 minutes",
+/// "Consent: Yes<br>Location: home", "&nbsp;"), masked for matching: each known tag becomes
+/// spaces of its own length (a line-breaking tag starts with a line break), each common
+/// character reference its character then spaces. The masked copy has the note's length and
+/// offsets, so evidence still quotes the note as given. Only tags of HTML's own vocabulary are
+/// touched, so "BP <140" or "<5 minutes" stay as written.
+public enum HTMLRemnants {
+    /// The masked copy, or nil when the note holds no tag or reference to mask.
+    public static func masked(_ text: [UInt8]) -> [UInt8]? {
+        // memchr first: most notes hold neither byte, and this runs on every note.
+        let any = text.withUnsafeBufferPointer { buf -> Bool in
+            guard let base = buf.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "<")), buf.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), buf.count) != nil
+        }
+        guard any else { return nil }
+        var out = text
+        var changed = false
+        var i = 0
+        let n = text.count
+        while i < n {
+            let b = text[i]
+            if b == UInt8(ascii: "<"), let (end, breaksLine) = tag(text, at: i) {
+                for k in i..<end { out[k] = 32 }
+                if breaksLine { out[i] = 10 }
+                changed = true
+                i = end
+            } else if b == UInt8(ascii: "&"), let (end, char) = reference(text, at: i) {
+                for k in i..<end { out[k] = 32 }
+                out[i] = char
+                changed = true
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return changed ? out : nil
+    }
+
+    /// Tags after which text starts on a new line as a browser shows it.
+    static let lineBreaking: Set<String> = [
+        "br", "p", "div", "li", "tr", "ul", "ol", "table", "thead", "tbody", "tfoot", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "pre", "blockquote", "section", "header", "footer", "body", "html", "dt", "dd",
+    ]
+    static let inline: Set<String> = [
+        "b", "i", "u", "em", "strong", "span", "font", "small", "big", "sub", "sup", "a", "mark", "s",
+        "strike", "tt", "code", "td", "th", "caption", "center", "label", "img", "head", "title",
+    ]
+
+    /// The end (exclusive) of the tag starting at `start`, and whether it breaks the line; nil
+    /// when the text there is not a tag of HTML's vocabulary closed on the same line.
+    static func tag(_ t: [UInt8], at start: Int) -> (Int, Bool)? {
+        var i = start + 1
+        let n = t.count
+        if i < n, t[i] == UInt8(ascii: "/") { i += 1 }
+        let nameStart = i
+        while i < n, i - nameStart < 12, isAlnum(t[i]) { i += 1 }
+        guard i > nameStart, isLetter(t[nameStart]) else { return nil }
+        let name = String(decoding: t[nameStart..<i].map { $0 | 0x20 }, as: UTF8.self)
+        let breaks = lineBreaking.contains(name)
+        guard breaks || inline.contains(name) else { return nil }
+        // The name ends the tag ("<b>", "<br/>") or attributes follow ("<font size=2>").
+        var sawEquals = false
+        let limit = min(n, start + 300)
+        while i < limit {
+            let c = t[i]
+            if c == UInt8(ascii: ">") {
+                let bare = i == start + 1 + (t[start + 1] == UInt8(ascii: "/") ? 1 : 0) + name.utf8.count
+                let selfClosing = t[i - 1] == UInt8(ascii: "/")
+                return bare || selfClosing || sawEquals ? (i + 1, breaks) : nil
+            }
+            if c == 10 || c == 13 || c == UInt8(ascii: "<") { return nil }
+            if c == UInt8(ascii: "=") { sawEquals = true }
+            i += 1
+        }
+        return nil
+    }
+
+    static let references: [(name: [UInt8], char: UInt8)] = [
+        ("nbsp;", 32), ("#160;", 32), ("#xa0;", 32), ("amp;", 38), ("lt;", 60), ("gt;", 62),
+        ("quot;", 34), ("#39;", 39), ("apos;", 39),
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// The end of the character reference at `start` and its (ASCII) character.
+    static func reference(_ t: [UInt8], at start: Int) -> (Int, UInt8)? {
+        for r in references where start + 1 + r.name.count <= t.count {
+            var same = true
+            for (k, c) in r.name.enumerated() where (t[start + 1 + k] | (isLetter(t[start + 1 + k]) ? 0x20 : 0)) != c {
+                same = false
+                break
+            }
+            if same { return (start + 1 + r.name.count, r.char) }
+        }
+        return nil
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    static func isAlnum(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) }
+}
