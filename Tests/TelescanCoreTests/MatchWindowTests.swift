@@ -147,13 +147,15 @@ final class MatchWindowTests: XCTestCase {
         // A phrase rule: from its phrases ("in-person visit" has "in-" before its key "person").
         guard case .phrasePrefix(let n) = try window("service.in_person") else { return XCTFail("no phrase window") }
         XCTAssertGreaterThan(n, 0)
-        // Each key word has its own prefix: "chief " before "complaint", nothing before
-        // "admission" (its window is a single start), the rule's most before "person".
+        // Each key word has its own prefix: nothing before "admission" (its window is a single
+        // start), the rule's most before "person"; "chief " before "complaint" (another rule).
         let inPerson = rules.rules[try XCTUnwrap(byID["service.in_person"])].definition
         let prefixes = Dictionary(uniqueKeysWithValues: zip(inPerson.literals, try XCTUnwrap(inPerson.literalPrefixes)))
-        XCTAssertEqual(prefixes["complaint"], 5)
         XCTAssertEqual(prefixes["admission"], 0)
         XCTAssertEqual(prefixes.values.max(), n)
+        let sections = rules.rules[try XCTUnwrap(byID["service.in_person_section"])].definition
+        let sectionPrefixes = Dictionary(uniqueKeysWithValues: zip(sections.literals, try XCTUnwrap(sections.literalPrefixes)))
+        XCTAssertEqual(sectionPrefixes["complaint"], 5)
         // A pattern rule led by a phrase list (`reach: phrases`): each key with its phrases' most
         // before it ("audio and video" is keyed on "audio", nothing before it; "two-way video" on
         // "video", with "two-way " before it).

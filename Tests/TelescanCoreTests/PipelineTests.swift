@@ -151,6 +151,22 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(r.elements.performingProvider?.value.credential, "MD")
     }
 
+    /// A passing "via video" or "by phone" with consent or the patient's location is a remote
+    /// visit even in a note shaped like a clinic note (HPI, A/P, chief complaint); against a
+    /// stated face-to-face setting it is a mention.
+    func testClinicNoteSectionsDoNotOutweighARemoteVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let remote = [
+            "Seen via video today; pt at home, consent given.\nChief complaint: rash\nAssessment/Plan: topical steroid\n20 minutes\nDana Lee, MD",
+            "Spoke with the patient by phone today. Pt at home. Verbal consent obtained.\nHPI: cough x3 days.\nA/P: viral URI, supportive care.\nTotal time 15 min.\nDana Lee, MD",
+        ]
+        for note in remote {
+            XCTAssertEqual(scanner.scan(text: note).service, .telemedicineVisit, note)
+        }
+        let inPerson = "Office visit. Patient presents to the clinic with cough; consent for the injection obtained. Results were discussed by phone last week.\nHPI: cough.\nA/P: URI.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: inPerson).service, .inPerson)
+    }
+
     func testElementOrdinalsArePositionsInAllCases() {
         XCTAssertEqual(Element.allCases.map(\.ordinal), Array(Element.allCases.indices))
     }

@@ -43,9 +43,15 @@ public struct ServiceClassifier: Sendable {
         // mention (a call to a colleague, a video EEG), not the visit's technology.
         let strongModality = findings.contains { $0.isAffirmed && $0.element == .modality && $0.priority > 0 }
         if !strongModality, cues["telemedicine_visit"] == nil, modality == "audio_video" || modality == "audio_only" {
-            // A weak mention stands only with other signs of a remote visit.
+            // A weak mention stands only with other signs of a remote visit (consent, the
+            // patient's location), and not against a stated face-to-face setting (an in-person
+            // cue of priority 1; the sections of a clinic note are priority 0 and shared by
+            // telehealth notes).
             let supported = elements.consent != nil || elements.patientLocation != nil
-            if cues["in_person"] != nil || !supported {
+            let statedInPerson = findings.contains {
+                $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
+            }
+            if statedInPerson || !supported {
                 return cues["in_person"] != nil ? (.inPerson, ev("in_person")) : (nil, [])
             }
         }
