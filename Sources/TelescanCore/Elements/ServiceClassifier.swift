@@ -42,22 +42,22 @@ public struct ServiceClassifier: Sendable {
         // A lone "by phone" or "by video" in a note that reads as a face-to-face encounter is a
         // mention (a call to a colleague, a video EEG), not the visit's technology.
         let strongModality = findings.contains { $0.isAffirmed && $0.element == .modality && $0.priority > 0 }
+        // A stated face-to-face setting: an in-person cue of priority 1. The sections of a clinic
+        // note (HPI, A/P, chief complaint) are priority 0: telehealth notes have them too.
+        let statedInPerson = findings.contains {
+            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
+        }
         if !strongModality, cues["telemedicine_visit"] == nil, modality == "audio_video" || modality == "audio_only" {
             // A weak mention stands only with other signs of a remote visit (consent, the
-            // patient's location), and not against a stated face-to-face setting (an in-person
-            // cue of priority 1; the sections of a clinic note are priority 0 and shared by
-            // telehealth notes).
+            // patient's location), and not against a stated face-to-face setting.
             let supported = elements.consent != nil || elements.patientLocation != nil
-            let statedInPerson = findings.contains {
-                $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
-            }
             if statedInPerson || !supported {
                 return cues["in_person"] != nil ? (.inPerson, ev("in_person")) : (nil, [])
             }
         }
-        // Likewise a lone "telemedicine visit" in a note that reads as face-to-face, with no
-        // technology, consent or location of a remote visit, is a mention.
-        if modality == nil, !elements.modalityAmbiguous, cues["telemedicine_visit"] != nil, cues["in_person"] != nil,
+        // Likewise a lone "telemedicine visit" in a note that states a face-to-face setting, with
+        // no technology, consent or location of a remote visit, is a mention.
+        if modality == nil, !elements.modalityAmbiguous, cues["telemedicine_visit"] != nil, statedInPerson,
            elements.consent == nil, elements.patientLocation == nil {
             return (.inPerson, ev("in_person"))
         }
