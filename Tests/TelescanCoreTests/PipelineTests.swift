@@ -165,6 +165,9 @@ final class StaffCallTests: XCTestCase {
         }
         let inPerson = "Office visit. Patient presents to the clinic with cough; consent for the injection obtained. Results were discussed by phone last week.\nHPI: cough.\nA/P: URI.\nDana Lee, MD"
         XCTAssertEqual(scanner.scan(text: inPerson).service, .inPerson)
+        // A clinic-shaped note with one sign only (a location, of the readings) stays in person.
+        let office = "S: f/u HTN. Patient reports BP readings at home 130s. Called pharmacy by phone re refill.\nO: BP 128/80, HR 72.\nA/P: continue.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
     }
 
     func testElementOrdinalsArePositionsInAllCases() {

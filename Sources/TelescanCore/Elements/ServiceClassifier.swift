@@ -49,9 +49,13 @@ public struct ServiceClassifier: Sendable {
         }
         if !strongModality, cues["telemedicine_visit"] == nil, modality == "audio_video" || modality == "audio_only" {
             // A weak mention stands only with other signs of a remote visit (consent, the
-            // patient's location), and not against a stated face-to-face setting.
+            // patient's location), and not against a stated face-to-face setting. In a note shaped
+            // like a clinic note it needs both signs: "BP readings at home ... called the pharmacy
+            // by phone" is an office visit.
             let supported = elements.consent != nil || elements.patientLocation != nil
-            if statedInPerson || !supported {
+            let sectionsOnly = cues["in_person"] != nil && !statedInPerson
+            let bothSigns = elements.consent != nil && elements.patientLocation != nil
+            if statedInPerson || !supported || (sectionsOnly && !bothSigns) {
                 return cues["in_person"] != nil ? (.inPerson, ev("in_person")) : (nil, [])
             }
         }
