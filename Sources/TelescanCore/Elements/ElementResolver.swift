@@ -6,7 +6,8 @@ public struct ElementResolver: Sendable {
 
     public init(credentials: [String]) {
         var map: [String: String] = [:]
-        for c in credentials { map[ElementResolver.credentialKey(c)] = c }
+        // The first spelling of a key is canonical ("MD" before "M.D.").
+        for c in credentials where map[ElementResolver.credentialKey(c)] == nil { map[ElementResolver.credentialKey(c)] = c }
         self.credentials = map
     }
 
