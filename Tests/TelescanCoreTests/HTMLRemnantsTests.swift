@@ -20,6 +20,13 @@ final class HTMLRemnantsTests: XCTestCase {
         XCTAssertEqual(masked("BP &LT; 140"), "BP <    140")
     }
 
+    func testNoBreakSpacesBecomeSpaces() {
+        XCTAssertEqual(masked("Pt\u{00A0}location:\u{00A0}home"), "Pt  location:  home")
+        XCTAssertEqual(masked("25\u{202F}minutes"), "25   minutes")
+        // Other non-ASCII stays: an em dash, a curly apostrophe, an accented letter.
+        XCTAssertNil(masked("Pt’s home — café"))
+    }
+
     func testClinicalAngleBracketsAndAmpersandsStay() {
         for s in ["BP <140/90", "<5 minutes of discussion", "a < b and c > d", "A&P: plan", "<pt name>", "<a few minutes",
                   "Dr. Lee <lee@example.org>", "<b unclosed\nline>", "plain text"] {
@@ -45,5 +52,16 @@ final class HTMLRemnantsTests: XCTestCase {
         XCTAssertEqual(r.status, .ready)
         let ev = r.evidence(try XCTUnwrap(r.elements.patientLocation?.evidence.first))
         XCTAssertEqual(ev.quote, "Patient location:&nbsp;home")
+    }
+
+    /// A no-break space between words (Word and EHR copy-paste) is white space to the rules;
+    /// offsets stay in Unicode scalars of the note.
+    func testNoBreakSpacesBetweenWordsAreWhiteSpace() throws {
+        let note = "Video visit. Patient\u{00A0}is\u{00A0}at\u{00A0}home. Verbal consent obtained. Total time:\u{00A0}20\u{00A0}minutes.\nDana Lee, MD"
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.elements.time?.value, 20)
+        let ev = r.evidence(try XCTUnwrap(r.elements.time?.evidence.first))
+        XCTAssertEqual(ev.quote, "Total time:\u{00A0}20\u{00A0}minutes")
     }
 }

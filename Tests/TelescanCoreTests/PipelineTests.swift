@@ -142,6 +142,9 @@ final class StaffCallTests: XCTestCase {
             let r = scanner.scan(text: note)
             XCTAssertNil(r.service, note)
             XCTAssertEqual(r.status, .notTelehealth, note)
+            // The staff's minutes are no clinician's visit time; the signature stays.
+            XCTAssertNil(r.elements.time, note)
+            XCTAssertNotNil(r.elements.performingProvider, note)
         }
     }
 

@@ -67,11 +67,14 @@ public final class NoteScanner {
         engine.resolver.alignModality(&elements, service: service, findings: findings)
         if service == nil {
             // No encounter: a visit it mentions (scheduled, missed, cancelled) has no technology,
-            // and so no reason for the technology it did not use.
+            // and so no reason for the technology it did not use; the minutes or MDM of a staff
+            // call are not a clinician's visit work.
             elements.modality = nil
             elements.modalitySwitch = nil
             elements.modalityAmbiguous = false
             elements.audioOnlyReason = nil
+            elements.time = nil
+            elements.mdm = nil
         }
         let date = record.serviceDate ?? engine.defaultDate
         let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date,

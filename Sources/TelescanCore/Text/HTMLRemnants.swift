@@ -7,9 +7,11 @@ import Darwin
 /// HTML left in a plain-text note by an export ("<b>Total Time:</b> 32 minutes",
 /// "Consent: Yes<br>Location: home", "&nbsp;"), masked for matching: each known tag becomes
 /// spaces of its own length (a line-breaking tag starts with a line break), each common
-/// character reference its character then spaces. The masked copy has the note's length and
-/// offsets, so evidence still quotes the note as given. Only tags of HTML's own vocabulary are
-/// touched, so "BP <140" or "<5 minutes" stay as written.
+/// character reference its character then spaces, and each no-break space character (U+00A0,
+/// U+2007, U+202F, which PCRE2's `\s` does not match without UCP) as many spaces as its bytes.
+/// The masked copy has the note's length and offsets, so evidence still quotes the note as
+/// given. Only tags of HTML's own vocabulary are touched, so "BP <140" or "<5 minutes" stay as
+/// written.
 public enum HTMLRemnants {
     /// The masked copy, or nil when the note holds no tag or reference to mask.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
@@ -17,6 +19,7 @@ public enum HTMLRemnants {
         let any = text.withUnsafeBufferPointer { buf -> Bool in
             guard let base = buf.baseAddress else { return false }
             return memchr(base, Int32(UInt8(ascii: "<")), buf.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), buf.count) != nil
+                || memchr(base, 0xC2, buf.count) != nil || memchr(base, 0xE2, buf.count) != nil
         }
         guard any else { return nil }
         var out = text
@@ -35,6 +38,14 @@ public enum HTMLRemnants {
                 out[i] = char
                 changed = true
                 i = end
+            } else if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 {
+                out[i] = 32; out[i + 1] = 32
+                changed = true
+                i += 2
+            } else if b == 0xE2, i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0xAF || text[i + 2] == 0x87 {
+                out[i] = 32; out[i + 1] = 32; out[i + 2] = 32
+                changed = true
+                i += 3
             } else {
                 i += 1
             }
