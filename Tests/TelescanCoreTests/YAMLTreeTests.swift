@@ -49,6 +49,15 @@ final class YAMLTreeTests: XCTestCase {
         XCTAssertNil(try parse(""))
     }
 
+    /// A rule that lost its `id:` line merges into the next one: its keys appear twice.
+    func testDuplicateKeyIsAnErrorWithItsLine() {
+        XCTAssertThrowsError(try parse("rules:\n  - id: a\n    pattern: x\n    category: time\n    pattern: y\n")) { error in
+            XCTAssertEqual((error as? YAMLTree.ParseError)?.message, "duplicate key 'pattern' (line 5)")
+        }
+        // The same key in different mappings is fine.
+        XCTAssertNoThrow(try parse("- {id: a}\n- {id: b}\n"))
+    }
+
     func testNonTextKeyIsAnError() {
         XCTAssertThrowsError(try parse("[a]: b\n"))
     }

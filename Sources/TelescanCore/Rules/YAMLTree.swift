@@ -103,6 +103,11 @@ enum YAMLTree {
                 guard let key = value as? String else {
                     throw ParseError(message: "a mapping key must be text (line \(line + 1))")
                 }
+                // A repeated key would silently replace the first (a rule that lost its `id:`
+                // line merged into the next one): refuse it.
+                if top.map[key] != nil {
+                    throw ParseError(message: "duplicate key '\(key)' (line \(line + 1))")
+                }
                 top.pendingKey = key
             }
         }
