@@ -11,9 +11,12 @@ build: deps
 	$(SWIFT) build --product telescan
 
 # The Swift runtime and Foundation are linked statically: dynamic loading of them was a
-# third of the start-up time paid on every call in a shell pipeline.
+# third of the start-up time paid on every call in a shell pipeline. With the toolchain's lld,
+# the 77,000 relative relocations of that static Foundation are packed (DT_RELR, glibc 2.36+):
+# about 1 ms less start-up. Without lld, the default linker.
+RELEASE_LINK := $(if $(shell command -v ld.lld 2>/dev/null),-Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs,)
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product telescan
+	$(SWIFT) build -c release --static-swift-stdlib --product telescan $(RELEASE_LINK)
 
 # Scan the bundled corpus and show the first records, then the status counts.
 scan: release
