@@ -173,6 +173,24 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
     }
 
+    /// A check-in that became a full visit is that visit (coding-rules.md 1.3), whatever else
+    /// calls it a check-in; a plain check-in stays one.
+    func testCheckInConvertedToAVisitIsTheVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let converted = "Virtual check-in converted to video visit\nEstablished patient initiated a virtual check-in about chest tightness. The check-in was converted to a full video visit on the same call. Patient at home, consented.\nMDM low. Total time 24 minutes.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: converted).service, .telemedicineVisit)
+        let checkin = "Virtual check-in initiated by the established patient by phone about a rash; 8 minutes of discussion. Patient consented.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: checkin).service, .virtualCheckin)
+    }
+
+    /// "declined" after "Established pt." (an abbreviation, not a sentence end) negates the
+    /// video, not the patient status.
+    func testDeclinedVideoDoesNotNegateAStatusBeforeIt() throws {
+        let r = try NoteScanner.forTests().scan(text: "Established pt. Video declined by patient; phone visit instead. Pt at home, consented. Time 15 min.\nDana Lee, MD")
+        XCTAssertEqual(r.elements.patientStatus?.value, "established")
+        XCTAssertEqual(r.elements.modality?.value, "audio_only")
+    }
+
     func testElementOrdinalsArePositionsInAllCases() {
         XCTAssertEqual(Element.allCases.map(\.ordinal), Array(Element.allCases.indices))
     }

@@ -108,6 +108,19 @@ final class RuleLoaderTests: XCTestCase {
                         contains: ["t.one", "'reach: phrases' needs literals that are all lists", "'consent'"])
     }
 
+    func testAppliesToAndNotAppliesToExcludeEachOther() throws {
+        let ctx = """
+        rules:
+          - id: c.one
+            category: negation
+            phrases: [declined]
+            not_applies_to: [patient_status]
+            examples: {match: ["⟦declined⟧"], no_match: ["nothing"]}
+        """
+        XCTAssertEqual(try load(ctx, folder: "context").first?.notAppliesTo, [.patientStatus])
+        assertLoadError(ctx + "\n    applies_to: [modality]", contains: ["c.one", "not both"], folder: "context")
+    }
+
     func testContextRuleNeedsContextCategory() {
         assertLoadError(ok, contains: ["context/bad.yaml", "unknown category 'consent'"], folder: "context")
     }

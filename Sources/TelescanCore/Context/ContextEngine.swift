@@ -22,6 +22,7 @@ public struct ContextEngine: Sendable {
         public let direction: ContextDirection
         public let window: Int?
         public let appliesTo: Set<Element>?
+        public let notAppliesTo: Set<Element>?
         public let terminatedBy: Set<ContextCategory>
 
         public init?(_ def: RuleDefinition) {
@@ -31,6 +32,7 @@ public struct ContextEngine: Sendable {
             direction = def.direction
             window = def.window
             appliesTo = def.appliesTo
+            notAppliesTo = def.notAppliesTo
             terminatedBy = def.terminatedBy
         }
     }
@@ -72,6 +74,7 @@ public struct ContextEngine: Sendable {
             if category == .terminate || category == .checked || category == .pseudo { continue }
             if ignoring.contains(category) { continue }
             if let only = t.rule.appliesTo { guard let element, only.contains(element) else { continue } }
+            if let not = t.rule.notAppliesTo, let element, not.contains(element) { continue }
             if t.span.overlaps(span) { continue }
             let dir = t.rule.direction
             var applies = false

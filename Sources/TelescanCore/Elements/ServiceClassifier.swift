@@ -35,6 +35,11 @@ public struct ServiceClassifier: Sendable {
             return (nil, ev("no_encounter"))
         }
         if cues["remote_monitoring"] != nil { return (.remoteMonitoring, ev("remote_monitoring")) }
+        // A check-in or portal message that became a full visit is that visit: the check-in is
+        // bundled into the E/M service it leads to.
+        if cues["escalated_to_visit"] != nil {
+            return (.telemedicineVisit, ev("escalated_to_visit") + (elements.modality?.evidence ?? []))
+        }
         if modality == "remote_monitoring", elements.deviceDays != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
         if cues["virtual_checkin"] != nil { return (.virtualCheckin, ev("virtual_checkin")) }

@@ -43,6 +43,9 @@ public struct RuleDefinition: Sendable {
     public var direction: ContextDirection
     public var window: Int?
     public var appliesTo: Set<Element>?
+    /// Elements the rule never applies to (`not_applies_to`); a bare concept (no element) is
+    /// still covered.
+    public var notAppliesTo: Set<Element>? = nil
     public var terminatedBy: Set<ContextCategory>
     public var examples: RuleExamples
     public var description: String?

@@ -6,7 +6,7 @@ import Foundation
 public enum RuleFileLoader {
     static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "reach", "reach_after", "value",
                            "value_from", "values", "set", "priority", "ignore_context", "case_sensitive",
-                           "direction", "window", "applies_to", "terminated_by", "examples"]
+                           "direction", "window", "applies_to", "not_applies_to", "terminated_by", "examples"]
 
     /// YAML files in a folder, sorted by name, as (path, display name).
     static func yamlFiles(in dir: String, displayPrefix: String) -> [(String, String)] {
@@ -196,6 +196,16 @@ public enum RuleFileLoader {
             }
             appliesTo = s
         }
+        var notAppliesTo: Set<Element>? = nil
+        if let names = try f.strings("not_applies_to") {
+            var s = Set<Element>()
+            for n in names {
+                guard let e = Element(rawValue: n) else { throw f.error("unknown element '\(n)' in not_applies_to") }
+                s.insert(e)
+            }
+            if appliesTo != nil { throw f.error("use 'applies_to' or 'not_applies_to', not both") }
+            notAppliesTo = s
+        }
         var terminatedBy: Set<ContextCategory> = [.terminate]
         if let names = try f.strings("terminated_by") {
             terminatedBy = []
@@ -222,7 +232,7 @@ public enum RuleFileLoader {
                               value: value, valueFrom: valueFrom,
                               values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.lowercased(), $0.value) }),
                               set: set, priority: priority, ignoreContext: ignore, direction: direction,
-                              window: window, appliesTo: appliesTo, terminatedBy: terminatedBy,
+                              window: window, appliesTo: appliesTo, notAppliesTo: notAppliesTo, terminatedBy: terminatedBy,
                               examples: examples, description: description)
     }
 }
