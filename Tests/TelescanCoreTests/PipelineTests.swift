@@ -191,6 +191,21 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(r.elements.modality?.value, "audio_only")
     }
 
+    /// An old note copied forward under a header line describes that visit: its lines, up to the
+    /// next blank line, are historical; today's lines after the blank line count.
+    func testCopiedForwardBlockIsHistorical() throws {
+        let scanner = try NoteScanner.forTests()
+        let note = "Telephone visit 06/15/2026\n\n--- Previous note (05/02/2026), copied forward ---\nVideo visit via Zoom, pt at home, verbal consent obtained, 25 min.\n--- end of copied text ---\n\nToday: telephone visit. Pt consented to a phone visit. Time: 14 min.\n\nGraham Ellison, MD"
+        let r = scanner.scan(text: note)
+        XCTAssertEqual(r.elements.modality?.value, "audio_only")
+        XCTAssertNil(r.elements.patientLocation)
+        XCTAssertEqual(r.elements.time?.value, 14)
+        // A line that only mentions an earlier note starts no block.
+        let reviewed = scanner.scan(text: "Previous note reviewed; no changes.\nVideo visit today, pt at home, consented. Time 20 min.\nGraham Ellison, MD")
+        XCTAssertEqual(reviewed.elements.modality?.value, "audio_video")
+        XCTAssertEqual(reviewed.elements.patientLocation?.value, "home")
+    }
+
     func testElementOrdinalsArePositionsInAllCases() {
         XCTAssertEqual(Element.allCases.map(\.ordinal), Array(Element.allCases.indices))
     }

@@ -121,6 +121,21 @@ final class RuleLoaderTests: XCTestCase {
         assertLoadError(ctx + "\n    applies_to: [modality]", contains: ["c.one", "not both"], folder: "context")
     }
 
+    func testScopeIsUnitOrBlockForContextRulesOnly() throws {
+        let ctx = """
+        rules:
+          - id: c.block
+            category: historical
+            scope: block
+            pattern: '^copied forward:$'
+            literals: [copied]
+            examples: {match: ["⟦copied forward:⟧"], no_match: ["nothing"]}
+        """
+        XCTAssertEqual(try load(ctx, folder: "context").first?.blockScope, true)
+        assertLoadError(ctx.replacingOccurrences(of: "scope: block", with: "scope: page"), contains: ["c.block", "unknown scope 'page'"], folder: "context")
+        assertLoadError(ok + "\n    scope: block", contains: ["t.one", "'scope' is for context rules only"])
+    }
+
     func testContextRuleNeedsContextCategory() {
         assertLoadError(ok, contains: ["context/bad.yaml", "unknown category 'consent'"], folder: "context")
     }

@@ -63,6 +63,41 @@ public struct ContextEngine: Sendable {
         }
     }
 
+    /// Block-scoped triggers (`scope: block`): a header line such as "--- Previous note
+    /// (05/02/2026), copied forward ---" covers the findings on the lines after it, up to the
+    /// next blank line (or the note's end).
+    public func applyBlocks(findings: inout [Finding], triggers: [Trigger], text: UnsafeBufferPointer<UInt8>) {
+        for t in triggers {
+            let start = t.span.upperBound
+            let end = ContextEngine.blankLine(after: start, in: text)
+            let category = t.rule.category
+            for fi in findings.indices {
+                let pos = findings[fi].matchSpan.lowerBound
+                guard pos >= start, pos < end else { continue }
+                let f = findings[fi]
+                if f.ignoredContext.contains(category) { continue }
+                if let only = t.rule.appliesTo, !only.contains(f.element) { continue }
+                if let not = t.rule.notAppliesTo, not.contains(f.element) { continue }
+                findings[fi].modifiers.append(ContextModifier(category: category, ruleID: t.rule.id, span: t.span))
+            }
+        }
+    }
+
+    /// The start of the first blank line (only spaces, tabs or a CR) after `from`, or the end.
+    static func blankLine(after from: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = from
+        let n = text.count
+        while i < n {
+            if text[i] == 10 {
+                var j = i + 1
+                while j < n, text[j] == 32 || text[j] == 9 || text[j] == 13 { j += 1 }
+                if j >= n || text[j] == 10 { return i }
+            }
+            i += 1
+        }
+        return n
+    }
+
     /// The context modifiers that apply to a target at `span`, among triggers of its own unit.
     /// `element` nil: a concept that is not a telehealth element (only rules without
     /// `applies_to` can apply), as in the NegEx evaluation.

@@ -47,7 +47,8 @@ public final class CompiledRules: @unchecked Sendable {
     let contextMarginAfter: Int
     /// Rules with no literal: run on every note.
     let unconditional: [Int]
-    /// Indices of target rules and of context rules.
+    /// Indices of target rules (with the block-scoped context rules, found over the whole note)
+    /// and of the other context rules.
     let targetRules: [Int]
     /// Rules with `also_requires`: woken only when both key sets occur.
     let conjunctive: [Int]
@@ -57,7 +58,8 @@ public final class CompiledRules: @unchecked Sendable {
     public init(definitions: [RuleDefinition]) throws(RuleLoadError) {
         // The prefilter is built on another thread while the patterns compile. Second key sets
         // get prefilter slots after the rules': slot count + j for rule j.
-        @Sendable func isContext(_ d: RuleDefinition) -> Bool { if case .context = d.kind { return true }; return false }
+        // Block-scoped context rules are looked for over the whole note, with the target rules.
+        @Sendable func isContext(_ d: RuleDefinition) -> Bool { if case .context = d.kind { return !d.blockScope }; return false }
         let contextSets = definitions.map { isContext($0) ? $0.literals : [] } + definitions.map { isContext($0) ? $0.alsoRequires : [] }
         let targetSets = definitions.map { isContext($0) ? [] : $0.literals } + definitions.map { isContext($0) ? [] : $0.alsoRequires }
         let prefixes = definitions.map { $0.literalPrefixes ?? [] }
@@ -101,8 +103,8 @@ public final class CompiledRules: @unchecked Sendable {
         contextMarginAfter = after
         conjunctive = definitions.indices.filter { !definitions[$0].alsoRequires.isEmpty }
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
-        targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return false }
-        contextRules = definitions.indices.filter { if case .context = definitions[$0].kind { return true }; return false }
+        targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return definitions[$0].blockScope }
+        contextRules = definitions.indices.filter { if case .context = definitions[$0].kind { return !definitions[$0].blockScope }; return false }
         maxCaptures = max(1, compiled.map(\.pattern.captureCount).max() ?? 1)
     }
 }

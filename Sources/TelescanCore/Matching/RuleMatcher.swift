@@ -104,7 +104,10 @@ public final class RuleMatcher {
     public func matchRule(_ i: Int, in text: String) -> [RuleHit]? {
         Array(text.utf8).withUnsafeBufferPointer { buf in
             prefilter(buf)
-            if case .context = rules.rules[i].definition.kind { prefilterContext(buf, around: [0..<buf.count]) }
+            // Block-scoped context rules are found with the target rules, not by the context step.
+            if case .context = rules.rules[i].definition.kind, !rules.rules[i].definition.blockScope {
+                prefilterContext(buf, around: [0..<buf.count])
+            }
             guard hits[i] else { return nil }
             var out: [RuleHit] = []
             run([i], buf, nil, &out)

@@ -46,8 +46,13 @@ public final class NoteScanner {
                  warnings: inout [String]) -> NoteResult {
         let compiled = engine.lexicons.compiled
         var findings: [Finding] = []
+        var blockTriggers: [ContextEngine.Trigger] = []
         for h in matcher.matchTargets(buf) {
-            if let f = compiled.findingTemplates[h.rule]?.finding(h) { findings.append(f) }
+            if let template = compiled.findingTemplates[h.rule] {
+                if let f = template.finding(h) { findings.append(f) }
+            } else if let rule = compiled.triggerRules[h.rule] {
+                blockTriggers.append(ContextEngine.Trigger(rule: rule, span: h.span))
+            }
         }
         if !findings.isEmpty {
             // Context triggers are looked for only in the units that hold findings.
@@ -58,6 +63,9 @@ public final class NoteScanner {
             }
             if !triggers.isEmpty {
                 engine.context.apply(findings: &findings, triggers: triggers, units: scoped, text: buf)
+            }
+            if !blockTriggers.isEmpty {
+                engine.context.applyBlocks(findings: &findings, triggers: blockTriggers, text: buf)
             }
         }
         warnings += matcher.errors

@@ -46,6 +46,10 @@ public struct RuleDefinition: Sendable {
     /// Elements the rule never applies to (`not_applies_to`); a bare concept (no element) is
     /// still covered.
     public var notAppliesTo: Set<Element>? = nil
+    /// `scope: block` (context rules): the trigger is a line of its own ("--- Previous note
+    /// (05/02/2026), copied forward ---") and covers the lines after it up to the next blank
+    /// line, not only its own sentence. Such rules are looked for over the whole note.
+    public var blockScope = false
     public var terminatedBy: Set<ContextCategory>
     public var examples: RuleExamples
     public var description: String?

@@ -6,7 +6,7 @@ import Foundation
 public enum RuleFileLoader {
     static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "reach", "reach_after", "value",
                            "value_from", "values", "set", "priority", "ignore_context", "case_sensitive",
-                           "direction", "window", "applies_to", "not_applies_to", "terminated_by", "examples"]
+                           "direction", "window", "applies_to", "not_applies_to", "scope", "terminated_by", "examples"]
 
     /// YAML files in a folder, sorted by name, as (path, display name).
     static func yamlFiles(in dir: String, displayPrefix: String) -> [(String, String)] {
@@ -206,6 +206,13 @@ public enum RuleFileLoader {
             if appliesTo != nil { throw f.error("use 'applies_to' or 'not_applies_to', not both") }
             notAppliesTo = s
         }
+        var blockScope = false
+        if let scope = try f.string("scope") {
+            guard isContext, scope == "unit" || scope == "block" else {
+                throw f.error(isContext ? "unknown scope '\(scope)' (allowed: unit, block)" : "'scope' is for context rules only")
+            }
+            blockScope = scope == "block"
+        }
         var terminatedBy: Set<ContextCategory> = [.terminate]
         if let names = try f.strings("terminated_by") {
             terminatedBy = []
@@ -232,7 +239,7 @@ public enum RuleFileLoader {
                               value: value, valueFrom: valueFrom,
                               values: Dictionary(uniqueKeysWithValues: values.map { ($0.key.lowercased(), $0.value) }),
                               set: set, priority: priority, ignoreContext: ignore, direction: direction,
-                              window: window, appliesTo: appliesTo, notAppliesTo: notAppliesTo, terminatedBy: terminatedBy,
+                              window: window, appliesTo: appliesTo, notAppliesTo: notAppliesTo, blockScope: blockScope, terminatedBy: terminatedBy,
                               examples: examples, description: description)
     }
 }
