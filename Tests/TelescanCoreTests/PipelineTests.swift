@@ -206,6 +206,16 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(reviewed.elements.patientLocation?.value, "home")
     }
 
+    /// An office visit whose history mentions a portal message stays an office visit; a portal
+    /// exchange with no stated setting is an e-visit.
+    func testPortalMessageInAnOfficeVisitIsNoEVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let office = "Office visit for migraine follow-up. She sent a portal message on 06/02/2026 about more frequent headaches.\nExam: normal.\nPlan: increase topiramate.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
+        let evisit = "Patient-initiated portal message about a rash with photos; reviewed and answered through the portal. Cumulative time 12 minutes over 2 days. Patient consented to the e-visit.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: evisit).service, .eVisit)
+    }
+
     func testElementOrdinalsArePositionsInAllCases() {
         XCTAssertEqual(Element.allCases.map(\.ordinal), Array(Element.allCases.indices))
     }

@@ -43,15 +43,19 @@ public struct ServiceClassifier: Sendable {
         if modality == "remote_monitoring", elements.deviceDays != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
         if cues["virtual_checkin"] != nil { return (.virtualCheckin, ev("virtual_checkin")) }
-        if modality == "online_message" || modality == "store_and_forward", cues["telemedicine_visit"] == nil { return (.eVisit, elements.modality!.evidence) }
-        // A lone "by phone" or "by video" in a note that reads as a face-to-face encounter is a
-        // mention (a call to a colleague, a video EEG), not the visit's technology.
-        let strongModality = findings.contains { $0.isAffirmed && $0.element == .modality && $0.priority > 0 }
         // A stated face-to-face setting: an in-person cue of priority 1. The sections of a clinic
         // note (HPI, A/P, chief complaint) are priority 0: telehealth notes have them too.
         let statedInPerson = findings.contains {
             $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
         }
+        if modality == "online_message" || modality == "store_and_forward", cues["telemedicine_visit"] == nil {
+            // An office visit whose history mentions a portal message is still an office visit.
+            if cues["e_visit"] == nil, statedInPerson, elements.consent == nil { return (.inPerson, ev("in_person")) }
+            return (.eVisit, elements.modality!.evidence)
+        }
+        // A lone "by phone" or "by video" in a note that reads as a face-to-face encounter is a
+        // mention (a call to a colleague, a video EEG), not the visit's technology.
+        let strongModality = findings.contains { $0.isAffirmed && $0.element == .modality && $0.priority > 0 }
         if !strongModality, cues["telemedicine_visit"] == nil, modality == "audio_video" || modality == "audio_only" {
             // A weak mention stands only with other signs of a remote visit (consent, the
             // patient's location), and not against a stated face-to-face setting. In a note shaped
