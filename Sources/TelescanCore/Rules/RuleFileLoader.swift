@@ -187,25 +187,18 @@ public enum RuleFileLoader {
             direction = dir
         }
         let window = try f.int("window")
-        var appliesTo: Set<Element>? = nil
-        if let names = try f.strings("applies_to") {
+        func elements(_ key: String) throws(RuleLoadError) -> Set<Element>? {
+            guard let names = try f.strings(key) else { return nil }
             var s = Set<Element>()
             for n in names {
-                guard let e = Element(rawValue: n) else { throw f.error("unknown element '\(n)' in applies_to") }
+                guard let e = Element(rawValue: n) else { throw f.error("unknown element '\(n)' in \(key)") }
                 s.insert(e)
             }
-            appliesTo = s
+            return s
         }
-        var notAppliesTo: Set<Element>? = nil
-        if let names = try f.strings("not_applies_to") {
-            var s = Set<Element>()
-            for n in names {
-                guard let e = Element(rawValue: n) else { throw f.error("unknown element '\(n)' in not_applies_to") }
-                s.insert(e)
-            }
-            if appliesTo != nil { throw f.error("use 'applies_to' or 'not_applies_to', not both") }
-            notAppliesTo = s
-        }
+        let appliesTo = try elements("applies_to")
+        let notAppliesTo = try elements("not_applies_to")
+        if appliesTo != nil && notAppliesTo != nil { throw f.error("use 'applies_to' or 'not_applies_to', not both") }
         var blockScope = false
         if let scope = try f.string("scope") {
             guard isContext, scope == "unit" || scope == "block" else {
