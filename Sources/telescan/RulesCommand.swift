@@ -35,7 +35,7 @@ struct RulesCheckCommand: ParsableCommand {
     var showLiterals = false
 
     func run() throws {
-        let lex = try LexiconLoading.load(lexicons ?? directory)
+        let lex = try LexiconLoading.load(lexicons ?? directory, examples: true)
         if showLiterals {
             for d in lex.definitions { print("\(d.id): \(d.literals.isEmpty ? "(none: runs on every note)" : d.literals.joined(separator: " | "))"
                       + (d.alsoRequires.isEmpty ? "" : " AND " + d.alsoRequires.joined(separator: " | "))) }

@@ -29,11 +29,12 @@ struct ScanCommand: ParsableCommand {
 
 /// Loads the rule data once, with a message that names the file and rule on failure.
 enum LexiconLoading {
-    static func load(_ explicit: String?) throws -> LexiconSet {
-        try load(root: LexiconLocator.locate(explicit))
+    /// - Parameter examples: read the rules' examples (only `rules check` runs them).
+    static func load(_ explicit: String?, examples: Bool = false) throws -> LexiconSet {
+        try load(root: LexiconLocator.locate(explicit), examples: examples)
     }
 
-    static func load(root: String) throws -> LexiconSet {
-        do { return try LexiconSet(root: root) } catch { throw Failure("rule data: \(error)") }
+    static func load(root: String, examples: Bool = false) throws -> LexiconSet {
+        do { return try LexiconSet(root: root, examples: examples) } catch { throw Failure("rule data: \(error)") }
     }
 }

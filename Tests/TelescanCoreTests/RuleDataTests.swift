@@ -1,5 +1,5 @@
 import XCTest
-import TelescanCore
+@testable import TelescanCore
 
 /// The data-driven test: every example of every bundled rule file.
 final class RuleDataTests: XCTestCase {
@@ -134,6 +134,35 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(try load(ctx, folder: "context").first?.blockScope, true)
         assertLoadError(ctx.replacingOccurrences(of: "scope: block", with: "scope: page"), contains: ["c.block", "unknown scope 'page'"], folder: "context")
         assertLoadError(ok + "\n    scope: block", contains: ["t.one", "'scope' is for context rules only"])
+    }
+
+    /// A scan loads the rules without their examples (dropped before parsing): the rules must be
+    /// the same, field for field, as when the examples are read.
+    func testRulesLoadedWithoutExamplesAreTheSameRules() throws {
+        let root = Repo.lexicons
+        let lists = try RuleFileLoader.loadLists(root: root)
+        let full = try RuleFileLoader.loadRules(root: root, lists: lists)
+        let lean = try RuleFileLoader.loadRules(root: root, lists: lists, examples: false)
+        XCTAssertEqual(full.map(\.id), lean.map(\.id))
+        for (a, b) in zip(full, lean) {
+            XCTAssertEqual(a.patternSource, b.patternSource, a.id)
+            XCTAssertEqual(a.literals, b.literals, a.id)
+            XCTAssertEqual(a.alsoRequires, b.alsoRequires, a.id)
+            XCTAssertEqual(a.reach, b.reach, a.id)
+            XCTAssertEqual(a.reachAfter, b.reachAfter, a.id)
+            XCTAssertEqual(a.literalPrefixes, b.literalPrefixes, a.id)
+            XCTAssertEqual(a.value, b.value, a.id)
+            XCTAssertEqual(a.priority, b.priority, a.id)
+            XCTAssertEqual(a.blockScope, b.blockScope, a.id)
+            XCTAssertTrue(b.examples.match.isEmpty && b.examples.noMatch.isEmpty, a.id)
+            XCTAssertFalse(a.examples.match.isEmpty, a.id)
+        }
+    }
+
+    func testDroppingAKeyKeepsTheRestOfTheYAML() throws {
+        let yaml = "rules:\r\n  - id: a\r\n    examples:\r\n      match: [\"x\",\r\n        \"y\"]\r\n\r\n      no_match: [z]\r\n    priority: 2\r\n  - id: b\r\n    examples: {match: [q], no_match: [r]}\r\n    value: v\r\n"
+        let kept = String(decoding: YAMLFields.dropping(key: "examples", from: Array(yaml.utf8)), as: UTF8.self)
+        XCTAssertEqual(kept, "rules:\r\n  - id: a\r\n    priority: 2\r\n  - id: b\r\n    value: v\r\n")
     }
 
     func testContextRuleNeedsContextCategory() {

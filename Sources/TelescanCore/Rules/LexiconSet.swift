@@ -6,14 +6,15 @@ public final class LexiconSet: @unchecked Sendable {
     public let definitions: [RuleDefinition]
     public let compiled: CompiledRules
 
-    public init(root: String) throws(RuleLoadError) {
+    /// - Parameter examples: false leaves the rules' examples unread (scanning never runs them).
+    public init(root: String, examples: Bool = true) throws(RuleLoadError) {
         self.root = root
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             throw RuleLoadError(file: root, problem: "lexicons folder not found")
         }
         lists = try RuleFileLoader.loadLists(root: root)
-        definitions = try RuleFileLoader.loadRules(root: root, lists: lists)
+        definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: examples)
         compiled = try CompiledRules(definitions: definitions)
     }
 

@@ -31,14 +31,18 @@ public enum RuleFileLoader {
         return lists
     }
 
-    public static func loadRules(root: String, lists: [String: [String]]) throws(RuleLoadError) -> [RuleDefinition] {
+    /// - Parameter examples: false drops the rules' examples unread (a scan never runs them);
+    /// `rules check` and the tests read them.
+    public static func loadRules(root: String, lists: [String: [String]], examples: Bool = true) throws(RuleLoadError) -> [RuleDefinition] {
         var files: [(path: String, name: String, isContext: Bool)] = []
         for (sub, isContext) in [("rules", false), ("context", true)] {
             files += yamlFiles(in: root + "/" + sub, displayPrefix: sub + "/").map { ($0.0, $0.1, isContext) }
         }
         // Files are parsed in parallel; errors and duplicate ids are reported in file order.
         let parsed = ParallelMap.map(files) { file in
-            Result { () throws(RuleLoadError) in try parseFile(file.path, name: file.name, isContext: file.isContext, lists: lists) }
+            Result { () throws(RuleLoadError) in
+                try parseFile(file.path, name: file.name, isContext: file.isContext, lists: lists, examples: examples)
+            }
         }
         var rules: [RuleDefinition] = []
         var ids: [String: String] = [:]
@@ -55,20 +59,21 @@ public enum RuleFileLoader {
     }
 
     static func parseFile(_ path: String, name: String, isContext: Bool,
-                          lists: [String: [String]]) throws(RuleLoadError) -> [RuleDefinition] {
-        var top = try YAMLFields(try YAMLFields.load(file: path, displayName: name), file: name, entry: nil)
+                          lists: [String: [String]], examples: Bool = true) throws(RuleLoadError) -> [RuleDefinition] {
+        let tree = try YAMLFields.load(file: path, displayName: name, skipping: examples ? nil : "examples")
+        var top = try YAMLFields(tree, file: name, entry: nil)
         _ = try top.string("description")
         guard let list = top.raw("rules") as? [Any] else { throw top.error("missing list 'rules'") }
         try top.finish(allowed: ["description", "rules"])
         var rules: [RuleDefinition] = []
         for (i, item) in list.enumerated() {
-            rules.append(try parseRule(item, index: i, file: name, isContext: isContext, lists: lists))
+            rules.append(try parseRule(item, index: i, file: name, isContext: isContext, lists: lists, examples: examples))
         }
         return rules
     }
 
     static func parseRule(_ item: Any, index: Int, file: String, isContext: Bool,
-                          lists: [String: [String]]) throws(RuleLoadError) -> RuleDefinition {
+                          lists: [String: [String]], examples readExamples: Bool = true) throws(RuleLoadError) -> RuleDefinition {
         let provisional = (item as? [String: Any])?["id"] as? String
         var f = try YAMLFields(item, file: file, entry: "rule '\(provisional ?? "#\(index + 1)")'")
         let id = try f.requiredString("id")
@@ -221,7 +226,7 @@ public enum RuleFileLoader {
             examples.noMatch = try e.strings("no_match") ?? []
             try e.finish(allowed: ["match", "no_match"])
         }
-        if examples.match.isEmpty || examples.noMatch.isEmpty {
+        if readExamples && (examples.match.isEmpty || examples.noMatch.isEmpty) {
             throw f.error("needs examples: at least one 'match' and one 'no_match'")
         }
         if valueFrom != nil && values.isEmpty { throw f.error("'value_from' needs a 'values' map") }
