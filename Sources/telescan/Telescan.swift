@@ -13,9 +13,10 @@ struct Telescan: ParsableCommand {
 
     /// Usage errors exit 2 (not ArgumentParser's 64), as the README documents.
     static func main() {
-        Preload.start(Array(CommandLine.arguments.dropFirst()))
+        let args = Array(CommandLine.arguments.dropFirst())
+        Preload.start(args)
         do {
-            var command = try parseAsRoot()
+            var command = try scanFastPath(args) ?? parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
@@ -26,6 +27,21 @@ struct Telescan: ParsableCommand {
             if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
             Foundation.exit(code == .validationFailure || code.rawValue == 64 ? 2 : (code.rawValue == 1 ? 2 : code.rawValue))
         }
+    }
+}
+
+extension Telescan {
+    /// A plain scan (`telescan [scan] [options] [paths]`, no help or completion flags) parses as
+    /// `scan` alone: the root's parse also reflects over every subcommand and the completion
+    /// generator, several milliseconds of every shell-pipeline call. Anything it cannot parse
+    /// goes through the root parse, which reports the error as usual.
+    static func scanFastPath(_ args: [String]) -> ParsableCommand? {
+        var rest = args
+        if rest.first == "scan" { rest.removeFirst() } else if let first = rest.first, !first.hasPrefix("-"),
+            ["explain", "eval", "context", "rules", "help"].contains(first) { return nil }
+        for a in rest where a == "-h" || a == "--help" || a == "--version" || a.hasPrefix("--generate-completion")
+            || a.hasPrefix("--experimental") { return nil }
+        return try? ScanCommand.parse(rest)
     }
 }
 
