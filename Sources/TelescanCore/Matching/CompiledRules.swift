@@ -58,10 +58,11 @@ public final class CompiledRules: @unchecked Sendable {
     public init(definitions: [RuleDefinition]) throws(RuleLoadError) {
         // The prefilter is built on another thread while the patterns compile. Second key sets
         // get prefilter slots after the rules': slot count + j for rule j.
-        // Block-scoped context rules are looked for over the whole note, with the target rules.
-        @Sendable func isContext(_ d: RuleDefinition) -> Bool { if case .context = d.kind { return !d.blockScope }; return false }
-        let contextSets = definitions.map { isContext($0) ? $0.literals : [] } + definitions.map { isContext($0) ? $0.alsoRequires : [] }
-        let targetSets = definitions.map { isContext($0) ? [] : $0.literals } + definitions.map { isContext($0) ? [] : $0.alsoRequires }
+        // Context rules run per sentence, except block-scoped ones: those are looked for over the
+        // whole note, with the target rules.
+        @Sendable func isUnitContext(_ d: RuleDefinition) -> Bool { if case .context = d.kind { return !d.blockScope }; return false }
+        let contextSets = definitions.map { isUnitContext($0) ? $0.literals : [] } + definitions.map { isUnitContext($0) ? $0.alsoRequires : [] }
+        let targetSets = definitions.map { isUnitContext($0) ? [] : $0.literals } + definitions.map { isUnitContext($0) ? [] : $0.alsoRequires }
         let prefixes = definitions.map { $0.literalPrefixes ?? [] }
         let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: targetSets, before: prefixes) }
         contextLiteralSets = contextSets
@@ -95,7 +96,7 @@ public final class CompiledRules: @unchecked Sendable {
         triggerRules = definitions.map(ContextEngine.TriggerRule.init)
         prefilter = prefilterBuild.value()
         var before = 0, after = 0
-        for (def, rule) in zip(definitions, compiled) where isContext(def) {
+        for (def, rule) in zip(definitions, compiled) where isUnitContext(def) {
             before = max(before, 4 * rule.pattern.maxLookbehind + (def.reach ?? 0))
             after = max(after, def.reachAfter ?? def.reach ?? 0)
         }

@@ -119,7 +119,7 @@ struct YAMLFields {
             }
             skipIndent = nil
             let content = i + indent
-            if end - content >= needle.count, Array(yaml[content..<(content + needle.count)]) == needle {
+            if end - content >= needle.count, yaml[content..<(content + needle.count)].elementsEqual(needle) {
                 skipIndent = indent
                 i = end + 1
                 continue
