@@ -1,15 +1,22 @@
 import CPCRE2
 import Synchronization
 
-/// A compiled PCRE2 pattern, JIT-compiled on its first match (a short run pays only for the
-/// patterns it uses). One instance is shared by every worker thread; each worker brings its
-/// own `MatchScratch`.
+/// A compiled PCRE2 pattern. Its first `interpretedCallsBeforeJIT` match calls run PCRE2's
+/// interpreter; the next one JIT-compiles it. JIT compilation costs far more than a few
+/// interpreted calls over a sentence, so a short run (one note in a shell pipeline) compiles
+/// nothing, and a bulk scan JIT-compiles the patterns it keeps using. Both matchers give the
+/// same matches. One instance is shared by every worker thread; each worker brings its own
+/// `MatchScratch`.
 public final class CompiledPattern: @unchecked Sendable {
     let code: OpaquePointer
     /// 0: not JIT-compiled yet; 1: JIT code ready; -1: JIT failed (the interpreter runs).
     /// Written under `jitLock`; read without it once settled (every match reads it).
     let jitState = Atomic<Int8>(0)
     let jitLock = Mutex<Void>(())
+    /// Match calls made before JIT compilation (counted only until the JIT state settles).
+    let interpretedCalls = Atomic<Int>(0)
+    /// Interpreted match calls a pattern gets before it is JIT-compiled.
+    public static let interpretedCallsBeforeJIT = 64
     /// Whether the pattern runs JIT code (compiling it now if it has not been yet).
     public var isJIT: Bool { ensureJIT() }
     /// Number of capture groups (not counting group 0).
@@ -78,6 +85,15 @@ public final class CompiledPattern: @unchecked Sendable {
             for i in 0..<32 { bytes += bitmap[i].nonzeroBitCount }
             return "bitmap of \(bytes) bytes, min \(minLength)"
         }
+    }
+
+    /// Whether this match call should run JIT code: not for the first calls of a pattern
+    /// (see the type's comment), then JIT-compiled once.
+    @inline(__always) func useJIT() -> Bool {
+        let settled = jitState.load(ordering: .acquiring)
+        if settled != 0 { return settled == 1 }
+        if interpretedCalls.add(1, ordering: .relaxed).newValue <= Self.interpretedCallsBeforeJIT { return false }
+        return ensureJIT()
     }
 
     /// JIT-compiles once, under the lock; later calls only read the state.

@@ -41,7 +41,7 @@ extension CompiledPattern {
         var offset = from
         let groups = min(captureCount, scratch.pairs - 1)
         let options = UInt32(PCRE2_NO_UTF_CHECK)
-        let isJIT = ensureJIT()
+        let isJIT = useJIT()
         while offset <= length {
             let rc: Int32
             if isJIT {

@@ -26,6 +26,28 @@ final class CompiledPatternTests: XCTestCase {
         XCTAssertEqual(found, ["25", "5"])
     }
 
+    func testFirstCallsInterpretThenJITWithTheSameMatches() throws {
+        let p = try CompiledPattern(#"\b(?:via|by)\s+(?<tech>video|phone)\b(?!\s+next)"#)
+        let scratch = MatchScratch(maxCaptures: 4)
+        let bytes = Array("Seen via Video today; by phone next week; BY PHONE at 3; via videos no".utf8)
+        func matches() throws -> [String] {
+            var found: [String] = []
+            try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+                try p.forEachMatch(in: buf, scratch: scratch) { m in
+                    found.append("\(m.start)-\(m.end):" + String(decoding: buf[m.group(1)!], as: UTF8.self))
+                }
+            }
+            return found
+        }
+        let interpreted = try matches()
+        XCTAssertEqual(interpreted, ["5-14:Video", "42-50:PHONE"])
+        XCTAssertEqual(p.jitState.load(ordering: .relaxed), 0, "the first calls do not JIT-compile")
+        for _ in 1..<CompiledPattern.interpretedCallsBeforeJIT { _ = try matches() }
+        XCTAssertEqual(p.jitState.load(ordering: .relaxed), 0)
+        XCTAssertEqual(try matches(), interpreted, "the call after the threshold runs JIT code")
+        XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1)
+    }
+
     func testDuplicateNamesNeedJAndReportEveryNumber() throws {
         let p = try CompiledPattern(#"(?J)(?<n>\d+)h|(?<n>\d+)m"#)
         XCTAssertEqual(p.namedGroups["n"], [1, 2])
