@@ -29,6 +29,9 @@ public struct ServiceClassifier: Sendable {
         }
         func ev(_ k: String) -> [Range<Int>] { cues[k].map { Array($0.prefix(2)) } ?? [] }
         let modality = elements.modality?.value
+        // A contact without the patient (e-consult, clinician-to-clinician call, a family meeting
+        // the patient took no part in) is no encounter with the patient, whatever its minutes.
+        if cues["no_patient"] != nil { return (nil, ev("no_patient")) }
         // A document with no encounter (scheduling, no-show, refill call) that mentions a visit
         // is still no encounter, unless it documents the work of one (time or MDM).
         if cues["no_encounter"] != nil && elements.time == nil && elements.mdm == nil {
