@@ -30,6 +30,15 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(r.elements.modality?.value, "audio_video")
     }
 
+    /// Time written as its parts with no total adds up; a stated total wins over the parts.
+    func testTimePartsAddUpUnlessATotalIsStated() throws {
+        let scanner = try NoteScanner.forTests()
+        let parts = "Video visit, pt at home. Time on date of service: 15 min reviewing records, 20 min on video with the patient, 5 min documenting after.\nAna Ruiz, MD"
+        XCTAssertEqual(scanner.scan(text: parts).elements.time?.value, 40)
+        let total = parts.replacingOccurrences(of: "after.", with: "after. Total time: 38 minutes.")
+        XCTAssertEqual(scanner.scan(text: total).elements.time?.value, 38)
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

@@ -1,4 +1,5 @@
-/// Minutes from a time finding's captures: `hours` and/or `minutes` (digits or words), or a
+/// Minutes from a time finding's captures: `hours` and/or `minutes` (digits or words; parts in
+/// `minutes2`...`minutes4` add up), or a
 /// clock range `start`–`end` (with optional `ampm`), or a fixed `value`.
 public enum TimeValue {
     public static func minutes(captures: [String: String], value: String?) -> Int? {
@@ -11,7 +12,10 @@ public enum TimeValue {
         var total = 0.0
         var any = false
         if let h = captures["hours"], let v = NumberParser.parse(h) { total += v * 60; any = true }
-        if let m = captures["minutes"], let v = NumberParser.parse(m) { total += v; any = true }
+        // A list of parts ("15 min reviewing, 20 min on video, 5 min documenting") adds up.
+        for name in ["minutes", "minutes2", "minutes3", "minutes4"] {
+            if let m = captures[name], let v = NumberParser.parse(m) { total += v; any = true }
+        }
         if !any, let value, let v = Double(value) { total = v; any = true }
         guard any, total > 0, total < 24 * 60 else { return nil }
         return Int(total.rounded())
