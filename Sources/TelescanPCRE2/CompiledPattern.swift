@@ -1,14 +1,22 @@
 import CPCRE2
 import Synchronization
 
-/// A compiled PCRE2 pattern. Its first `interpretedCallsBeforeJIT` match calls run PCRE2's
+/// A PCRE2 pattern, compiled at once or, when deferred, on first use. Its first `interpretedCallsBeforeJIT` match calls run PCRE2's
 /// interpreter; the next one JIT-compiles it. JIT compilation costs far more than a few
 /// interpreted calls over a sentence, so a short run (one note in a shell pipeline) compiles
 /// nothing, and a bulk scan JIT-compiles the patterns it keeps using. Both matchers give the
 /// same matches. One instance is shared by every worker thread; each worker brings its own
 /// `MatchScratch`.
 public final class CompiledPattern: @unchecked Sendable {
-    let code: OpaquePointer
+    public let source: String
+    let options: RegexOptions
+    /// 0: not compiled yet (a deferred pattern); 1: compiled; -1: compiling failed.
+    /// Written under `compileLock`; read without it once settled (every match reads it).
+    let compileState = Atomic<Int8>(0)
+    let compileLock = Mutex<Void>(())
+    nonisolated(unsafe) private var compiledCode: OpaquePointer? = nil
+    nonisolated(unsafe) private(set) var compiledInfo = Info()
+    nonisolated(unsafe) private var compileError: PCRE2Error? = nil
     /// 0: not JIT-compiled yet; 1: JIT code ready; -1: JIT failed (the interpreter runs).
     /// Written under `jitLock`; read without it once settled (every match reads it).
     let jitState = Atomic<Int8>(0)
@@ -17,18 +25,75 @@ public final class CompiledPattern: @unchecked Sendable {
     let interpretedCalls = Atomic<Int>(0)
     /// Interpreted match calls a pattern gets before it is JIT-compiled.
     public static let interpretedCallsBeforeJIT = 64
+
+    /// What PCRE2 reports about a compiled pattern.
+    struct Info {
+        var captureCount = 0
+        var namedGroups: [String: [Int]] = [:]
+        var namedGroupList: [(String, [Int])] = []
+        var maxLookbehind = 0
+    }
+
+    /// Compiles now; a syntax error throws here.
+    public init(_ pattern: String, options: RegexOptions = .standard) throws(PCRE2Error) {
+        source = pattern
+        self.options = options
+        try compile()
+    }
+
+    /// Compiles on first use (a match, or reading what PCRE2 reports about the pattern): a
+    /// run that never needs the pattern never pays for it. A syntax error is thrown by
+    /// `compile()` and by the first match.
+    public init(deferred pattern: String, options: RegexOptions = .standard) {
+        source = pattern
+        self.options = options
+    }
+
     /// Whether the pattern runs JIT code (compiling it now if it has not been yet).
-    public var isJIT: Bool { ensureJIT() }
-    /// Number of capture groups (not counting group 0).
-    public let captureCount: Int
+    public var isJIT: Bool { (try? code()) != nil && ensureJIT() }
+    /// Number of capture groups (not counting group 0); 0 when the pattern does not compile.
+    public var captureCount: Int { info.captureCount }
     /// Named groups and their numbers (several numbers when `(?J)` allows duplicate names).
-    public let namedGroups: [String: [Int]]
-    public let source: String
+    public var namedGroups: [String: [Int]] { info.namedGroups }
+    /// The named groups sorted by name.
+    public var namedGroupList: [(String, [Int])] { info.namedGroupList }
     /// The longest lookbehind in characters (`\b` counts one): how far before a match's start
     /// the pattern can look.
-    public let maxLookbehind: Int
+    public var maxLookbehind: Int { info.maxLookbehind }
 
-    public init(_ pattern: String, options: RegexOptions = .standard) throws(PCRE2Error) {
+    var info: Info { (try? code()) != nil ? compiledInfo : Info() }
+
+    /// Compiles the pattern if it has not been (once, under the lock); throws its syntax error.
+    public func compile() throws(PCRE2Error) { _ = try code() }
+
+    @inline(__always) func code() throws(PCRE2Error) -> OpaquePointer {
+        if compileState.load(ordering: .acquiring) == 1 { return compiledCode.unsafelyUnwrapped }
+        return try compileOnce()
+    }
+
+    @inline(never) func compileOnce() throws(PCRE2Error) -> OpaquePointer {
+        let result: Result<OpaquePointer, PCRE2Error> = compileLock.withLock { _ in
+            switch compileState.load(ordering: .relaxed) {
+            case 1: return .success(compiledCode!)
+            case -1: return .failure(compileError!)
+            default: break
+            }
+            switch Self.build(source, options) {
+            case .success(let (code, info)):
+                compiledCode = code
+                compiledInfo = info
+                compileState.store(1, ordering: .releasing)
+                return .success(code)
+            case .failure(let error):
+                compileError = error
+                compileState.store(-1, ordering: .releasing)
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    static func build(_ pattern: String, _ options: RegexOptions) -> Result<(OpaquePointer, Info), PCRE2Error> {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
         let bytes = Array(pattern.utf8)
@@ -36,17 +101,15 @@ public final class CompiledPattern: @unchecked Sendable {
             pcre2_compile_8(buf.baseAddress, buf.count, options.rawValue, &errorCode, &errorOffset, nil)
         }
         guard let compiled else {
-            throw PCRE2Error(code: errorCode, message: PCRE2Error.message(for: errorCode), offset: errorOffset)
+            return .failure(PCRE2Error(code: errorCode, message: PCRE2Error.message(for: errorCode), offset: errorOffset))
         }
-        code = compiled
-        source = pattern
-
+        var info = Info()
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
-        captureCount = Int(count)
+        info.captureCount = Int(count)
         var lookbehind: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MAXLOOKBEHIND), &lookbehind)
-        maxLookbehind = Int(lookbehind)
+        info.maxLookbehind = Int(lookbehind)
 
         var nameCount: UInt32 = 0
         var entrySize: UInt32 = 0
@@ -64,12 +127,15 @@ public final class CompiledPattern: @unchecked Sendable {
                 names[String(decoding: UnsafeBufferPointer(start: entry + 2, count: end - 2), as: UTF8.self), default: []].append(number)
             }
         }
-        namedGroups = names
+        info.namedGroups = names
+        info.namedGroupList = names.map { ($0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        return .success((compiled, info))
     }
 
     /// How PCRE2 skips start positions that cannot begin a match (for rule authors: a pattern
     /// with no start optimisation runs its whole entry at every position of its window).
     public var startOptimisation: String {
+        guard let code = try? code() else { return "none (does not compile)" }
         var type: UInt32 = 0
         pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_FIRSTCODETYPE), &type)
         var minLength: UInt32 = 0
@@ -103,12 +169,12 @@ public final class CompiledPattern: @unchecked Sendable {
         return jitLock.withLock { _ in
             var state = jitState.load(ordering: .relaxed)
             if state == 0 {
-                state = pcre2_jit_compile_8(code, UInt32(PCRE2_JIT_COMPLETE)) == 0 ? 1 : -1
+                state = pcre2_jit_compile_8(compiledCode, UInt32(PCRE2_JIT_COMPLETE)) == 0 ? 1 : -1
                 jitState.store(state, ordering: .releasing)
             }
             return state == 1
         }
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit { if let compiledCode { pcre2_code_free_8(compiledCode) } }
 }

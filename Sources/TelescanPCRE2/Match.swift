@@ -21,7 +21,8 @@ public struct Match {
 extension CompiledPattern {
     /// Calls `body` for each non-overlapping match in `subject[from...]`. The subject must be
     /// valid UTF-8 (checked once per note by the caller; the JIT does not check it).
-    /// Throws when PCRE2 reports an error such as the match limit.
+    /// Throws when PCRE2 reports an error such as the match limit, or when a deferred pattern
+    /// does not compile (the error then carries its pattern offset).
     /// `upTo` ends the subject early (a sentence of a note): the pattern sees nothing after it.
     /// `startLimit` (patterns compiled with `.useOffsetLimit` only): no match starts after it,
     /// though a match may run past it and lookarounds see the whole subject. Returns the
@@ -32,6 +33,9 @@ extension CompiledPattern {
         scratch: MatchScratch, _ body: (Match) -> Void
     ) throws(PCRE2Error) -> Int {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return from }
+        let compiled = try code()
+        let captureCount = compiledInfo.captureCount
+        if captureCount >= scratch.pairs { scratch.reserve(pairs: captureCount + 1) }
         var context = scratch.context
         if let startLimit {
             context = scratch.limitedContext
@@ -39,15 +43,15 @@ extension CompiledPattern {
         }
         let length = min(upTo ?? subject.count, subject.count)
         var offset = from
-        let groups = min(captureCount, scratch.pairs - 1)
+        let groups = captureCount
         let options = UInt32(PCRE2_NO_UTF_CHECK)
         let isJIT = useJIT()
         while offset <= length {
             let rc: Int32
             if isJIT {
-                rc = pcre2_jit_match_8(code, base, length, offset, options, scratch.matchData, context)
+                rc = pcre2_jit_match_8(compiled, base, length, offset, options, scratch.matchData, context)
             } else {
-                rc = pcre2_match_8(code, base, length, offset, options, scratch.matchData, context)
+                rc = pcre2_match_8(compiled, base, length, offset, options, scratch.matchData, context)
             }
             if rc == PCRE2_ERROR_NOMATCH { return offset }
             if rc < 0 { throw PCRE2Error(code: rc, message: PCRE2Error.message(for: rc), offset: nil) }
@@ -70,7 +74,7 @@ extension CompiledPattern {
     public func firstMatch(in text: String, scratch: MatchScratch) throws(PCRE2Error) -> Range<Int>? {
         let bytes = Array(text.utf8)
         var found: Range<Int>? = nil
-        try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+        _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
             try forEachMatch(in: buf, scratch: scratch) { m in
                 if found == nil { found = m.start..<m.end }
             }

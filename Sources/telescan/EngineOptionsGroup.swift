@@ -41,7 +41,7 @@ enum ScanJob {
         if preloaded, let pre = Preload.lexicons {
             do { lex = try pre.value() } catch { throw Failure("rule data: \(error)") }
         } else {
-            lex = try LexiconLoading.load(root: root)
+            lex = try LexiconLoading.load(root: root, compileAll: false)
         }
         let engine = ScanEngine(lexicons: lex, decider: try decider.value(),
                                 defaultDate: profile.serviceDate, keepFindings: keepFindings)
@@ -58,6 +58,9 @@ enum ScanJob {
         } catch let e as InputError {
             try? out.flush()
             throw Failure(e.message)
+        } catch let e as RuleLoadError {
+            try? out.flush()
+            throw Failure("rule data: \(e)")
         }
     }
 }

@@ -17,7 +17,7 @@ enum Preload {
         if args.contains(where: { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--lexicons") }) { return }
         let root = LexiconLocator.locate(nil)
         self.root = root
-        lexicons = BackgroundValue { () throws -> LexiconSet in try LexiconSet(root: root, examples: false) }
+        lexicons = BackgroundValue { () throws -> LexiconSet in try LexiconSet(root: root, examples: false, compileAll: false) }
         if !args.contains(where: { $0.hasPrefix("--profile") }) {
             cptDecider = BackgroundValue { () throws -> Decider in try Decider.builtin("cpt", lexiconsRoot: root) }
         }

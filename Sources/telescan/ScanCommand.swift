@@ -34,7 +34,8 @@ enum LexiconLoading {
         try load(root: LexiconLocator.locate(explicit), examples: examples)
     }
 
-    static func load(root: String, examples: Bool = false) throws -> LexiconSet {
-        do { return try LexiconSet(root: root, examples: examples) } catch { throw Failure("rule data: \(error)") }
+    /// - Parameter compileAll: false for a scan (patterns compile on first use).
+    static func load(root: String, examples: Bool = false, compileAll: Bool = true) throws -> LexiconSet {
+        do { return try LexiconSet(root: root, examples: examples, compileAll: compileAll) } catch { throw Failure("rule data: \(error)") }
     }
 }

@@ -267,3 +267,47 @@ final class StaffCallTests: XCTestCase {
         XCTAssertGreaterThan(checked, 1000)
     }
 }
+
+/// A scan compiles each pattern when a note first needs it (`compileAll: false`).
+final class DeferredCompileTests: XCTestCase {
+    func run(_ lex: LexiconSet, paths: [String], jobs: Int = 2) throws -> [UInt8] {
+        let engine = ScanEngine(lexicons: lex, decider: try Decider.builtin("cpt", lexiconsRoot: Repo.lexicons), defaultDate: "2026-06-15")
+        var reader = InputChain(paths: paths, options: InputOptions())
+        var out: [UInt8] = []
+        var runner = ScanRunner(jobs: jobs)
+        runner.batchNotes = 64
+        try runner.run(reader: &reader, engine: engine, printer: JSONLinesPrinter(), write: { out += $0 }, observe: { _ in })
+        return out
+    }
+
+    func testDeferredPatternsGiveTheSameResults() throws {
+        let deferred = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false)
+        XCTAssertEqual(try run(deferred, paths: [Repo.corpus + "/notes"]), try run(try Repo.lexiconSet(), paths: [Repo.corpus + "/notes"]))
+    }
+
+    /// A broken pattern fails the load when everything compiles; a scan stops with the same
+    /// message when a note first wakes the rule, and writes nothing of that batch.
+    func testBrokenPatternStopsTheScanThatNeedsIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telescan-deferred-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: Repo.lexicons, toPath: dir.path)
+        try """
+        rules:
+          - id: zz.broken
+            category: consent
+            pattern: 'zebra (crossing'
+            literals: [zebra]
+        """.write(to: dir.appendingPathComponent("rules/zz_broken.yaml"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try LexiconSet(root: dir.path, examples: false)) { error in
+            XCTAssertTrue("\(error)".contains("rules/zz_broken.yaml: rule 'zz.broken': invalid pattern: missing closing parenthesis"), "\(error)")
+        }
+        let lex = try LexiconSet(root: dir.path, examples: false, compileAll: false)
+        let quiet = dir.appendingPathComponent("quiet.txt"), zebra = dir.appendingPathComponent("zebra.txt")
+        try "Video visit, patient at home.".write(to: quiet, atomically: true, encoding: .utf8)
+        try "Video visit at the zebra crossing.".write(to: zebra, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run(lex, paths: [quiet.path], jobs: 1).filter { $0 == 10 }.count, 1, "a note that never wakes the rule scans")
+        XCTAssertThrowsError(try run(lex, paths: [zebra.path])) { error in
+            XCTAssertTrue("\(error)".contains("rules/zz_broken.yaml: rule 'zz.broken': invalid pattern: missing closing parenthesis"), "\(error)")
+        }
+    }
+}

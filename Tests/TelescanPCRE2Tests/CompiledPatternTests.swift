@@ -17,7 +17,7 @@ final class CompiledPatternTests: XCTestCase {
         let scratch = MatchScratch(maxCaptures: 4)
         let bytes = Array("I SPENT 25 Minutes here; spent 5 minutes there".utf8)
         var found: [String] = []
-        try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+        _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
             try p.forEachMatch(in: buf, scratch: scratch) { m in
                 let g = m.group(1)!
                 found.append(String(decoding: buf[g], as: UTF8.self))
@@ -32,7 +32,7 @@ final class CompiledPatternTests: XCTestCase {
         let bytes = Array("Seen via Video today; by phone next week; BY PHONE at 3; via videos no".utf8)
         func matches() throws -> [String] {
             var found: [String] = []
-            try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+            _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
                 try p.forEachMatch(in: buf, scratch: scratch) { m in
                     found.append("\(m.start)-\(m.end):" + String(decoding: buf[m.group(1)!], as: UTF8.self))
                 }
@@ -75,7 +75,7 @@ final class CompiledPatternTests: XCTestCase {
         let scratch = MatchScratch()
         var n = 0
         let bytes = Array("aéb".utf8)
-        try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+        _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
             try p.forEachMatch(in: buf, scratch: scratch) { _ in n += 1 }
         }
         XCTAssertEqual(n, 0, "empty matches are skipped, never reported")

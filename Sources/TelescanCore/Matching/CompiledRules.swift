@@ -1,3 +1,7 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 import TelescanPCRE2
 
@@ -6,17 +10,12 @@ public final class CompiledRules: @unchecked Sendable {
     public struct Rule: @unchecked Sendable {
         public let definition: RuleDefinition
         public let pattern: CompiledPattern
-        /// Named groups other than `span`, as (name, group numbers), sorted by name.
-        let captures: [(String, [Int])]
-        let spanGroup: Int?
     }
 
     public let rules: [Rule]
-    /// The hot path's view of each rule: its pattern, captures and span group only (copying a
-    /// whole `Rule` per wake cost retain/release traffic on every field).
+    /// The hot path's view of each rule: its pattern only (copying a whole `Rule` per wake cost
+    /// retain/release traffic on every field).
     let patterns: [CompiledPattern]
-    let captureGroups: [[(String, [Int])]]
-    let spanGroups: [Int?]
     /// What a target rule's hit becomes, per rule (nil for context rules): one reference to
     /// read per hit instead of a copy of the whole definition.
     let findingTemplates: [FindingTemplate?]
@@ -55,7 +54,13 @@ public final class CompiledRules: @unchecked Sendable {
     let contextRules: [Int]
     public let maxCaptures: Int
 
-    public init(definitions: [RuleDefinition]) throws(RuleLoadError) {
+    /// - Parameter compileAll: compile every pattern now, so a syntax error fails the load
+    ///   (`rules check`, eval, the tests). A scan passes false: each pattern compiles when a
+    ///   note first wakes its rule (a shell pipeline's one note needs a fraction of them), and
+    ///   a pattern that does not compile stops the scan then (`ruleDataError`). Patterns of
+    ///   context rules that may hold a lookbehind compile at once: their length sets how far
+    ///   around a sentence context literals are looked for.
+    public init(definitions: [RuleDefinition], compileAll: Bool = true) throws(RuleLoadError) {
         // The prefilter is built on another thread while the patterns compile. Second key sets
         // get prefilter slots after the rules': slot count + j for rule j.
         // Context rules run per sentence, except block-scoped ones: those are looked for over the
@@ -67,37 +72,41 @@ public final class CompiledRules: @unchecked Sendable {
         let prefilterBuild = BackgroundValue { LiteralPrefilter(literals: targetSets, before: prefixes) }
         contextLiteralSets = contextSets
         literalPrefixes = prefixes
-        // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let windows = definitions.map(MatchWindow.init)
-        let results = ParallelMap.map(Array(zip(definitions, windows))) { def, window in
-            Result { () throws(PCRE2Error) in
-                try CompiledPattern(def.patternSource, options: window == .wholeNote ? .standard : RegexOptions.standard.union(.useOffsetLimit))
-            }
+        let patterns = zip(definitions, windows).map { def, window in
+            CompiledPattern(deferred: def.patternSource, options: window == .wholeNote ? .standard : RegexOptions.standard.union(.useOffsetLimit))
         }
-        var compiled: [Rule] = []
-        for (def, result) in zip(definitions, results) {
-            let pattern: CompiledPattern
-            do { pattern = try result.get() } catch {
-                throw RuleLoadError(file: def.file, entry: "rule '\(def.id)'", problem: "invalid pattern: \(error.description)")
-            }
-            var caps = pattern.namedGroups.filter { $0.key != "span" }.map { ($0.key, $0.value) }
-            caps.sort { $0.0 < $1.0 }
-            if let from = def.valueFrom, pattern.namedGroups[from] == nil {
+        // PCRE2 compiles are independent: done in parallel, checked in rule order.
+        let now = compileAll ? Array(patterns.indices)
+            : patterns.indices.filter { isUnitContext(definitions[$0]) && Self.lookbehindBound(definitions[$0].patternSource) == nil }
+        let profiling = getenv("TELESCAN_RULE_PROFILE") != nil
+        let results = ParallelMap.map(now) { i in
+            let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
+            let result = Result { () throws(PCRE2Error) in try patterns[i].compile() }
+            return (result, profiling ? DispatchTime.now().uptimeNanoseconds - t0 : 0)
+        }
+        if profiling, compileAll { Self.printCompileProfile(definitions, results.map(\.1)) }
+        for (i, (result, _)) in zip(now, results) {
+            if case .failure(let error) = result { throw Self.invalidPattern(definitions[i], error) }
+        }
+        for (def, pattern) in zip(definitions, patterns) {
+            guard let from = def.valueFrom else { continue }
+            let named = compileAll ? pattern.namedGroups[from] != nil : Self.namesGroup(def.patternSource, from)
+            if !named {
                 throw RuleLoadError(file: def.file, entry: "rule '\(def.id)'", problem: "value_from '\(from)' names no capture group of the pattern")
             }
-            compiled.append(Rule(definition: def, pattern: pattern, captures: caps, spanGroup: pattern.namedGroups["span"]?.first))
         }
+        let compiled = zip(definitions, patterns).map { Rule(definition: $0, pattern: $1) }
         rules = compiled
-        patterns = compiled.map(\.pattern)
-        captureGroups = compiled.map(\.captures)
-        spanGroups = compiled.map(\.spanGroup)
+        self.patterns = patterns
         self.windows = windows
         findingTemplates = definitions.map(FindingTemplate.init)
         triggerRules = definitions.map(ContextEngine.TriggerRule.init)
         prefilter = prefilterBuild.value()
         var before = 0, after = 0
         for (def, rule) in zip(definitions, compiled) where isUnitContext(def) {
-            before = max(before, 4 * rule.pattern.maxLookbehind + (def.reach ?? 0))
+            let lookbehind = Self.lookbehindBound(def.patternSource) ?? rule.pattern.maxLookbehind
+            before = max(before, 4 * lookbehind + (def.reach ?? 0))
             after = max(after, def.reachAfter ?? def.reach ?? 0)
         }
         contextMarginBefore = before
@@ -106,6 +115,36 @@ public final class CompiledRules: @unchecked Sendable {
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
         targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return definitions[$0].blockScope }
         contextRules = definitions.indices.filter { if case .context = definitions[$0].kind { return !definitions[$0].blockScope }; return false }
-        maxCaptures = max(1, compiled.map(\.pattern.captureCount).max() ?? 1)
+        maxCaptures = compileAll ? max(1, compiled.map(\.pattern.captureCount).max() ?? 1) : 16
+    }
+
+    /// The error of a rule whose pattern does not compile.
+    static func invalidPattern(_ def: RuleDefinition, _ error: PCRE2Error) -> RuleLoadError {
+        RuleLoadError(file: def.file, entry: "rule '\(def.id)'", problem: "invalid pattern: \(error.description)")
+    }
+
+    /// PCRE2's longest lookbehind of a pattern, read from its text when it holds no lookbehind
+    /// syntax: 1 when it may use `\b`, `\B` or `\A` (a one-character lookbehind), else 0; nil
+    /// when it may hold a lookbehind (or a verb): then only compiling tells. Errs high, never low.
+    static func lookbehindBound(_ source: String) -> Int? {
+        if source.contains("(?<=") || source.contains("(?<!") || source.contains("(*") { return nil }
+        return source.contains("\\b") || source.contains("\\B") || source.contains("\\A") ? 1 : 0
+    }
+
+    /// Whether the pattern text defines a group named `name` (`(?<name>`, `(?P<name>` or
+    /// `(?'name'`), for checking `value_from` without compiling.
+    static func namesGroup(_ source: String, _ name: String) -> Bool {
+        source.contains("(?<\(name)>") || source.contains("(?P<\(name)>") || source.contains("(?'\(name)'")
+    }
+
+    /// With `TELESCAN_RULE_PROFILE`: each pattern's PCRE2 compile time, the costliest first (the
+    /// start-up every run pays; rule authors keep patterns small), on standard error.
+    static func printCompileProfile(_ definitions: [RuleDefinition], _ nanos: [UInt64]) {
+        var lines = "compile profile (µs, pattern bytes): total \(nanos.reduce(0, +) / 1000) µs\n"
+        for i in nanos.indices.sorted(by: { nanos[$0] > nanos[$1] }).prefix(15) {
+            lines += "  \(definitions[i].id): \(nanos[i] / 1000) µs, \(definitions[i].patternSource.utf8.count) bytes\n"
+        }
+        let bytes = Array(lines.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
     }
 }

@@ -36,6 +36,9 @@ public final class RuleMatcher {
     var windowCount: [Int]
     /// PCRE2 errors met on the last note (e.g. the match limit), as warnings.
     public private(set) var errors: [String] = []
+    /// A rule whose deferred pattern did not compile (see `CompiledRules.init(compileAll:)`):
+    /// the scan stops with it rather than go on without the rule.
+    public private(set) var ruleDataError: RuleLoadError? = nil
 
     /// Per-rule time and wake counts when `TELESCAN_RULE_PROFILE` is set (for rule authors
     /// tuning speed; printed to standard error, never any note text).
@@ -211,16 +214,19 @@ public final class RuleMatcher {
                 }
             }
             do {
+                try pattern.compile()
+                // Named groups other than `span` become captures; `span` narrows the evidence.
+                let groups = pattern.namedGroupList
                 func found(_ m: Match) {
                     var caps: [String: String] = [:]
-                    for (name, groups) in rules.captureGroups[i] {
-                        if let r = groups.lazy.compactMap({ m.group($0) }).first, !r.isEmpty {
-                            caps[name] = String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self)
-                        }
+                    var span: Range<Int>? = nil
+                    for (name, numbers) in groups {
+                        if name == "span" { span = numbers.first.flatMap { m.group($0) }; continue }
+                        guard let r = numbers.lazy.compactMap({ m.group($0) }).first else { continue }
+                        if !r.isEmpty { caps[name] = String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
                     }
                     let whole = m.start..<m.end
-                    let span = rules.spanGroups[i].flatMap { m.group($0) } ?? whole
-                    out.append(RuleHit(rule: i, span: span, matchSpan: whole, captures: caps))
+                    out.append(RuleHit(rule: i, span: span ?? whole, matchSpan: whole, captures: caps))
                 }
                 let start = range?.lowerBound ?? 0
                 if windowed && rules.windows[i] != .wholeNote {
@@ -250,7 +256,11 @@ public final class RuleMatcher {
                     try pattern.forEachMatch(in: text, from: start, upTo: range?.upperBound, scratch: scratch, found)
                 }
             } catch {
-                errors.append("PATTERN_LIMIT: rule \(rules.rules[i].definition.id): \(error.message)")
+                if error.offset != nil {
+                    if ruleDataError == nil { ruleDataError = CompiledRules.invalidPattern(rules.rules[i].definition, error) }
+                } else {
+                    errors.append("PATTERN_LIMIT: rule \(rules.rules[i].definition.id): \(error.message)")
+                }
             }
         }
     }

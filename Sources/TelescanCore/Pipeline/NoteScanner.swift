@@ -11,6 +11,10 @@ public final class NoteScanner {
         matcher = RuleMatcher(rules: engine.lexicons.compiled, windowed: windowed)
     }
 
+    /// A rule whose pattern did not compile when a note first needed it (rules loaded with
+    /// `compileAll: false`): results since then lack that rule, so the run must stop.
+    public var ruleDataError: RuleLoadError? { matcher.ruleDataError }
+
     public func scan(_ record: NoteRecord) -> NoteResult {
         let profile = engine.decider.profileName
         if let error = record.error {

@@ -47,6 +47,8 @@ public struct ScanRunner {
                     scanners.give(scanner)
                 }
             }
+            // A rule that did not compile on first use: nothing from this batch is written.
+            if let error = scanners.ruleDataError() { throw error }
             for i in 0..<n {
                 let (r, bytes) = out.get(i)
                 observe(r)
@@ -132,6 +134,11 @@ final class ScannerPool: @unchecked Sendable {
     }
     func give(_ s: NoteScanner) {
         lock.lock(); free.append(s); lock.unlock()
+    }
+    /// Between batches, when every scanner is back.
+    func ruleDataError() -> RuleLoadError? {
+        lock.lock(); defer { lock.unlock() }
+        return free.lazy.compactMap(\.ruleDataError).first
     }
 }
 

@@ -6,8 +6,10 @@ public final class LexiconSet: @unchecked Sendable {
     public let definitions: [RuleDefinition]
     public let compiled: CompiledRules
 
-    /// - Parameter examples: false leaves the rules' examples unread (scanning never runs them).
-    public init(root: String, examples: Bool = true) throws(RuleLoadError) {
+    /// - Parameters:
+    ///   - examples: false leaves the rules' examples unread (scanning never runs them).
+    ///   - compileAll: false compiles each pattern on first use (a scan; see `CompiledRules`).
+    public init(root: String, examples: Bool = true, compileAll: Bool = true) throws(RuleLoadError) {
         self.root = root
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
@@ -15,7 +17,7 @@ public final class LexiconSet: @unchecked Sendable {
         }
         lists = try RuleFileLoader.loadLists(root: root)
         definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: examples)
-        compiled = try CompiledRules(definitions: definitions)
+        compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
     }
 
     public func list(_ name: String) -> [String] { lists[name] ?? [] }

@@ -60,14 +60,14 @@ public enum RuleExampleRunner {
     static func matches(_ rule: CompiledRules.Rule, _ text: String, _ scratch: MatchScratch) -> [Range<Int>] {
         let bytes = Array(text.utf8)
         var out: [Range<Int>] = []
-        bytes.withUnsafeBufferPointer { buf in
+        _ = bytes.withUnsafeBufferPointer { buf in
             try? rule.pattern.forEachMatch(in: buf, scratch: scratch) { m in
                 if let from = rule.definition.valueFrom {
                     guard let g = rule.pattern.namedGroups[from]?.lazy.compactMap({ m.group($0) }).first else { return }
                     let raw = String(decoding: UnsafeBufferPointer(rebasing: buf[g]), as: UTF8.self)
                     if rule.definition.values[NoteScanner.key(raw)] == nil { return }
                 }
-                let span = rule.spanGroup.flatMap { m.group($0) } ?? (m.start..<m.end)
+                let span = rule.pattern.namedGroups["span"]?.first.flatMap { m.group($0) } ?? (m.start..<m.end)
                 let conv = ScalarOffsets.convert(buf, byteOffsets: [span.lowerBound, span.upperBound])
                 out.append(conv[span.lowerBound]!..<conv[span.upperBound]!)
             }
