@@ -39,6 +39,27 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: total).elements.time?.value, 38)
     }
 
+    /// coding-rules 1.3: a check-in that leads to an E/M visit within 24 hours (or follows a related
+    /// one within 7 days) is part of that visit: no code, and a warning that says why.
+    func testBundledCheckInGetsNoCode() throws {
+        let scanner = try NoteScanner.forTests()
+        let base = "Virtual check-in (phone). Established patient. Consent: verbal, patient.\nDysuria x2 days.\nMinutes of medical discussion: 7\nTobias Renn, MD"
+        let alone = scanner.scan(text: base)
+        XCTAssertEqual(alone.status, .ready)
+        XCTAssertEqual(alone.decision.codes.map(\.code), ["98016"])
+        for bundled in ["Booked office visit tomorrow 08:30: this check-in leads to that E/M visit and is not reported separately.",
+                        "Related to the E/M visit of 06/11 (within the previous 7 days)."] {
+            let r = scanner.scan(text: base + "\n" + bundled)
+            XCTAssertEqual(r.service, .virtualCheckin, bundled)
+            XCTAssertEqual(r.status, .needsQuery, bundled)
+            XCTAssertTrue(r.decision.codes.isEmpty, bundled)
+            XCTAssertTrue(r.decision.missing.isEmpty, bundled)
+            XCTAssertEqual(r.warnings, ["CHECKIN_BUNDLED"], bundled)
+        }
+        let answeredNo = scanner.scan(text: base + "\nRelated E/M in the past 7 days: No\nLeads to an E/M visit within 24 hours: No")
+        XCTAssertEqual(answeredNo.decision.codes.map(\.code), ["98016"])
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

@@ -109,6 +109,8 @@ public struct Decider: Sendable {
                                 pos: location.flatMap { rules.placeOfService?[$0] }, modifiers: modalityRule?.modifiers ?? [])
         if let blocked {
             note(blocked)
+        } else if service == .virtualCheckin, e.checkinBundled != nil {
+            note("no code: the check-in is bundled into a related E/M visit (\(warningText(.checkinBundled)))")
         } else {
             // Remote monitoring: only the tables of the note's program (physiologic unless stated).
             let program = e.monitoringProgram?.value ?? "rpm"
@@ -134,6 +136,10 @@ public struct Decider: Sendable {
         if !d.missing.isEmpty {
             d.status = .needsQuery
             note("status needs_query: \(d.missing.count) required element\(d.missing.count == 1 ? "" : "s") missing (\(d.missing.map(\.reason).joined(separator: ", ")))")
+        } else if d.codes.isEmpty, service == .virtualCheckin, e.checkinBundled != nil {
+            d.status = .needsQuery
+            d.warnings.append(DecisionWarning.checkinBundled.rawValue)
+            note("status needs_query (\(DecisionWarning.checkinBundled.rawValue)): nothing missing, but \(warningText(.checkinBundled))")
         } else if d.codes.isEmpty {
             d.status = .needsQuery
             d.warnings.append(DecisionWarning.noCodeFits.rawValue)

@@ -47,4 +47,6 @@ public enum DecisionWarning: String, CaseIterable, Sendable {
     case noCodeFits = "NO_CODE_FITS"
     /// The profile does not cover the note's service.
     case serviceNotInProfile = "SERVICE_NOT_IN_PROFILE"
+    /// A virtual check-in bundled into a related E/M visit: reported with that visit, not alone.
+    case checkinBundled = "CHECKIN_BUNDLED"
 }

@@ -44,6 +44,10 @@ public struct NoteElements: Sendable {
     /// `rtm_musculoskeletal`, `rtm_cbt`); nil: physiologic (`rpm`). It picks the code tables; it
     /// is not an element of the output contract.
     public var monitoringProgram: Item<String>?
+    /// A virtual check-in the note says is bundled into a related E/M visit (one in the 7 days
+    /// before, or the visit it leads to within 24 hours; coding-rules 1.3): no code of its own.
+    /// Not an element of the output contract.
+    public var checkinBundled: Item<Bool>?
 
     public init() {}
 }

@@ -77,6 +77,10 @@ public final class NoteScanner {
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
         engine.resolver.alignModality(&elements, service: service, findings: findings)
+        if service == .virtualCheckin,
+           let bundled = findings.first(where: { $0.isAffirmed && $0.element == .service && $0.value == "checkin_bundled" }) {
+            elements.checkinBundled = .init(true, evidence: [bundled.span])
+        }
         if service == nil {
             // No encounter: a visit it mentions (scheduled, missed, cancelled) has no technology,
             // and so no reason for the technology it did not use; the minutes or MDM of a staff
