@@ -8,7 +8,7 @@ struct EngineOptionsGroup: ParsableArguments {
     @Option(name: .customLong("lexicons"), help: "Use the rule data in this folder instead of the bundled one.")
     var lexicons: String?
 
-    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: all cores).")
+    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], help: "Worker threads (default: all cores).")
     var jobs: Int?
 
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No progress line on standard error (it is shown only on a terminal anyway).")

@@ -14,7 +14,7 @@ enum Preload {
     static func start(_ args: [String]) {
         // Only a scan (the default subcommand) or explain, with the bundled rules.
         if let first = args.first, !first.hasPrefix("-"), first != "scan", first != "explain" { return }
-        if args.contains(where: { $0 == "-h" || $0 == "--help" || $0.hasPrefix("--lexicons") }) { return }
+        if args.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "--version" || $0.hasPrefix("--lexicons") }) { return }
         let root = LexiconLocator.locate(nil)
         self.root = root
         lexicons = BackgroundValue { () throws -> LexiconSet in try LexiconSet(root: root, examples: false, compileAll: false) }

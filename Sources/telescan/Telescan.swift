@@ -7,6 +7,7 @@ struct Telescan: ParsableCommand {
         commandName: "telescan",
         abstract: "Check telemedicine notes for what a telehealth claim needs, and suggest codes.",
         discussion: "Exit status: 0 the run completed; 1 with --fail-on when such a note was seen; 2 usage or I/O error.",
+        version: Telescan.version,
         subcommands: [ScanCommand.self, ExplainCommand.self, EvalCommand.self, ContextCommand.self, RulesCommand.self],
         defaultSubcommand: ScanCommand.self
     )
@@ -31,6 +32,9 @@ struct Telescan: ParsableCommand {
 }
 
 extension Telescan {
+    /// The release, printed by `telescan --version`.
+    static let version = "0.5.0"
+
     /// A plain scan (`telescan [scan] [options] [paths]`, no help or completion flags) parses as
     /// `scan` alone: the root's parse also reflects over every subcommand and the completion
     /// generator, several milliseconds of every shell-pipeline call. Anything it cannot parse

@@ -268,6 +268,16 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try telescan(["explain", "--fail-on", "any", path("video.txt")]).status, 1)
     }
 
+    /// `--version` prints the release; `-j2` is `-j 2`, as in ripgrep and make.
+    func testVersionAndJoinedJobs() throws {
+        let v = try telescan(["--version"])
+        XCTAssertEqual(v.status, 0)
+        XCTAssertTrue(v.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, v.stdout)
+        let joined = try telescan(["scan", "-j2", path("video.txt")])
+        XCTAssertEqual(joined.status, 0, joined.stderr)
+        XCTAssertEqual(joined.stdout, try telescan(["scan", "-j", "2", path("video.txt")]).stdout)
+    }
+
     func testUsageErrorsExit2() throws {
         for args in [["scan", "--format", "xml"], ["scan", "--fail-on", "maybe"], ["scan", "--bogus"],
                      ["scan", "--summary-format", "yaml"], ["scan", "--color", "sometimes"], ["scan", "-j", "0"]] {
