@@ -1,6 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Release builds of the matching libraries skip the runtime exclusivity checks (each checked
+// access to a class property or global cost a runtime call in the per-note loops); debug builds,
+// which the tests run, keep them, so an overlapping access is still caught.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "telescan",
     platforms: [.macOS(.v13)],
@@ -19,7 +24,7 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
-        .target(name: "TelescanPCRE2", dependencies: ["CPCRE2"]),
+        .target(name: "TelescanPCRE2", dependencies: ["CPCRE2"], swiftSettings: hotPath),
         // The bundled rule data: the top-level Lexicons/ folder is a resource target.
         .target(
             name: "TelescanLexicons",
@@ -30,7 +35,8 @@ let package = Package(
         ),
         .target(
             name: "TelescanCore",
-            dependencies: ["TelescanPCRE2", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TelescanPCRE2", .product(name: "Yams", package: "Yams")],
+            swiftSettings: hotPath
         ),
         .target(name: "TelescanReport", dependencies: ["TelescanCore"]),
         .executableTarget(
