@@ -4,15 +4,16 @@ import TelescanCore
 /// Builds `NoteElements` from the element objects of the corpus gold and the decision-case
 /// fixture (same shape: `modality`, `modality_switch`, `consent: {value, by}`, `time`, `mdm`,
 /// `patient_location`, `provider_location`, `performing_provider: {name, credential}`,
-/// `patient_status`, `audio_only_reason`, `device_days`; and `monitoring_program`, a decision
-/// input that is not an output element: the gold carries it beside `elements`). A switch without
+/// `patient_status`, `audio_only_reason`, `device_days`; and `monitoring_program` and
+/// `checkin_bundled`, decision inputs that are not output elements: the gold carries them beside
+/// `elements`). A switch without
 /// a modality is an undecided switch. Shorthands: `consent: documented`, `performing_provider: MD`.
 enum ElementsFixture {
     struct Bad: Error, CustomStringConvertible { var description: String }
 
     static let keys: Set<String> = ["modality", "modality_switch", "consent", "time", "mdm", "patient_location",
                                     "provider_location", "performing_provider", "patient_status",
-                                    "audio_only_reason", "device_days", "monitoring_program"]
+                                    "audio_only_reason", "device_days", "monitoring_program", "checkin_bundled"]
 
     static func make(_ raw: [String: Any], service: Service?) throws -> NoteElements {
         if let unknown = Set(raw.keys).subtracting(keys).sorted().first { throw Bad(description: "unknown element '\(unknown)'") }
@@ -43,6 +44,7 @@ enum ElementsFixture {
         if bool(raw["audio_only_reason"]) == true { e.audioOnlyReason = .init(true) }
         if let d = raw["device_days"] { e.deviceDays = .init(try int(d, "device_days")) }
         if let p = raw["monitoring_program"] as? String { e.monitoringProgram = .init(p) }
+        if bool(raw["checkin_bundled"]) == true { e.checkinBundled = .init(true) }
         return e
     }
 

@@ -20,6 +20,7 @@ final class GoldDecisionTests: XCTestCase {
             let service = try ElementsFixture.service(gold["service"])
             var raw = gold["elements"] as? [String: Any] ?? [:]
             raw["monitoring_program"] = gold["monitoring_program"]
+            raw["checkin_bundled"] = gold["checkin_bundled"]
             let elements = try ElementsFixture.make(raw, service: service)
             for decider in deciders {
                 let p = decider.profileName

@@ -147,11 +147,12 @@ final class MatchWindowTests: XCTestCase {
         // A phrase rule: from its phrases ("in-person visit" has "in-" before its key "person").
         guard case .phrasePrefix(let n) = try window("service.in_person") else { return XCTFail("no phrase window") }
         XCTAssertGreaterThan(n, 0)
-        // Each key word has its own prefix: nothing before "admission" (its window is a single
-        // start), the rule's most before "person"; "chief " before "complaint" (another rule).
+        // Each key word has its own prefix: nothing before "operative" ("operative report": its
+        // window is a single start), the rule's most before "person"; "chief " before "complaint"
+        // (another rule).
         let inPerson = rules.rules[try XCTUnwrap(byID["service.in_person"])].definition
         let prefixes = Dictionary(uniqueKeysWithValues: zip(inPerson.literals, try XCTUnwrap(inPerson.literalPrefixes)))
-        XCTAssertEqual(prefixes["admission"], 0)
+        XCTAssertEqual(prefixes["operative"], 0)
         XCTAssertEqual(prefixes.values.max(), n)
         let sections = rules.rules[try XCTUnwrap(byID["service.in_person_section"])].definition
         let sectionPrefixes = Dictionary(uniqueKeysWithValues: zip(sections.literals, try XCTUnwrap(sections.literalPrefixes)))

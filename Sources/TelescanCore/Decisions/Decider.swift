@@ -152,7 +152,7 @@ public struct Decider: Sendable {
     }
 
     func warningText(_ w: DecisionWarning) -> String {
-        profile.warnings[w] ?? w.rawValue
+        profile.warnings[w] ?? w.defaultText ?? w.rawValue
     }
 
     func explain(_ reason: MissingReason, requirement: Requirement, service: Service, modality: String?, rules: ServiceRules) -> String {

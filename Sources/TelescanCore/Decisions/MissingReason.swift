@@ -49,4 +49,14 @@ public enum DecisionWarning: String, CaseIterable, Sendable {
     case serviceNotInProfile = "SERVICE_NOT_IN_PROFILE"
     /// A virtual check-in bundled into a related E/M visit: reported with that visit, not alone.
     case checkinBundled = "CHECKIN_BUNDLED"
+
+    /// Text used when a profile has none: warnings added after user profiles were written keep
+    /// those profiles loading (the bundled profiles carry their own text for every warning).
+    public var defaultText: String? {
+        switch self {
+        case .checkinBundled:
+            "the check-in follows a related E/M visit of the previous 7 days or leads to an E/M visit within 24 hours, so it is reported with that visit"
+        case .noCodeFits, .serviceNotInProfile: nil
+        }
+    }
 }

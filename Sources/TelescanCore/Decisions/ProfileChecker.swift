@@ -7,7 +7,7 @@ public enum ProfileChecker {
         var problems: [RuleLoadError] = []
         func problem(_ entry: String?, _ text: String) { problems.append(RuleLoadError(file: p.file, entry: entry, problem: text)) }
 
-        for w in DecisionWarning.allCases where p.warnings[w] == nil {
+        for w in DecisionWarning.allCases where p.warnings[w] == nil && w.defaultText == nil {
             problem("warnings", "no text for warning \(w.rawValue)")
         }
         for service in Service.allCases where p.services[service] != nil {

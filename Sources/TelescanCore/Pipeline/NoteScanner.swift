@@ -92,6 +92,20 @@ public final class NoteScanner {
             elements.time = nil
             elements.mdm = nil
         }
+        if service == nil || service == .inPerson {
+            // No telehealth service: where the patient or clinician was (a home they live in, the
+            // clinic), a consent to telehealth and the technology are not this note's; what a
+            // face-to-face note keeps is its performer, time, MDM and patient status.
+            elements.patientLocation = nil
+            elements.providerLocation = nil
+            elements.consent = nil
+            elements.modality = nil
+            elements.modalitySwitch = nil
+            elements.modalityAmbiguous = false
+            elements.audioOnlyReason = nil
+        }
+        // Device days count a remote-monitoring period; in a visit note they are a mention.
+        if service != .remoteMonitoring { elements.deviceDays = nil }
         let date = record.serviceDate ?? engine.defaultDate
         let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date,
                                              explain: engine.keepFindings)
