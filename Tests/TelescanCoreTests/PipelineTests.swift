@@ -60,6 +60,15 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(answeredNo.decision.codes.map(\.code), ["98016"])
     }
 
+    /// A consent sentence the note retracts as template text documents nothing; one after it counts.
+    func testRetractedTemplateConsentDocumentsNothing() throws {
+        let scanner = try NoteScanner.forTests()
+        let note = "Video visit. Telehealth consent: The patient agrees to receive care via telehealth. (auto-text)\nAddendum: the consent statement above was inserted by the template; consent was not actually discussed.\nPatient at home. Time: 25 min\nAna Ruiz, MD"
+        XCTAssertNil(scanner.scan(text: note).elements.consent)
+        XCTAssertEqual(scanner.scan(text: note.replacingOccurrences(of: "Patient at home.", with: "Verbal consent obtained at 10:05. Patient at home.")).elements.consent?.value.value, "documented")
+        XCTAssertEqual(scanner.scan(text: note.replacingOccurrences(of: "\nAddendum: the consent statement above was inserted by the template; consent was not actually discussed.", with: "")).elements.consent?.value.value, "documented")
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

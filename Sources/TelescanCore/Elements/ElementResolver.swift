@@ -68,7 +68,12 @@ public struct ElementResolver: Sendable {
             e.modality = .init(value, evidence: evidenceList(modalities.filter { $0.value == value }))
         }
 
-        if let c = of(.consent).first(where: { $0.value != nil }) {
+        // A consent sentence the note later retracts ("the consent statement above was inserted
+        // by the template; consent was not actually discussed") documents nothing; a consent
+        // stated after the retraction still counts.
+        let consents = of(.consent).filter { $0.value != nil }
+        let retractedBefore = consents.filter { $0.value == Self.consentRetracted }.map(\.span.lowerBound).max()
+        if let c = consents.first(where: { $0.value != Self.consentRetracted && $0.span.lowerBound > (retractedBefore ?? -1) }) {
             let by = c.captures["by"].map(normaliseBy) ?? "patient"
             e.consent = .init(.init(value: c.value!, by: by), evidence: [c.span])
         }
@@ -132,6 +137,9 @@ public struct ElementResolver: Sendable {
     /// The technology used for most of a switched visit, from stated segment durations
     /// (`first`/`first_minutes`, `second`/`second_minutes`), or from the last segment and the
     /// visit's total time. Nil when the note does not settle it.
+    /// The value of a consent rule that retracts the consent sentences before it.
+    static let consentRetracted = "retracted"
+
     static func majorityValue(_ c: [String: String], totalMinutes: Int?) -> String? {
         func mode(_ raw: String?) -> String? {
             guard let r = raw?.lowercased() else { return nil }
