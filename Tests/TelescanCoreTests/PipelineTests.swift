@@ -69,6 +69,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: note.replacingOccurrences(of: "\nAddendum: the consent statement above was inserted by the template; consent was not actually discussed.", with: "")).elements.consent?.value.value, "documented")
     }
 
+    /// A pasted attestation the note says does not apply is void as a whole paragraph, the lines
+    /// before the retraction included; the paragraph after a blank line is not.
+    func testRetractedAttestationParagraphIsVoid() throws {
+        let scanner = try NoteScanner.forTests()
+        let office = "OFFICE VISIT\nPatient seen in clinic today. Total time: 30 minutes.\n\n"
+        let attestation = "Telehealth attestation: This service was provided via telemedicine.\nThe patient consented to telehealth. (Template text; today's visit was face to face.)\n\nAna Ruiz, MD"
+        let r = scanner.scan(text: office + attestation)
+        XCTAssertEqual(r.service, .inPerson)
+        XCTAssertEqual(r.status, .notTelehealth)
+        let kept = scanner.scan(text: office + attestation.replacingOccurrences(of: " (Template text; today's visit was face to face.)", with: ""))
+        XCTAssertEqual(kept.service, .telemedicineVisit)
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

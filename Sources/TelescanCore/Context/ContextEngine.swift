@@ -24,6 +24,8 @@ public struct ContextEngine: Sendable {
         public let appliesTo: Set<Element>?
         public let notAppliesTo: Set<Element>?
         public let terminatedBy: Set<ContextCategory>
+        /// `scope: paragraph`: a block trigger that covers its whole paragraph.
+        public let paragraphScope: Bool
 
         public init?(_ def: RuleDefinition) {
             guard case .context(let category) = def.kind else { return nil }
@@ -34,6 +36,7 @@ public struct ContextEngine: Sendable {
             appliesTo = def.appliesTo
             notAppliesTo = def.notAppliesTo
             terminatedBy = def.terminatedBy
+            paragraphScope = def.paragraphScope
         }
     }
 
@@ -68,8 +71,8 @@ public struct ContextEngine: Sendable {
     /// next blank line (or the note's end).
     public func applyBlocks(findings: inout [Finding], triggers: [Trigger], text: UnsafeBufferPointer<UInt8>) {
         for t in triggers {
-            let start = t.span.upperBound
-            let end = ContextEngine.blankLine(after: start, in: text)
+            let start = t.rule.paragraphScope ? ContextEngine.paragraphStart(before: t.span.lowerBound, in: text) : t.span.upperBound
+            let end = ContextEngine.blankLine(after: t.span.upperBound, in: text)
             let category = t.rule.category
             for fi in findings.indices {
                 let pos = findings[fi].matchSpan.lowerBound
@@ -81,6 +84,21 @@ public struct ContextEngine: Sendable {
                 findings[fi].modifiers.append(ContextModifier(category: category, ruleID: t.rule.id, span: t.span))
             }
         }
+    }
+
+    /// Where the paragraph holding `from` starts: just after the last blank line before it, or 0.
+    static func paragraphStart(before from: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = min(from, text.count) - 1
+        while i >= 0 {
+            if text[i] == 10 {
+                // A line break with only blanks before the previous one ends a blank line.
+                var j = i - 1
+                while j >= 0, text[j] == 32 || text[j] == 9 || text[j] == 13 { j -= 1 }
+                if j < 0 || text[j] == 10 { return i + 1 }
+            }
+            i -= 1
+        }
+        return 0
     }
 
     /// The start of the first blank line (only spaces, tabs or a CR) after `from`, or the end.

@@ -50,6 +50,10 @@ public struct RuleDefinition: Sendable {
     /// (05/02/2026), copied forward ---") and covers the lines after it up to the next blank
     /// line, not only its own sentence. Such rules are looked for over the whole note.
     public var blockScope = false
+    /// `scope: paragraph` (context rules, with `blockScope`): the trigger covers the whole
+    /// paragraph it stands in, before it as well as after (a retraction at the end of a pasted
+    /// attestation: "(Template text; today's visit was face to face.)").
+    public var paragraphScope = false
     public var terminatedBy: Set<ContextCategory>
     public var examples: RuleExamples
     public var description: String?

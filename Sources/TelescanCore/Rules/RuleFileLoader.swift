@@ -205,11 +205,13 @@ public enum RuleFileLoader {
         let notAppliesTo = try elements("not_applies_to")
         if appliesTo != nil && notAppliesTo != nil { throw f.error("use 'applies_to' or 'not_applies_to', not both") }
         var blockScope = false
+        var paragraphScope = false
         if let scope = try f.string("scope") {
-            guard isContext, scope == "unit" || scope == "block" else {
-                throw f.error(isContext ? "unknown scope '\(scope)' (allowed: unit, block)" : "'scope' is for context rules only")
+            guard isContext, scope == "unit" || scope == "block" || scope == "paragraph" else {
+                throw f.error(isContext ? "unknown scope '\(scope)' (allowed: unit, block, paragraph)" : "'scope' is for context rules only")
             }
-            blockScope = scope == "block"
+            blockScope = scope == "block" || scope == "paragraph"
+            paragraphScope = scope == "paragraph"
         }
         var terminatedBy: Set<ContextCategory> = [.terminate]
         if let names = try f.strings("terminated_by") {
@@ -231,7 +233,7 @@ public enum RuleFileLoader {
         }
         if valueFrom != nil && values.isEmpty { throw f.error("'value_from' needs a 'values' map") }
         try f.finish(allowed: ruleKeys)
-        return RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
+        var rule = RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
                               alsoRequires: alsoRequires, reach: reach, reachAfter: reachAfter,
                               literalPrefixes: literalPrefixes,
                               value: value, valueFrom: valueFrom,
@@ -239,5 +241,7 @@ public enum RuleFileLoader {
                               set: set, priority: priority, ignoreContext: ignore, direction: direction,
                               window: window, appliesTo: appliesTo, notAppliesTo: notAppliesTo, blockScope: blockScope, terminatedBy: terminatedBy,
                               examples: examples, description: description)
+        rule.paragraphScope = paragraphScope
+        return rule
     }
 }
