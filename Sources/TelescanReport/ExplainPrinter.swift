@@ -152,6 +152,7 @@ public struct ExplainPrinter: ResultPrinter {
         case .checked: return "ended by a ticked box per"
         case .pseudo: return "pseudo-trigger"
         case .terminate: return "scope ended by"
+        case .clause: return "scope ended by a clause break per"
         }
     }
 

@@ -82,6 +82,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(kept.service, .telemedicineVisit)
     }
 
+    /// A state said after its subject ("video not possible") does not reach back across commas to
+    /// other clauses; a refusal still does ("Video offered, refused").
+    func testBackwardStateStopsAtAComma() throws {
+        let scanner = try NoteScanner.forTests()
+        let r = scanner.scan(text: "Phone visit. Patient at home, consent given verbally, video not possible. Time 12 min.\nAna Ruiz, MD")
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.elements.consent?.value.value, "documented")
+        XCTAssertNil(scanner.scan(text: "Phone visit. Patient at home, consent not obtained. Time 12 min.").elements.consent)
+        XCTAssertEqual(scanner.scan(text: "Video visit offered, refused. Phone visit instead, 12 min.").elements.modality?.value, "audio_only")
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

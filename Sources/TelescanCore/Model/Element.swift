@@ -55,6 +55,10 @@ public enum ContextCategory: String, CaseIterable, Sendable, Codable {
     case unchecked
     /// A ticked template box: documents, and ends the scope of an earlier box.
     case checked
+    /// A clause break (a comma): ends the scope only of triggers that list it in
+    /// `terminated_by` ("Patient at home, consent given, video not possible": "not possible" is
+    /// about the video, not the home or the consent).
+    case clause
 }
 
 /// The direction in which a trigger's scope extends from the trigger.
