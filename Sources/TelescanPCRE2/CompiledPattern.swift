@@ -1,8 +1,8 @@
 import CPCRE2
 import Synchronization
 
-/// A PCRE2 pattern, compiled at once or, when deferred, on first use. Its first `interpretedCallsBeforeJIT` match calls run PCRE2's
-/// interpreter; the next one JIT-compiles it. JIT compilation costs far more than a few
+/// A PCRE2 pattern, compiled at once or, when deferred, on first use. Its first
+/// `interpretedCallsBeforeJIT` match calls run PCRE2's interpreter; the next one JIT-compiles it. JIT compilation costs far more than a few
 /// interpreted calls over a sentence, so a short run (one note in a shell pipeline) compiles
 /// nothing, and a bulk scan JIT-compiles the patterns it keeps using. Both matchers give the
 /// same matches. One instance is shared by every worker thread; each worker brings its own
