@@ -25,6 +25,8 @@ public final class CompiledPattern: @unchecked Sendable {
     let interpretedCalls = Atomic<Int>(0)
     /// Interpreted match calls a pattern gets before it is JIT-compiled.
     public static let interpretedCallsBeforeJIT = 64
+    /// Subjects longer than this (bytes) always run JIT code (see `forEachMatch`).
+    public static let interpreterSubjectLimit = 16 * 1024
 
     /// What PCRE2 reports about a compiled pattern.
     struct Info {

@@ -45,7 +45,10 @@ extension CompiledPattern {
         var offset = from
         let groups = captureCount
         let options = UInt32(PCRE2_NO_UTF_CHECK)
-        let isJIT = useJIT()
+        // PCRE2's interpreter looks for a start up to the end of the subject before it checks
+        // the start limit, so over a long note each windowed call costs the whole note: long
+        // subjects go to the JIT at once.
+        let isJIT = length > CompiledPattern.interpreterSubjectLimit ? ensureJIT() : useJIT()
         while offset <= length {
             let rc: Int32
             if isJIT {

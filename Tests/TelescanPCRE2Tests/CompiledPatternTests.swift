@@ -48,6 +48,20 @@ final class CompiledPatternTests: XCTestCase {
         XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1)
     }
 
+    /// The interpreter scans to the end of the subject before it applies a start limit, so a long
+    /// subject (a 5 MB note) runs JIT code from its first call.
+    func testLongSubjectsRunJITCodeAtOnce() throws {
+        let p = try CompiledPattern(#"\bvideo\b"#, options: RegexOptions.standard.union(.useOffsetLimit))
+        let scratch = MatchScratch()
+        let bytes = Array(String(repeating: "Video visit. ", count: CompiledPattern.interpreterSubjectLimit / 13 + 1).utf8)
+        var found = 0
+        _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+            try p.forEachMatch(in: buf, from: 13, startLimit: 13, scratch: scratch) { _ in found += 1 }
+        }
+        XCTAssertEqual(found, 1)
+        XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1)
+    }
+
     func testDuplicateNamesNeedJAndReportEveryNumber() throws {
         let p = try CompiledPattern(#"(?J)(?<n>\d+)h|(?<n>\d+)m"#)
         XCTAssertEqual(p.namedGroups["n"], [1, 2])
