@@ -57,8 +57,8 @@ public final class CompiledPattern: @unchecked Sendable {
     public var captureCount: Int { info.captureCount }
     /// Named groups and their numbers (several numbers when `(?J)` allows duplicate names).
     public var namedGroups: [String: [Int]] { info.namedGroups }
-    /// The named groups sorted by name.
-    public var namedGroupList: [(String, [Int])] { info.namedGroupList }
+    /// The named groups sorted by name (read on every rule wake: no copy of the whole `Info`).
+    public var namedGroupList: [(String, [Int])] { (try? code()) != nil ? compiledInfo.namedGroupList : [] }
     /// The longest lookbehind in characters (`\b` counts one): how far before a match's start
     /// the pattern can look.
     public var maxLookbehind: Int { info.maxLookbehind }

@@ -101,6 +101,8 @@ public struct Decider: Sendable {
         }
 
         let location = e.patientLocation?.value
+        // A check-in bundled into a related E/M visit (coding-rules 1.3) is coded with that visit.
+        let bundledCheckin = service == .virtualCheckin && e.checkinBundled != nil
         let facts = CodingFacts(profile: profile, service: service, date: serviceDate, modality: accepted ? modality : nil,
                                 patientStatus: status, statusAssumed: assumed, time: e.time?.value,
                                 timeUsableForLevel: timeUsable, minimumTime: modalityRule?.minimumTime?.minutes,
@@ -109,7 +111,7 @@ public struct Decider: Sendable {
                                 pos: location.flatMap { rules.placeOfService?[$0] }, modifiers: modalityRule?.modifiers ?? [])
         if let blocked {
             note(blocked)
-        } else if service == .virtualCheckin, e.checkinBundled != nil {
+        } else if bundledCheckin {
             note("no code: the check-in is bundled into a related E/M visit (\(warningText(.checkinBundled)))")
         } else {
             // Remote monitoring: only the tables of the note's program (physiologic unless stated).
@@ -136,7 +138,7 @@ public struct Decider: Sendable {
         if !d.missing.isEmpty {
             d.status = .needsQuery
             note("status needs_query: \(d.missing.count) required element\(d.missing.count == 1 ? "" : "s") missing (\(d.missing.map(\.reason).joined(separator: ", ")))")
-        } else if d.codes.isEmpty, service == .virtualCheckin, e.checkinBundled != nil {
+        } else if d.codes.isEmpty, bundledCheckin {
             d.status = .needsQuery
             d.warnings.append(DecisionWarning.checkinBundled.rawValue)
             note("status needs_query (\(DecisionWarning.checkinBundled.rawValue)): nothing missing, but \(warningText(.checkinBundled))")

@@ -82,20 +82,15 @@ public final class NoteScanner {
             elements.checkinBundled = .init(true, evidence: [bundled.span])
         }
         if service == nil {
-            // No encounter: a visit it mentions (scheduled, missed, cancelled) has no technology,
-            // and so no reason for the technology it did not use; the minutes or MDM of a staff
-            // call are not a clinician's visit work.
-            elements.modality = nil
-            elements.modalitySwitch = nil
-            elements.modalityAmbiguous = false
-            elements.audioOnlyReason = nil
+            // No encounter: the minutes or MDM of a staff call are not a clinician's visit work.
             elements.time = nil
             elements.mdm = nil
         }
         if service == nil || service == .inPerson {
             // No telehealth service: where the patient or clinician was (a home they live in, the
-            // clinic), a consent to telehealth and the technology are not this note's; what a
-            // face-to-face note keeps is its performer, time, MDM and patient status.
+            // clinic), a consent to telehealth and the technology (and so a reason for the one not
+            // used) are not this note's; a face-to-face note keeps its performer, time, MDM and
+            // patient status, a no-encounter note its performer and patient status.
             elements.patientLocation = nil
             elements.providerLocation = nil
             elements.consent = nil
