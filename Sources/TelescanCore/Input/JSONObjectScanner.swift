@@ -125,11 +125,9 @@ public struct JSONObjectScanner {
         i += 1
         let s = i
         // Fast path: no escapes.
-        while i < bytes.endIndex, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") {
-            if bytes[i] < 0x20 { throw fail("control character in string") }
-            i += 1
-        }
+        i = plainRun(from: i)
         guard i < bytes.endIndex else { throw fail("unterminated string") }
+        if bytes[i] < 0x20 { throw fail("control character in string") }
         if bytes[i] == UInt8(ascii: "\"") { i += 1; return decode ? Array(bytes[s..<(i - 1)]) : [] }
         var out = decode ? Array(bytes[s..<i]) : []
         if decode { out.reserveCapacity(out.count + 64) }
@@ -140,12 +138,7 @@ public struct JSONObjectScanner {
             if b != UInt8(ascii: "\\") {
                 // A run of plain bytes, copied at once (notes escape every line break).
                 let run = i
-                i += 1
-                while i < bytes.endIndex {
-                    let c = bytes[i]
-                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
-                    i += 1
-                }
+                i = plainRun(from: i + 1)
                 if decode { out.append(contentsOf: bytes[run..<i]) }
                 continue
             }
@@ -174,6 +167,21 @@ public struct JSONObjectScanner {
             }
         }
         throw fail("unterminated string")
+    }
+
+    /// The index of the first quote, backslash or control byte at or after `from` (or the end):
+    /// a note's text is mostly such a run, scanned here without per-byte bounds checks.
+    func plainRun(from: Int) -> Int {
+        let base = bytes.startIndex
+        return bytes.withUnsafeBufferPointer { buf in
+            var k = from - base
+            while k < buf.count {
+                let c = buf[k]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                k += 1
+            }
+            return k + base
+        }
     }
 
     mutating func hex4() throws(Failure) -> UInt32 {

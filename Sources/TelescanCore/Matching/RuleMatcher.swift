@@ -171,33 +171,45 @@ public final class RuleMatcher {
     /// joined (fewer PCRE2 calls; a start between them simply fails).
     func buildWindows(_ text: UnsafeBufferPointer<UInt8>) {
         let n = rules.rules.count
-        var start = windowStart, count = windowCount, lo = windowLo, hi = windowHi
-        windowStart = []; windowCount = []; windowLo = []; windowHi = []
-        defer { windowStart = start; windowCount = count; windowLo = lo; windowHi = hi }
-        count.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        for o in occurrences { count[Int(o.rule)] += 1 }
-        var total = 0
-        for r in 0..<n { start[r] = total; total += count[r]; count[r] = 0 }
-        if lo.count < total {
-            lo += [Int](repeating: 0, count: total - lo.count)
-            hi += [Int](repeating: 0, count: total - hi.count)
-        }
-        let kinds = rules.windows
+        if windowLo.count < occurrences.count { grow(to: occurrences.count) }
         if !occurrences.isEmpty { whitespaceRuns.find(in: text) }
         let runs = whitespaceRuns
-        for o in occurrences {
-            let r = Int(o.rule)
-            let w = kinds[r].starts(around: Int(o.start), Int(o.end), before: Int(o.before), in: text, runs: runs)
-            let c = count[r], last = start[r] + c - 1
-            if c > 0 && w.lowerBound <= hi[last] + 16 {
-                lo[last] = min(lo[last], w.lowerBound)
-                hi[last] = max(hi[last], w.upperBound)
-            } else {
-                lo[last + 1] = w.lowerBound
-                hi[last + 1] = w.upperBound
-                count[r] = c + 1
+        // Raw pointers: this runs twice per note over every occurrence.
+        windowStart.withUnsafeMutableBufferPointer { start in
+        windowCount.withUnsafeMutableBufferPointer { count in
+        windowLo.withUnsafeMutableBufferPointer { lo in
+        windowHi.withUnsafeMutableBufferPointer { hi in
+        occurrences.withUnsafeBufferPointer { occurrences in
+        rules.windows.withUnsafeBufferPointer { kinds in
+            count.update(repeating: 0)
+            for o in occurrences { count[Int(o.rule)] += 1 }
+            var total = 0
+            for r in 0..<n { start[r] = total; total += count[r]; count[r] = 0 }
+            for o in occurrences {
+                let r = Int(o.rule)
+                let w = kinds[r].starts(around: Int(o.start), Int(o.end), before: Int(o.before), in: text, runs: runs)
+                let c = count[r], last = start[r] + c - 1
+                if c > 0 && w.lowerBound <= hi[last] + 16 {
+                    lo[last] = min(lo[last], w.lowerBound)
+                    hi[last] = max(hi[last], w.upperBound)
+                } else {
+                    lo[last + 1] = w.lowerBound
+                    hi[last + 1] = w.upperBound
+                    count[r] = c + 1
+                }
             }
         }
+        }
+        }
+        }
+        }
+        }
+    }
+
+    /// Room for `total` windows (a note with more literal occurrences than any before).
+    @inline(never) func grow(to total: Int) {
+        windowLo += [Int](repeating: 0, count: total - windowLo.count)
+        windowHi += [Int](repeating: 0, count: total - windowHi.count)
     }
 
     func run(_ indices: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {

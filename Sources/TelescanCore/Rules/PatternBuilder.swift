@@ -3,38 +3,156 @@ enum PatternBuilder {
     /// Escapes a phrase for PCRE2; runs of spaces match any whitespace, a hyphen or space between
     /// words also matches the other ("follow-up" = "follow up").
     static func phrasePattern(_ phrase: String) -> String {
-        var out = ""
+        atoms(phrase).map(\.text).joined()
+    }
+
+    /// One piece of a phrase's pattern: a character (escaped when special), a run of whitespace
+    /// (`\s+`) or a hyphen that may also be whitespace or nothing (`[-\s]?`).
+    struct Atom: Equatable {
+        enum Kind: Equatable { case character(Unicode.Scalar), whitespace, optionalHyphen }
+        var kind: Kind
+        var text: String
+
+        /// Whether the two match the same text: the same atom, or (caseless) ASCII letters that
+        /// differ only in case.
+        func same(_ other: Atom, caseless: Bool) -> Bool {
+            if self == other { return true }
+            guard caseless, case let (.character(a), .character(b)) = (kind, other.kind), a.isASCII, b.isASCII else { return false }
+            return LiteralPrefilter.fold(UInt8(a.value)) == LiteralPrefilter.fold(UInt8(b.value))
+        }
+
+        /// Whether no text can match both `self` and `other` at the same place, in caseless or
+        /// case-sensitive matching alike: two ASCII characters that differ in more than case,
+        /// or whitespace and a character that is not.
+        func excludes(_ other: Atom) -> Bool {
+            switch (kind, other.kind) {
+            case let (.character(a), .character(b)):
+                guard a.isASCII, b.isASCII else { return false }
+                return LiteralPrefilter.fold(UInt8(a.value)) != LiteralPrefilter.fold(UInt8(b.value))
+            case let (.character(c), .whitespace), let (.whitespace, .character(c)):
+                return c.isASCII && !WhitespaceRuns.isSpace(UInt8(c.value))
+            default:
+                return false
+            }
+        }
+    }
+
+    static func atoms(_ phrase: String) -> [Atom] {
+        var out: [Atom] = []
         var pendingSpace = false
         for ch in phrase.unicodeScalars {
             if ch == " " || ch == "\t" { pendingSpace = true; continue }
-            if pendingSpace { out += "\\s+"; pendingSpace = false }
+            if pendingSpace { out.append(Atom(kind: .whitespace, text: "\\s+")); pendingSpace = false }
             switch ch {
             case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#":
-                out += "\\" + String(ch)
+                out.append(Atom(kind: .character(ch), text: "\\" + String(ch)))
             case "-":
-                out += "[-\\s]?"
+                out.append(Atom(kind: .optionalHyphen, text: "[-\\s]?"))
             default:
-                out.unicodeScalars.append(ch)
+                out.append(Atom(kind: .character(ch), text: String(ch)))
             }
         }
         return out
     }
 
     /// One alternation of phrases, longest first so the longest phrase wins at a position.
-    static func alternation(_ phrases: [String]) -> String {
+    /// Phrases that start alike share that start (a trie: "no show|no answer" becomes
+    /// "no\s+(?:show|answer)"), where this cannot change which phrase matches: PCRE2 tries
+    /// alternatives one by one at every start position, so a list of a hundred phrases cost a
+    /// hundred tries per position; the trie costs one per distinct first character.
+    /// `caseless`: the pattern matches without case, so "Video" and "video" may share a start.
+    static func alternation(_ phrases: [String], caseless: Bool = false) -> String {
         // Lengths computed once: `String.count` walks grapheme clusters on every comparison.
         let sorted = phrases.map { ($0, $0.unicodeScalars.count) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        return "(?:" + sorted.map { phrasePattern($0.0) }.joined(separator: "|") + ")"
+        var out = ""
+        let grouped = trie(sorted.map { atoms($0.0)[...] }, caseless: caseless, into: &out)
+        return grouped ? out : "(?:" + out + ")"
+    }
+
+    /// Writes the alternation of `members` (in match order) as a group. Members are grouped
+    /// by their first atom only when the first atoms of different groups exclude each other,
+    /// so at most one group can match at a position and the order inside each group is kept;
+    /// a member that ends here (the shortest: members are longest first) stays last. A group's
+    /// shared first atom is written once only when it can match in one way alone (then
+    /// "a(?:x|y)" tries the same things in the same order as "ax|ay"). Otherwise the members
+    /// are written one after another, as given. Returns whether it wrote one group around all.
+    @discardableResult
+    static func trie(_ members: [ArraySlice<Atom>], caseless: Bool, into out: inout String) -> Bool {
+        var firsts: [Atom] = []
+        var groups: [[ArraySlice<Atom>]] = []
+        var endsHere = false
+        for (i, m) in members.enumerated() {
+            guard let a = m.first else {
+                // An empty member matches anywhere: only as the last one.
+                guard i == members.count - 1 else { flat(members, into: &out); return true }
+                endsHere = true
+                continue
+            }
+            if let g = firsts.firstIndex(where: { $0.same(a, caseless: caseless) }) {
+                groups[g].append(m)
+            } else {
+                guard firsts.allSatisfy({ $0.excludes(a) }) else { flat(members, into: &out); return true }
+                firsts.append(a)
+                groups.append([m])
+            }
+        }
+        // A lone group written as one sequence needs no parentheses of its own.
+        let bare = groups.count == 1 && !endsHere && (groups[0].count == 1 || isForced(firsts[0], before: groups[0]))
+        if !bare { out += "(?:" }
+        for (g, group) in groups.enumerated() {
+            if g > 0 { out += "|" }
+            if group.count == 1 {
+                for a in group[0] { out += a.text }
+            } else if isForced(firsts[g], before: group) {
+                out += firsts[g].text
+                trie(group.map { $0.dropFirst() }, caseless: caseless, into: &out)
+            } else {
+                for (i, m) in group.enumerated() {
+                    if i > 0 { out += "|" }
+                    for a in m { out += a.text }
+                }
+            }
+        }
+        if endsHere { out += "|" }
+        if !bare { out += ")" }
+        return !bare
+    }
+
+    /// Whether `first`, shared by all of `group`, matches in one way only where the rest of a
+    /// member can follow: a character always; a whitespace run when every member goes on
+    /// with a character that is not whitespace (the run must then be taken whole).
+    static func isForced(_ first: Atom, before group: [ArraySlice<Atom>]) -> Bool {
+        switch first.kind {
+        case .character: return true
+        case .optionalHyphen: return false
+        case .whitespace:
+            return group.allSatisfy { m in
+                guard m.count > 1, case .character(let c) = m[m.startIndex + 1].kind else { return false }
+                return c.isASCII && !WhitespaceRuns.isSpace(UInt8(c.value))
+            }
+        }
+    }
+
+    static func flat(_ members: [ArraySlice<Atom>], into out: inout String) {
+        out += "(?:"
+        for (i, m) in members.enumerated() {
+            if i > 0 { out += "|" }
+            for a in m { out += a.text }
+        }
+        out += ")"
     }
 
     /// A whole-word pattern for a phrase list.
-    static func phraseRule(_ phrases: [String]) -> String {
-        "(?<![\\w]|\\w-)" + alternation(phrases) + "(?![\\w]|-\\w)"
+    static func phraseRule(_ phrases: [String], caseless: Bool = false) -> String {
+        "(?<![\\w]|\\w-)" + alternation(phrases, caseless: caseless) + "(?![\\w]|-\\w)"
     }
 
     /// Replaces each `{{name}}` with the alternation of the named list.
-    static func expandLists(_ pattern: String, lists: [String: [String]]) throws(RuleLoadError) -> String {
+    /// `caseless`: the rule matches without case; a pattern that turns case back on anywhere
+    /// (`(?-i`, `(?^`) is treated as case-sensitive throughout.
+    static func expandLists(_ pattern: String, lists: [String: [String]], caseless: Bool = false) throws(RuleLoadError) -> String {
+        let caseless = caseless && !pattern.contains("-i") && !pattern.contains("(?^")
         // A byte scan for "{{": Foundation's `range(of:)` was a visible share of start-up.
         let bytes = Array(pattern.utf8)
         guard bytes.count >= 2 else { return pattern }
@@ -52,7 +170,7 @@ enum PatternBuilder {
             guard let list = lists[name] else {
                 throw RuleLoadError(file: "", problem: "unknown list '{{\(name)}}' (known: \(lists.keys.sorted().joined(separator: ", ")))")
             }
-            out += alternation(list).utf8
+            out += alternation(list, caseless: caseless).utf8
             i = j + 2
         }
         return String(decoding: out, as: UTF8.self)

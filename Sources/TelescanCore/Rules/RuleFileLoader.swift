@@ -100,7 +100,7 @@ public enum RuleFileLoader {
         switch (phrases, pattern) {
         case (let p?, nil):
             guard !p.isEmpty else { throw f.error("'phrases' is empty") }
-            source = PatternBuilder.phraseRule(p)
+            source = PatternBuilder.phraseRule(p, caseless: try f.bool("case_sensitive") != true)
             if literals.isEmpty {
                 // Each key once, with the most any of its phrases has before it.
                 var prefixes: [Int] = []
@@ -113,7 +113,8 @@ public enum RuleFileLoader {
                 literalPrefixes = prefixes
             }
         case (nil, let p?):
-            do { source = try PatternBuilder.expandLists(p, lists: lists) } catch {
+            let caseless = try f.bool("case_sensitive") != true
+            do { source = try PatternBuilder.expandLists(p, lists: lists, caseless: caseless) } catch {
                 throw f.error(error.problem)
             }
         case (nil, nil): throw f.error("needs 'phrases' or 'pattern'")

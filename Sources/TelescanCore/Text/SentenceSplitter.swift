@@ -7,12 +7,15 @@ public struct SentenceSplitter: Sendable {
     /// The same, for those of at most 8 bytes, packed into one integer and sorted: most sentence
     /// ends are checked by a binary search, without building an array or hashing.
     let shortAbbreviations: [UInt64]
+    /// The longer ones (few), compared in place: sentences often end on a long word.
+    let longAbbreviations: [[UInt8]]
     /// Lower-case section header names (without the colon).
     let headers: Set<[UInt8]>
 
     public init(abbreviations: [String], sectionHeaders: [String]) {
         self.abbreviations = Set(abbreviations.map { Array($0.lowercased().utf8).filter { $0 != UInt8(ascii: ".") } })
         shortAbbreviations = self.abbreviations.filter { $0.count <= 8 }.map { $0.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
+        longAbbreviations = self.abbreviations.filter { $0.count > 8 }.sorted { $0.lexicographicallyPrecedes($1) }
         self.headers = Set(sectionHeaders.map { Array($0.lowercased().utf8) })
     }
 
@@ -215,7 +218,19 @@ public struct SentenceSplitter: Sendable {
             }
             return lo < shortAbbreviations.count && shortAbbreviations[lo] == key
         }
-        let word = t[s..<dot].filter { $0 != UInt8(ascii: ".") }.map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
-        return abbreviations.contains(word)
+        // The word's bytes without periods, lower-cased, against each long abbreviation.
+        for long in longAbbreviations {
+            var k = 0, i = s
+            while i < dot, k < long.count {
+                let b = t[i]
+                i += 1
+                if b == UInt8(ascii: ".") { continue }
+                if ((b >= 65 && b <= 90) ? b | 0x20 : b) != long[k] { break }
+                k += 1
+            }
+            while i < dot, t[i] == UInt8(ascii: ".") { i += 1 }
+            if k == long.count && i == dot { return true }
+        }
+        return false
     }
 }
