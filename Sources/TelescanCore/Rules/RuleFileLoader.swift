@@ -117,6 +117,7 @@ public enum RuleFileLoader {
             do { source = try PatternBuilder.expandLists(p, lists: lists, caseless: caseless) } catch {
                 throw f.error(error.problem)
             }
+            source = PatternBuilder.factorAlternations(source, caseless: caseless && !p.contains("-i") && !p.contains("(?^"))
         case (nil, nil): throw f.error("needs 'phrases' or 'pattern'")
         default: throw f.error("has both 'phrases' and 'pattern'; use one")
         }
