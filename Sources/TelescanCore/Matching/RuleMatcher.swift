@@ -23,6 +23,8 @@ public final class RuleMatcher {
     let windowed: Bool
     /// Rules whose literal occurrences the prefilter records (those with a reach).
     let recorded: [Bool]
+    /// Rules run only in the windows around their literals (windowed, and not whole-note).
+    let windowedRules: [Bool]
     var occurrences: [LiteralPrefilter.Occurrence] = []
     /// The current note's whitespace runs, for `reach` windows.
     var whitespaceRuns = WhitespaceRuns()
@@ -56,6 +58,7 @@ public final class RuleMatcher {
         scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         hits = [Bool](repeating: false, count: 2 * rules.rules.count)
         recorded = windowed ? rules.windows.map { $0 != .wholeNote } : []
+        windowedRules = rules.windows.map { windowed && $0 != .wholeNote }
         windowStart = [Int](repeating: 0, count: rules.rules.count)
         windowCount = [Int](repeating: 0, count: rules.rules.count)
         if getenv("TELESCAN_RULE_PROFILE") != nil {
@@ -214,22 +217,24 @@ public final class RuleMatcher {
 
     func run(_ indices: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {
         let patterns = rules.patterns
+        let inWindows = windowedRules
+        let profiling = profile != nil
+        let start = range?.lowerBound ?? 0
+        let end = range?.upperBound ?? text.count
         for i in indices where hits[i] {
             let pattern = patterns[i]
             let before = out.count
-            let t0 = profile == nil ? 0 : DispatchTime.now().uptimeNanoseconds
-            defer {
-                if profile != nil {
-                    profile![i] += DispatchTime.now().uptimeNanoseconds - t0
-                    wakes[i] += 1
-                    if out.count > before { matched[i] += 1 }
-                }
-            }
+            let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
             do {
                 try pattern.compile()
                 // Named groups other than `span` become captures; `span` narrows the evidence.
                 let groups = pattern.namedGroupList
                 func found(_ m: Match) {
+                    let whole = m.start..<m.end
+                    if groups.isEmpty {
+                        out.append(RuleHit(rule: i, span: whole, matchSpan: whole, captures: [:]))
+                        return
+                    }
                     var caps: [String: String] = [:]
                     var span: Range<Int>? = nil
                     for (name, numbers) in groups {
@@ -237,17 +242,14 @@ public final class RuleMatcher {
                         guard let r = numbers.lazy.compactMap({ m.group($0) }).first else { continue }
                         if !r.isEmpty { caps[name] = String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
                     }
-                    let whole = m.start..<m.end
                     out.append(RuleHit(rule: i, span: span ?? whole, matchSpan: whole, captures: caps))
                 }
-                let start = range?.lowerBound ?? 0
-                if windowed && rules.windows[i] != .wholeNote {
+                if inWindows[i] {
                     // Only where a match can start: the windows around the rule's literals.
                     // The next search starts where the last match ended, as over the whole note.
                     // Windows are sorted: within a unit (context rules) only the few that
                     // overlap it are visited, found by binary search, so a huge note with many
                     // units and windows stays linear.
-                    let end = range?.upperBound ?? text.count
                     let first = windowStart[i], stop = first + windowCount[i]
                     var lo = first, hi = stop
                     while lo < hi {
@@ -273,6 +275,11 @@ public final class RuleMatcher {
                 } else {
                     errors.append("PATTERN_LIMIT: rule \(rules.rules[i].definition.id): \(error.message)")
                 }
+            }
+            if profiling {
+                profile![i] += DispatchTime.now().uptimeNanoseconds - t0
+                wakes[i] += 1
+                if out.count > before { matched[i] += 1 }
             }
         }
     }
