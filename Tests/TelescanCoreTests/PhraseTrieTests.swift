@@ -72,65 +72,6 @@ final class PhraseTrieTests: XCTestCase {
         XCTAssertGreaterThan(factored, sets.count / 2)
     }
 
-    func testPlainAlternationsInPatternsAreFactored() {
-        XCTAssertEqual(PatternBuilder.factorAlternations("\\b(?:patient|pt|parent)\\s+(?:at|in)\\b", caseless: true),
-                       "\\b(?:p(?:a(?:tient|rent)|t))\\s+(?:at|in)\\b")
-        // Classes, escapes, lookarounds and quantified groups are copied; only their plain
-        // alternations change.
-        XCTAssertEqual(PatternBuilder.factorAlternations("[(?:ab|ac)](?<=(?:xa|xb))(?:ab|ac)+\\(?:x", caseless: true),
-                       "[(?:ab|ac)](?<=(?:x(?:a|b)))(?:a(?:b|c))+\\(?:x")
-        // Not plain: a quantifier, a class, a nested group, `\\s` without `+`, `\\b`.
-        for p in ["(?:ab?|ac)", "(?:a[bc]|ad)", "(?:a(?:b)|ac)", "(?:a\\sb|a\\sc)", "(?:a\\b|ac)", "(?:a\\s+?b|a\\s+c)"] {
-            XCTAssertEqual(PatternBuilder.factorAlternations(p, caseless: true), p)
-        }
-        // Extended mode: spaces are not literal there.
-        XCTAssertEqual(PatternBuilder.factorAlternations("(?x)(?:a b|a c)", caseless: true), "(?x)(?:a b|a c)")
-        XCTAssertEqual(PatternBuilder.factorAlternations("(?:it's|it is)", caseless: true), "(?:it(?:'s| is))")
-    }
-
-    /// Every bundled pattern rule, with its plain alternations factored, finds what the pattern
-    /// as written finds, over the corpus notes and the rule's own examples.
-    func testBundledPatternsMatchAsBefore() throws {
-        let fm = FileManager.default
-        var lists: [String: [String]] = [:]
-        for file in try fm.contentsOfDirectory(atPath: Repo.lexicons + "/lists") where file.hasSuffix(".yaml") {
-            let tree = try YAMLTree.parse(Array(try Data(contentsOf: URL(fileURLWithPath: Repo.lexicons + "/lists/" + file))))
-            guard let doc = tree as? [String: Any], let name = doc["name"] else { continue }
-            lists["\(name)"] = (doc["phrases"] as? [Any] ?? []).map { "\($0)" }
-        }
-        var notes: [[UInt8]] = []
-        for file in try fm.contentsOfDirectory(atPath: Repo.corpus + "/notes").sorted() {
-            notes.append(Array(try Data(contentsOf: URL(fileURLWithPath: Repo.corpus + "/notes/" + file))))
-        }
-        var factored = 0, patterns = 0
-        for folder in ["rules", "context"] {
-            let dir = Repo.lexicons + "/" + folder
-            for file in try fm.contentsOfDirectory(atPath: dir).sorted() where file.hasSuffix(".yaml") {
-                let tree = try YAMLTree.parse(Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/" + file))))
-                for case let rule as [String: Any] in (tree as? [String: Any])?["rules"] as? [Any] ?? [] {
-                    guard let pattern = rule["pattern"] as? String else { continue }
-                    patterns += 1
-                    let caseSensitive = "\(rule["case_sensitive"] ?? "false")" == "true"
-                    let caseless = !caseSensitive && !pattern.contains("-i") && !pattern.contains("(?^")
-                    let written = try PatternBuilder.expandLists(pattern, lists: lists, caseless: !caseSensitive)
-                    let rewritten = PatternBuilder.factorAlternations(written, caseless: caseless)
-                    guard rewritten != written else { continue }
-                    factored += 1
-                    let prefix = caseSensitive ? "(?-i)" : ""
-                    var texts = notes
-                    if let examples = rule["examples"] as? [String: Any] {
-                        for case let list as [Any] in examples.values {
-                            texts += list.map { Array("\($0)".replacingOccurrences(of: "⟦", with: "").replacingOccurrences(of: "⟧", with: "").utf8) }
-                        }
-                    }
-                    try assertSameMatches(prefix + written, prefix + rewritten, texts, "\(rule["id"] ?? "?")")
-                }
-            }
-        }
-        XCTAssertGreaterThan(patterns, 150)
-        XCTAssertGreaterThan(factored, patterns / 4)
-    }
-
     /// Random phrase lists over a small alphabet (letters in both cases, spaces, hyphens), over
     /// random texts from the same alphabet.
     func testRandomPhraseListsMatchAsBefore() throws {
@@ -147,26 +88,6 @@ final class PhraseTrieTests: XCTestCase {
                 let trie = PatternBuilder.alternation(phrases, caseless: caseless)
                 let options: RegexOptions = caseless ? .standard : [.utf, .multiline]
                 try assertSameMatches("(?:" + Self.flat(phrases) + ")", trie, texts, "round \(round) \(phrases)", options: options)
-            }
-        }
-    }
-
-    /// Random plain alternations in the order written (not longest first): a member that is a
-    /// prefix of a later one, whitespace runs and letters in both cases.
-    func testRandomPatternAlternationsMatchAsBefore() throws {
-        var rng = SplitMix(seed: 7)
-        let tokens = ["a", "A", "b", " ", "\\s+", "-", "c", "\\."]
-        let alphabet = Array("aAb -c.\n")
-        for round in 0..<300 {
-            let members = (0..<(2 + Int(rng.next() % 7))).map { _ in
-                (0..<Int(rng.next() % 5)).map { _ in tokens[Int(rng.next() % UInt64(tokens.count))] }.joined()
-            }
-            let pattern = "x?(?:" + members.joined(separator: "|") + ")"
-            let texts = (0..<20).map { _ in Array(String((0..<(5 + Int(rng.next() % 40))).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }).utf8) }
-            for caseless in [true, false] {
-                let rewritten = PatternBuilder.factorAlternations(pattern, caseless: caseless)
-                let options: RegexOptions = caseless ? .standard : [.utf, .multiline]
-                try assertSameMatches(pattern, rewritten, texts, "round \(round) \(pattern) -> \(rewritten)", options: options)
             }
         }
     }

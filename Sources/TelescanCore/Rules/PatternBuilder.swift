@@ -3,22 +3,43 @@ enum PatternBuilder {
     /// Escapes a phrase for PCRE2; runs of spaces match any whitespace, a hyphen or space between
     /// words also matches the other ("follow-up" = "follow up").
     static func phrasePattern(_ phrase: String) -> String {
-        atoms(phrase).map(\.text).joined()
+        var out: [UInt8] = []
+        for a in atoms(phrase) { a.write(to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// One piece of a phrase's pattern: a character (escaped when special), a run of whitespace
     /// (`\s+`) or a hyphen that may also be whitespace or nothing (`[-\s]?`).
     struct Atom: Equatable {
-        enum Kind: Equatable { case character(Unicode.Scalar), whitespace, optionalHyphen }
+        enum Kind: UInt8 { case character, whitespace, optionalHyphen }
         var kind: Kind
-        var text: String
+        /// The character (`character` only).
+        var scalar: Unicode.Scalar = " "
+        /// Written with a backslash (a special character of PCRE2).
+        var escaped = false
+
+        static let whitespace = Atom(kind: .whitespace)
+        static let optionalHyphen = Atom(kind: .optionalHyphen)
+        static func character(_ c: Unicode.Scalar, escaped: Bool = false) -> Atom {
+            Atom(kind: .character, scalar: c, escaped: escaped)
+        }
+
+        func write(to out: inout [UInt8]) {
+            switch kind {
+            case .character:
+                if escaped { out.append(UInt8(ascii: "\\")) }
+                if scalar.isASCII { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: String(scalar).utf8) }
+            case .whitespace: out.append(contentsOf: [0x5C, 0x73, 0x2B])                    // \s+
+            case .optionalHyphen: out.append(contentsOf: [0x5B, 0x2D, 0x5C, 0x73, 0x5D, 0x3F])  // [-\s]?
+            }
+        }
 
         /// Whether the two match the same text: the same atom, or (caseless) ASCII letters that
         /// differ only in case.
         func same(_ other: Atom, caseless: Bool) -> Bool {
             if self == other { return true }
-            guard caseless, case let (.character(a), .character(b)) = (kind, other.kind), a.isASCII, b.isASCII else { return false }
-            return LiteralPrefilter.fold(UInt8(a.value)) == LiteralPrefilter.fold(UInt8(b.value))
+            guard caseless, kind == .character, other.kind == .character, scalar.isASCII, other.scalar.isASCII else { return false }
+            return LiteralPrefilter.fold(UInt8(scalar.value)) == LiteralPrefilter.fold(UInt8(other.scalar.value))
         }
 
         /// Whether no text can match both `self` and `other` at the same place, in caseless or
@@ -26,15 +47,16 @@ enum PatternBuilder {
         /// or whitespace and a character that is not.
         func excludes(_ other: Atom) -> Bool {
             switch (kind, other.kind) {
-            case let (.character(a), .character(b)):
-                guard a.isASCII, b.isASCII else { return false }
-                return LiteralPrefilter.fold(UInt8(a.value)) != LiteralPrefilter.fold(UInt8(b.value))
-            case let (.character(c), .whitespace), let (.whitespace, .character(c)):
-                return c.isASCII && !WhitespaceRuns.isSpace(UInt8(c.value))
-            default:
-                return false
+            case (.character, .character):
+                guard scalar.isASCII, other.scalar.isASCII else { return false }
+                return LiteralPrefilter.fold(UInt8(scalar.value)) != LiteralPrefilter.fold(UInt8(other.scalar.value))
+            case (.character, .whitespace): return isNonSpaceASCII
+            case (.whitespace, .character): return other.isNonSpaceASCII
+            default: return false
             }
         }
+
+        var isNonSpaceASCII: Bool { kind == .character && scalar.isASCII && !WhitespaceRuns.isSpace(UInt8(scalar.value)) }
     }
 
     static func atoms(_ phrase: String) -> [Atom] {
@@ -42,14 +64,14 @@ enum PatternBuilder {
         var pendingSpace = false
         for ch in phrase.unicodeScalars {
             if ch == " " || ch == "\t" { pendingSpace = true; continue }
-            if pendingSpace { out.append(Atom(kind: .whitespace, text: "\\s+")); pendingSpace = false }
+            if pendingSpace { out.append(.whitespace); pendingSpace = false }
             switch ch {
             case "\\", "^", "$", ".", "|", "?", "*", "+", "(", ")", "[", "]", "{", "}", "#":
-                out.append(Atom(kind: .character(ch), text: "\\" + String(ch)))
+                out.append(.character(ch, escaped: true))
             case "-":
-                out.append(Atom(kind: .optionalHyphen, text: "[-\\s]?"))
+                out.append(.optionalHyphen)
             default:
-                out.append(Atom(kind: .character(ch), text: String(ch)))
+                out.append(.character(ch))
             }
         }
         return out
@@ -62,12 +84,24 @@ enum PatternBuilder {
     /// hundred tries per position; the trie costs one per distinct first character.
     /// `caseless`: the pattern matches without case, so "Video" and "video" may share a start.
     static func alternation(_ phrases: [String], caseless: Bool = false) -> String {
+        var out: [UInt8] = []
+        writeAlternation(phrases, caseless: caseless, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func writeAlternation(_ phrases: [String], caseless: Bool, into out: inout [UInt8]) {
         // Lengths computed once: `String.count` walks grapheme clusters on every comparison.
         let sorted = phrases.map { ($0, $0.unicodeScalars.count) }
             .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        var out = ""
-        let grouped = trie(sorted.map { atoms($0.0)[...] }, caseless: caseless, into: &out)
-        return grouped ? out : "(?:" + out + ")"
+        var body: [UInt8] = []
+        let members = sorted.map { atoms($0.0) }
+        if trie(members, Array(members.indices), depth: 0, caseless: caseless, into: &body) {
+            out += body
+        } else {
+            out += [0x28, 0x3F, 0x3A]   // (?:
+            out += body
+            out.append(0x29)
+        }
     }
 
     /// Writes the alternation of `members` (in match order) as a group. Members are grouped
@@ -77,173 +111,86 @@ enum PatternBuilder {
     /// shared first atom is written once only when it can match in one way alone (then
     /// "a(?:x|y)" tries the same things in the same order as "ax|ay"). Otherwise the members
     /// are written one after another, as given. Returns whether it wrote one group around all.
-    @discardableResult
-    static func trie(_ members: [ArraySlice<Atom>], caseless: Bool, into out: inout String) -> Bool {
+    /// `members` index `atoms`; each member's atoms from `depth` on are written.
+    static func trie(_ atoms: [[Atom]], _ members: [Int], depth: Int, caseless: Bool, into out: inout [UInt8]) -> Bool {
         var firsts: [Atom] = []
-        var groups: [[ArraySlice<Atom>]] = []
+        var groups: [[Int]] = []
         var endsHere = false
         for (i, m) in members.enumerated() {
-            guard let a = m.first else {
+            guard depth < atoms[m].count else {
                 // An empty member matches anywhere: only as the last one.
-                guard i == members.count - 1 else { flat(members, into: &out); return true }
+                guard i == members.count - 1 else { flat(atoms, members, depth: depth, into: &out); return true }
                 endsHere = true
                 continue
             }
+            let a = atoms[m][depth]
             if let g = firsts.firstIndex(where: { $0.same(a, caseless: caseless) }) {
                 groups[g].append(m)
             } else {
-                guard firsts.allSatisfy({ $0.excludes(a) }) else { flat(members, into: &out); return true }
+                guard firsts.allSatisfy({ $0.excludes(a) }) else { flat(atoms, members, depth: depth, into: &out); return true }
                 firsts.append(a)
                 groups.append([m])
             }
         }
+        func forced(_ g: Int) -> Bool {
+            switch firsts[g].kind {
+            case .character: return true
+            case .optionalHyphen: return false
+            // A whitespace run is taken whole when every member goes on with a character that
+            // is not whitespace.
+            case .whitespace: return groups[g].allSatisfy { depth + 1 < atoms[$0].count && atoms[$0][depth + 1].isNonSpaceASCII }
+            }
+        }
         // A lone group written as one sequence needs no parentheses of its own.
-        let bare = groups.count == 1 && !endsHere && (groups[0].count == 1 || isForced(firsts[0], before: groups[0]))
-        if !bare { out += "(?:" }
+        let bare = groups.count == 1 && !endsHere && (groups[0].count == 1 || forced(0))
+        if !bare { out += [0x28, 0x3F, 0x3A] }
         for (g, group) in groups.enumerated() {
-            if g > 0 { out += "|" }
+            if g > 0 { out.append(0x7C) }
             if group.count == 1 {
-                for a in group[0] { out += a.text }
-            } else if isForced(firsts[g], before: group) {
-                out += firsts[g].text
-                trie(group.map { $0.dropFirst() }, caseless: caseless, into: &out)
+                for a in atoms[group[0]][depth...] { a.write(to: &out) }
+            } else if forced(g) {
+                firsts[g].write(to: &out)
+                _ = trie(atoms, group, depth: depth + 1, caseless: caseless, into: &out)
             } else {
                 for (i, m) in group.enumerated() {
-                    if i > 0 { out += "|" }
-                    for a in m { out += a.text }
+                    if i > 0 { out.append(0x7C) }
+                    for a in atoms[m][depth...] { a.write(to: &out) }
                 }
             }
         }
-        if endsHere { out += "|" }
-        if !bare { out += ")" }
+        if endsHere { out.append(0x7C) }
+        if !bare { out.append(0x29) }
         return !bare
     }
 
-    /// Whether `first`, shared by all of `group`, matches in one way only where the rest of a
-    /// member can follow: a character always; a whitespace run when every member goes on
-    /// with a character that is not whitespace (the run must then be taken whole).
-    static func isForced(_ first: Atom, before group: [ArraySlice<Atom>]) -> Bool {
-        switch first.kind {
-        case .character: return true
-        case .optionalHyphen: return false
-        case .whitespace:
-            return group.allSatisfy { m in
-                guard m.count > 1, case .character(let c) = m[m.startIndex + 1].kind else { return false }
-                return c.isASCII && !WhitespaceRuns.isSpace(UInt8(c.value))
-            }
-        }
-    }
-
-    static func flat(_ members: [ArraySlice<Atom>], into out: inout String) {
-        out += "(?:"
+    static func flat(_ atoms: [[Atom]], _ members: [Int], depth: Int, into out: inout [UInt8]) {
+        out += [0x28, 0x3F, 0x3A]
         for (i, m) in members.enumerated() {
-            if i > 0 { out += "|" }
-            for a in m { out += a.text }
+            if i > 0 { out.append(0x7C) }
+            for a in atoms[m][depth...] { a.write(to: &out) }
         }
-        out += ")"
+        out.append(0x29)
     }
 
-    /// Rewrites each plain alternation written in a pattern, `(?:word|word\\s+word|...)` (only
-    /// characters, escaped punctuation and `\\s+`; no quantifier, class or group inside), as a
-    /// trie (see `trie`): same matches, fewer tries per position. Anything else is copied as
-    /// it is; a pattern in extended mode or with `\\Q` is left alone.
-    static func factorAlternations(_ pattern: String, caseless: Bool) -> String {
-        let s = Array(pattern.unicodeScalars)
-        guard s.count > 4, !pattern.contains("\\Q"), !setsExtendedMode(s) else { return pattern }
-        var out = ""
-        var changed = false
-        var i = 0
-        while i < s.count {
-            let c = s[i]
-            if c == "\\" {
-                out.unicodeScalars.append(c)
-                if i + 1 < s.count { out.unicodeScalars.append(s[i + 1]) }
-                i += 2
-                continue
-            }
-            if c == "[" {
-                // A class, copied whole: "]" first (or after "^") is a member, escapes skip.
-                var j = i + 1
-                if j < s.count, s[j] == "^" { j += 1 }
-                if j < s.count, s[j] == "]" { j += 1 }
-                while j < s.count, s[j] != "]" { j += s[j] == "\\" ? 2 : 1 }
-                let end = min(j + 1, s.count)
-                out.unicodeScalars.append(contentsOf: s[i..<end])
-                i = end
-                continue
-            }
-            if c == "(", i + 2 < s.count, s[i + 1] == "?", s[i + 2] == ":",
-               let (members, close) = plainAlternation(s, from: i + 3), members.count > 1 {
-                var text = ""
-                let grouped = trie(members.map { $0[...] }, caseless: caseless, into: &text)
-                out += grouped ? text : "(?:" + text + ")"
-                changed = true
-                i = close + 1
-                continue
-            }
-            out.unicodeScalars.append(c)
-            i += 1
-        }
-        return changed ? out : pattern
+    /// Whether a pattern may turn case-sensitive matching back on somewhere (`(?-i`, `(?^`).
+    static func turnsCaseOn(_ pattern: String) -> Bool {
+        let s = Array(pattern.utf8)
+        return contains(s, Array("-i".utf8)) || contains(s, Array("(?^".utf8))
     }
 
-    /// Whether an inline option setting turns on extended mode (`(?x)`, `(?ix:`...), where
-    /// whitespace and `#` are not literal.
-    static func setsExtendedMode(_ s: [Unicode.Scalar]) -> Bool {
+    /// A byte search (Foundation's `contains` on long expanded patterns was most of start-up).
+    static func contains(_ t: [UInt8], _ n: [UInt8]) -> Bool {
+        guard !n.isEmpty, n.count <= t.count else { return false }
         var i = 0
-        while i + 2 < s.count {
-            if s[i] == "\\" { i += 2; continue }
-            if s[i] == "(", s[i + 1] == "?" {
-                var j = i + 2
-                var on = true
-                while j < s.count, s[j].properties.isAlphabetic || s[j] == "-" || s[j] == "^" {
-                    if s[j] == "-" { on = false }
-                    if s[j] == "x" && on { return true }
-                    j += 1
-                }
+        while i + n.count <= t.count {
+            if t[i] == n[0] {
+                var k = 1
+                while k < n.count, t[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
             }
             i += 1
         }
         return false
-    }
-
-    /// The members of a plain alternation whose content starts at `from`, as atoms, and the
-    /// index of its closing parenthesis; nil when the group holds anything else.
-    static func plainAlternation(_ s: [Unicode.Scalar], from: Int) -> ([[Atom]], Int)? {
-        var members: [[Atom]] = [[]]
-        var i = from
-        func quantified(_ k: Int) -> Bool { k < s.count && (s[k] == "?" || s[k] == "*" || s[k] == "+" || s[k] == "{") }
-        while i < s.count {
-            let c = s[i]
-            switch c {
-            case ")":
-                return (members, i)
-            case "|":
-                members.append([])
-                i += 1
-            case "\\":
-                guard i + 1 < s.count else { return nil }
-                let e = s[i + 1]
-                if e == "s" {
-                    // Only `\\s+`, greedy: `\\s+?` or `\\s++` match in other ways.
-                    guard i + 2 < s.count, s[i + 2] == "+", !quantified(i + 3) else { return nil }
-                    members[members.count - 1].append(Atom(kind: .whitespace, text: "\\s+"))
-                    i += 3
-                } else {
-                    // Escaped punctuation is that character; `\\b`, `\\d`, `\\1`... are not.
-                    guard e.isASCII, !e.properties.isAlphabetic, !("0"..."9").contains(e), !quantified(i + 2) else { return nil }
-                    members[members.count - 1].append(Atom(kind: .character(e), text: "\\" + String(e)))
-                    i += 2
-                }
-            case "(", "[", "]", ".", "^", "$", "*", "+", "?", "{", "}", "#":
-                return nil
-            default:
-                guard !quantified(i + 1) else { return nil }
-                members[members.count - 1].append(Atom(kind: .character(c), text: String(c)))
-                i += 1
-            }
-        }
-        return nil
     }
 
     /// A whole-word pattern for a phrase list.
@@ -254,8 +201,10 @@ enum PatternBuilder {
     /// Replaces each `{{name}}` with the alternation of the named list.
     /// `caseless`: the rule matches without case; a pattern that turns case back on anywhere
     /// (`(?-i`, `(?^`) is treated as case-sensitive throughout.
-    static func expandLists(_ pattern: String, lists: [String: [String]], caseless: Bool = false) throws(RuleLoadError) -> String {
-        let caseless = caseless && !pattern.contains("-i") && !pattern.contains("(?^")
+    /// `built`: alternations already written, by list and case (a list serves many rules).
+    static func expandLists(_ pattern: String, lists: [String: [String]], caseless: Bool = false,
+                            built: ListAlternations? = nil) throws(RuleLoadError) -> String {
+        let caseless = caseless && !turnsCaseOn(pattern)
         // A byte scan for "{{": Foundation's `range(of:)` was a visible share of start-up.
         let bytes = Array(pattern.utf8)
         guard bytes.count >= 2 else { return pattern }
@@ -273,7 +222,9 @@ enum PatternBuilder {
             guard let list = lists[name] else {
                 throw RuleLoadError(file: "", problem: "unknown list '{{\(name)}}' (known: \(lists.keys.sorted().joined(separator: ", ")))")
             }
-            out += alternation(list, caseless: caseless).utf8
+            if let built { out += built.alternation(name, list, caseless: caseless) } else {
+                writeAlternation(list, caseless: caseless, into: &out)
+            }
             i = j + 2
         }
         return String(decoding: out, as: UTF8.self)
@@ -354,4 +305,20 @@ enum PatternBuilder {
     ]
 }
 
+/// The alternations of the named lists, each written once per load and case (rule files load
+/// in parallel, so the store is locked).
+final class ListAlternations: @unchecked Sendable {
+    private let store = Mutex<[String: [UInt8]]>([:])
+
+    func alternation(_ name: String, _ list: [String], caseless: Bool) -> [UInt8] {
+        let key = (caseless ? "i:" : "c:") + name
+        if let done = store.withLock({ $0[key] }) { return done }
+        var out: [UInt8] = []
+        PatternBuilder.writeAlternation(list, caseless: caseless, into: &out)
+        store.withLock { $0[key] = out }
+        return out
+    }
+}
+
 import Foundation
+import Synchronization

@@ -39,9 +39,10 @@ public enum RuleFileLoader {
             files += yamlFiles(in: root + "/" + sub, displayPrefix: sub + "/").map { ($0.0, $0.1, isContext) }
         }
         // Files are parsed in parallel; errors and duplicate ids are reported in file order.
+        let built = ListAlternations()
         let parsed = ParallelMap.map(files) { file in
             Result { () throws(RuleLoadError) in
-                try parseFile(file.path, name: file.name, isContext: file.isContext, lists: lists, examples: examples)
+                try parseFile(file.path, name: file.name, isContext: file.isContext, lists: lists, examples: examples, built: built)
             }
         }
         var rules: [RuleDefinition] = []
@@ -59,7 +60,8 @@ public enum RuleFileLoader {
     }
 
     static func parseFile(_ path: String, name: String, isContext: Bool,
-                          lists: [String: [String]], examples: Bool = true) throws(RuleLoadError) -> [RuleDefinition] {
+                          lists: [String: [String]], examples: Bool = true,
+                          built: ListAlternations? = nil) throws(RuleLoadError) -> [RuleDefinition] {
         let tree = try YAMLFields.load(file: path, displayName: name, skipping: examples ? nil : "examples")
         var top = try YAMLFields(tree, file: name, entry: nil)
         _ = try top.string("description")
@@ -67,13 +69,14 @@ public enum RuleFileLoader {
         try top.finish(allowed: ["description", "rules"])
         var rules: [RuleDefinition] = []
         for (i, item) in list.enumerated() {
-            rules.append(try parseRule(item, index: i, file: name, isContext: isContext, lists: lists, examples: examples))
+            rules.append(try parseRule(item, index: i, file: name, isContext: isContext, lists: lists, examples: examples, built: built))
         }
         return rules
     }
 
     static func parseRule(_ item: Any, index: Int, file: String, isContext: Bool,
-                          lists: [String: [String]], examples readExamples: Bool = true) throws(RuleLoadError) -> RuleDefinition {
+                          lists: [String: [String]], examples readExamples: Bool = true,
+                          built: ListAlternations? = nil) throws(RuleLoadError) -> RuleDefinition {
         let provisional = (item as? [String: Any])?["id"] as? String
         var f = try YAMLFields(item, file: file, entry: "rule '\(provisional ?? "#\(index + 1)")'")
         let id = try f.requiredString("id")
@@ -114,10 +117,9 @@ public enum RuleFileLoader {
             }
         case (nil, let p?):
             let caseless = try f.bool("case_sensitive") != true
-            do { source = try PatternBuilder.expandLists(p, lists: lists, caseless: caseless) } catch {
+            do { source = try PatternBuilder.expandLists(p, lists: lists, caseless: caseless, built: built) } catch {
                 throw f.error(error.problem)
             }
-            source = PatternBuilder.factorAlternations(source, caseless: caseless && !p.contains("-i") && !p.contains("(?^"))
         case (nil, nil): throw f.error("needs 'phrases' or 'pattern'")
         default: throw f.error("has both 'phrases' and 'pattern'; use one")
         }
