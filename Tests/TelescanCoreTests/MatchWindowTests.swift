@@ -92,6 +92,29 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(differ, [])
     }
 
+    /// The runs found eight bytes at a time are exactly the runs of two or more whitespace
+    /// bytes, with control bytes and punctuation near 0x20 (which the eight-byte filter lets
+    /// through) and every length around the eight-byte steps.
+    func testWhitespaceRunsAreEveryRunOfTwo() {
+        var rng = SplitMix(seed: 11)
+        let alphabet: [UInt8] = [0x61, 0x62, 0x20, 0x20, 0x0A, 0x09, 0x0D, 0x0B, 0x0C, 0x01, 0x1F, 0x21, 0x22, 0xE2, 0x80]
+        for round in 0..<2000 {
+            let t = (0..<Int(rng.next() % 90)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            var expected: [Range<Int>] = []
+            var i = 0
+            while i < t.count {
+                guard WhitespaceRuns.isSpace(t[i]) else { i += 1; continue }
+                var e = i
+                while e < t.count, WhitespaceRuns.isSpace(t[e]) { e += 1 }
+                if e - i >= 2 { expected.append(i..<e) }
+                i = e
+            }
+            var runs = WhitespaceRuns()
+            t.withUnsafeBufferPointer { runs.find(in: $0) }
+            XCTAssertEqual(zip(runs.starts, runs.ends).map { $0..<$1 }, expected, "round \(round): \(t)")
+        }
+    }
+
     /// The run-list walk equals a byte-by-byte walk that counts each whitespace run as one.
     func testWhitespaceRunWalksEqualAByteWalk() {
         func byteBack(_ t: [UInt8], _ start: Int, _ n: Int) -> Int {

@@ -130,7 +130,8 @@ public struct JSONObjectScanner {
         if bytes[i] < 0x20 { throw fail("control character in string") }
         if bytes[i] == UInt8(ascii: "\"") { i += 1; return decode ? Array(bytes[s..<(i - 1)]) : [] }
         var out = decode ? Array(bytes[s..<i]) : []
-        if decode { out.reserveCapacity(out.count + 64) }
+        // Decoded text is never longer than its escaped form: one allocation.
+        if decode { out.reserveCapacity(bytes.endIndex - s) }
         while i < bytes.endIndex {
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; return out }
@@ -139,7 +140,10 @@ public struct JSONObjectScanner {
                 // A run of plain bytes, copied at once (notes escape every line break).
                 let run = i
                 i = plainRun(from: i + 1)
-                if decode { out.append(contentsOf: bytes[run..<i]) }
+                if decode {
+                    let base = bytes.startIndex, end = i
+                    bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(run - base)..<(end - base)])) }
+                }
                 continue
             }
             i += 1
