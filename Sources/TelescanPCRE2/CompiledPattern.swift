@@ -16,6 +16,9 @@ public final class CompiledPattern: @unchecked Sendable {
     let compileLock = Mutex<Void>(())
     nonisolated(unsafe) private var compiledCode: OpaquePointer? = nil
     nonisolated(unsafe) private(set) var compiledInfo = Info()
+    /// Whether the compiled pattern has named groups (read on every match without touching
+    /// the group list).
+    nonisolated(unsafe) public private(set) var hasNamedGroups = false
     nonisolated(unsafe) private var compileError: PCRE2Error? = nil
     /// 0: not JIT-compiled yet; 1: JIT code ready; -1: JIT failed (the interpreter runs).
     /// Written under `jitLock`; read without it once settled (every match reads it).
@@ -84,6 +87,7 @@ public final class CompiledPattern: @unchecked Sendable {
             case .success(let (code, info)):
                 compiledCode = code
                 compiledInfo = info
+                hasNamedGroups = !info.namedGroupList.isEmpty
                 compileState.store(1, ordering: .releasing)
                 return .success(code)
             case .failure(let error):

@@ -26,6 +26,8 @@ public final class RuleMatcher {
     /// Rules run only in the windows around their literals (windowed, and not whole-note).
     let windowedRules: [Bool]
     var occurrences: [LiteralPrefilter.Occurrence] = []
+    /// The context rules the current note woke (reused from note to note).
+    var wokenContext: [Int] = []
     /// The current note's whitespace runs, for `reach` windows.
     var whitespaceRuns = WhitespaceRuns()
     /// Fetched from `rules` on this worker's first note with findings (built then, once).
@@ -101,7 +103,12 @@ public final class RuleMatcher {
     public func matchContext(_ text: UnsafeBufferPointer<UInt8>, in ranges: [Range<Int>]) -> [RuleHit] {
         prefilterContext(text, around: ranges)
         var out: [RuleHit] = []
-        for r in ranges { run(rules.contextRules, text, r, &out) }
+        // The woken rules, listed once (not every context rule checked again for each unit).
+        wokenContext.removeAll(keepingCapacity: true)
+        for i in rules.contextRules where hits[i] { wokenContext.append(i) }
+        if wokenContext.isEmpty { return out }
+        let woken = wokenContext
+        for r in ranges { run(woken, text, r, &out) }
         return out
     }
 
@@ -228,13 +235,14 @@ public final class RuleMatcher {
             do {
                 try pattern.compile()
                 // Named groups other than `span` become captures; `span` narrows the evidence.
-                let groups = pattern.namedGroupList
+                let named = pattern.hasNamedGroups
                 func found(_ m: Match) {
                     let whole = m.start..<m.end
-                    if groups.isEmpty {
+                    guard named else {
                         out.append(RuleHit(rule: i, span: whole, matchSpan: whole, captures: [:]))
                         return
                     }
+                    let groups = pattern.namedGroupList
                     var caps: [String: String] = [:]
                     var span: Range<Int>? = nil
                     for (name, numbers) in groups {
