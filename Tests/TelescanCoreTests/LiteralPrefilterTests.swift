@@ -69,6 +69,70 @@ final class LiteralPrefilterTests: XCTestCase {
         XCTAssertEqual(occurrences.map { [$0.rule, $0.start, $0.end] }, [[0, 21, 26]])
     }
 
+    /// The automaton (with its word-start classes) finds exactly the occurrences a plain
+    /// search over the text finds with the rules of the key forms: random keys of every form,
+    /// placed densely (in both cases) in random text, over random ranges.
+    func testFindsWhatAPlainSearchFinds() {
+        var rng = SplitMix(seed: 5)
+        let alphabet = Array("ab c\n1-é:".unicodeScalars)
+        func text(_ length: Int) -> String {
+            String(String.UnicodeScalarView((0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }))
+        }
+        for round in 0..<400 {
+            var keys: [[String]] = []
+            for _ in 0..<(1 + Int(rng.next() % 10)) {
+                let body = text(1 + Int(rng.next() % 5)).lowercased()
+                let form = ["", "", "*", "=", "\n"][Int(rng.next() % 5)]
+                keys.append([form == "=" ? "=" + body.uppercased() : form + body])
+            }
+            var note = ""
+            while note.utf8.count < Int(rng.next() % 300) {
+                if rng.next() % 2 == 0, let key = keys[Int(rng.next() % UInt64(keys.count))].first {
+                    let body = key.hasPrefix("*") || key.hasPrefix("=") ? String(key.dropFirst()) : key
+                    note += rng.next() % 3 == 0 ? body.uppercased() : body
+                } else {
+                    note += text(1 + Int(rng.next() % 3))
+                }
+            }
+            let bytes = Array(note.utf8)
+            let lower = rng.next() % 3 == 0 ? Int(rng.next() % UInt64(bytes.count + 1)) : 0
+            let upper = lower + Int(rng.next() % UInt64(bytes.count - lower + 1))
+            // The plain search.
+            var expectedHits = [Bool](repeating: false, count: keys.count)
+            var expected: [[Int32]] = []
+            let hay = (lower == 0 ? [UInt8(10)] : []) + bytes[lower..<upper]
+            let shift = lower == 0 ? -1 : lower
+            for (rule, list) in keys.enumerated() {
+                let key = LiteralPrefilter.Key(list[0])
+                let needle = Array(key.text.utf8)
+                guard needle.count <= hay.count else { continue }
+                for a in 0...(hay.count - needle.count) {
+                    let start = a + shift, end = start + needle.count
+                    let same = (0..<needle.count).allSatisfy { j in
+                        key.exact ? start + j >= 0 && bytes[start + j] == needle[j] : LiteralPrefilter.fold(hay[a + j]) == needle[j]
+                    }
+                    guard same else { continue }
+                    if key.wordStart && start > 0 && LiteralPrefilter.isWordByte(bytes[start - 1]) { continue }
+                    if key.wholeWord && end < bytes.count && LiteralPrefilter.isWordByte(bytes[end]) { continue }
+                    expectedHits[rule] = true
+                    expected.append([Int32(rule), Int32(max(0, start)), Int32(end)])
+                }
+            }
+            let p = LiteralPrefilter(literals: keys)
+            var hits = [Bool](repeating: false, count: keys.count)
+            var occurrences: [LiteralPrefilter.Occurrence] = []
+            bytes.withUnsafeBufferPointer {
+                p.scan($0, in: lower..<upper, hits: &hits, record: [Bool](repeating: true, count: keys.count), occurrences: &occurrences)
+            }
+            let found = occurrences.map { [$0.rule, $0.start, $0.end] }
+            XCTAssertEqual(hits, expectedHits, "round \(round): \(keys) in \(note.debugDescription) \(lower)..<\(upper)")
+            XCTAssertEqual(found.sorted { $0.lexicographicallyPrecedes($1) }, expected.sorted { $0.lexicographicallyPrecedes($1) },
+                           "round \(round): \(keys) in \(note.debugDescription) \(lower)..<\(upper)")
+            // In order of their ends (the windows are built in one pass over them).
+            XCTAssertEqual(found.map { $0[2] }, found.map { $0[2] }.sorted(), "round \(round)")
+        }
+    }
+
     func testLargeAndSmallTablesFindTheSame() {
         // Enough distinct keys for more than 2^15 states: the 32-bit table.
         var keys: [[String]] = []
