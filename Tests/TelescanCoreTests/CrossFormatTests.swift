@@ -14,17 +14,6 @@ final class CrossFormatTests: XCTestCase {
     ]
     static let date = "2026-06-15"
 
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testEveryFormatScansLikeThePlainNotes() throws {
         let notes = try Self.chosen.map { name -> (id: String, text: String) in
             (name, String(decoding: try Data(contentsOf: URL(fileURLWithPath: "\(Repo.corpus)/notes/\(name).txt")), as: UTF8.self))
@@ -39,7 +28,7 @@ final class CrossFormatTests: XCTestCase {
         var lineRows = notes.flatMap { n in
             FormatEncoder.lines(n.text).enumerated().map { [n.id, "\($0.offset + 1)", $0.element, date] }
         }
-        var rng = SplitMix(state: 6)
+        var rng = SplitMix(seed: 6)
         lineRows.shuffle(using: &rng)
         let plainFHIR = notes.map { n in
             FormatEncoder.documentReference(id: n.id, attachments: [FormatEncoder.attachment(n.text, type: "text/plain; charset=utf-8")], date: date)

@@ -21,9 +21,8 @@ public final class RuleMatcher {
     /// Whether to run rules with a `reach` only in the windows around their literals (off:
     /// over the whole note, for tests that check both find the same).
     let windowed: Bool
-    /// Rules whose literal occurrences the prefilter records (those with a reach).
-    let recorded: [Bool]
-    /// Rules run only in the windows around their literals (windowed, and not whole-note).
+    /// Rules run only in the windows around their literals (windowed, and not whole-note): the
+    /// prefilter records their literals' occurrences.
     let windowedRules: [Bool]
     var occurrences: [LiteralPrefilter.Occurrence] = []
     /// The context rules the current note woke (reused from note to note).
@@ -59,7 +58,6 @@ public final class RuleMatcher {
         self.windowed = windowed
         scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         hits = [Bool](repeating: false, count: 2 * rules.rules.count)
-        recorded = windowed ? rules.windows.map { $0 != .wholeNote } : []
         windowedRules = rules.windows.map { windowed && $0 != .wholeNote }
         windowStart = [Int](repeating: 0, count: rules.rules.count)
         windowCount = [Int](repeating: 0, count: rules.rules.count)
@@ -133,7 +131,7 @@ public final class RuleMatcher {
         hits.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
         occurrences.removeAll(keepingCapacity: true)
         whitespaceRuns.forget()
-        rules.prefilter.scan(text, hits: &hits, record: recorded, occurrences: &occurrences)
+        rules.prefilter.scan(text, hits: &hits, record: windowedRules, occurrences: &occurrences)
         if windowed { buildWindows(text) }
         settleHits()
     }
@@ -159,10 +157,10 @@ public final class RuleMatcher {
                 pending = p.lowerBound..<max(p.upperBound, hi)
                 continue
             }
-            if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: recorded, occurrences: &occurrences) }
+            if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: windowedRules, occurrences: &occurrences) }
             pending = lo..<hi
         }
-        if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: recorded, occurrences: &occurrences) }
+        if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: windowedRules, occurrences: &occurrences) }
         buildWindows(text)
         settleHits()
     }

@@ -89,6 +89,7 @@ enum PatternBuilder {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `alternation`, appended to `out` as bytes (pattern building works on bytes).
     static func writeAlternation(_ phrases: [String], caseless: Bool, into out: inout [UInt8]) {
         // Lengths computed once: `String.count` walks grapheme clusters on every comparison.
         let sorted = phrases.map { ($0, $0.unicodeScalars.count) }
