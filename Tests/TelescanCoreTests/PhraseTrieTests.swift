@@ -16,11 +16,16 @@ final class PhraseTrieTests: XCTestCase {
 
     static func wholeWords(_ alternation: String) -> String { "(?<![\\w]|\\w-)" + alternation + "(?![\\w]|-\\w)" }
 
-    func testSharedStartsAreWrittenOnce() {
+    func testSharedStartsAreWrittenOnce() throws {
         XCTAssertEqual(PatternBuilder.alternation(["no show", "no answer"], caseless: true), "(?:no\\s+(?:answer|show))")
         // Caseless: "Video" and "video" share their start; case-sensitive: they cannot.
         XCTAssertEqual(PatternBuilder.alternation(["Video call", "video visit"], caseless: true), "(?:video\\s+(?:visit|call))")
         XCTAssertEqual(PatternBuilder.alternation(["MD", "md"], caseless: false), "(?:MD|md)")
+        // A pattern that turns case back on anywhere keeps its lists' cases apart.
+        XCTAssertEqual(try PatternBuilder.expandLists("(?-i:{{c}})", lists: ["c": ["md x", "MD"]], caseless: true),
+                       "(?-i:(?:md\\s+x|MD))")
+        XCTAssertEqual(try PatternBuilder.expandLists("{{c}}", lists: ["c": ["md x", "MD"]], caseless: true),
+                       "(?:md(?:\\s+x|))")
         // A phrase that ends where a longer one goes on stays last.
         XCTAssertEqual(PatternBuilder.alternation(["no show up", "no show"], caseless: true), "(?:no\\s+show(?:\\s+up|))")
         // A hyphen may match '-', whitespace or nothing: phrases after one are not merged.

@@ -174,24 +174,10 @@ enum PatternBuilder {
     }
 
     /// Whether a pattern may turn case-sensitive matching back on somewhere (`(?-i`, `(?^`).
+    /// Bytes, not Foundation's `contains` (a visible share of start-up on patterns).
     static func turnsCaseOn(_ pattern: String) -> Bool {
         let s = Array(pattern.utf8)
-        return contains(s, Array("-i".utf8)) || contains(s, Array("(?^".utf8))
-    }
-
-    /// A byte search (Foundation's `contains` on long expanded patterns was most of start-up).
-    static func contains(_ t: [UInt8], _ n: [UInt8]) -> Bool {
-        guard !n.isEmpty, n.count <= t.count else { return false }
-        var i = 0
-        while i + n.count <= t.count {
-            if t[i] == n[0] {
-                var k = 1
-                while k < n.count, t[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            i += 1
-        }
-        return false
+        return ContextClassifier.find(Array("-i".utf8), in: s) != nil || ContextClassifier.find(Array("(?^".utf8), in: s) != nil
     }
 
     /// A whole-word pattern for a phrase list.
