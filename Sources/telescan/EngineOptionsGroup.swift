@@ -11,6 +11,11 @@ struct EngineOptionsGroup: ParsableArguments {
     @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")], help: "Worker threads (default: all cores).")
     var jobs: Int?
 
+    @Flag(name: .customLong("no-cache"), help: ArgumentHelp(
+        "Load the rule data from its YAML files without the rule cache.",
+        discussion: "The cache (in $TELESCAN_CACHE_DIR, else $XDG_CACHE_HOME/telescan or ~/.cache/telescan) holds the loaded rules of each Lexicons folder, never note text, and is rebuilt whenever a rule file or the binary changes."))
+    var noCache = false
+
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No progress line on standard error (it is shown only on a terminal anyway).")
     var quiet = false
 
@@ -38,11 +43,12 @@ enum ScanJob {
             decider = BackgroundValue { () throws -> Decider in try profile.makeDecider(lexiconsRoot: root) }
         }
         let lex: LexiconSet
-        if preloaded, let pre = Preload.lexicons {
+        if preloaded, Preload.cached == !options.noCache, let pre = Preload.lexicons {
             do { lex = try pre.value() } catch { throw Failure("rule data: \(error)") }
         } else {
-            lex = try LexiconLoading.load(root: root, compileAll: false)
+            lex = try LexiconLoading.load(root: root, compileAll: false, cache: options.noCache ? nil : RuleCache.default)
         }
+        StartupProfile.mark("rules ready for the scan")
         let engine = ScanEngine(lexicons: lex, decider: try decider.value(),
                                 defaultDate: profile.serviceDate, keepFindings: keepFindings)
         var reader = InputChain(paths: paths, options: input.makeInputOptions())

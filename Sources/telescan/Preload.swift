@@ -7,6 +7,8 @@ import TelescanCore
 /// folder and profile; otherwise they are dropped, and `--help` or other commands never wait.
 enum Preload {
     nonisolated(unsafe) private(set) static var root: String?
+    /// Whether the preloaded rules came through the rule cache (not with `--no-cache`).
+    nonisolated(unsafe) private(set) static var cached = false
     nonisolated(unsafe) private(set) static var lexicons: BackgroundValue<LexiconSet, Error>?
     nonisolated(unsafe) private(set) static var cptDecider: BackgroundValue<Decider, Error>?
 
@@ -17,9 +19,14 @@ enum Preload {
         if args.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "--version" || $0.hasPrefix("--lexicons") }) { return }
         let root = LexiconLocator.locate(nil)
         self.root = root
-        lexicons = BackgroundValue { () throws -> LexiconSet in try LexiconSet(root: root, examples: false, compileAll: false) }
+        let cache = args.contains("--no-cache") ? nil : RuleCache.default
+        cached = cache != nil
+        lexicons = BackgroundValue { () throws -> LexiconSet in try LexiconSet(root: root, examples: false, compileAll: false, cache: cache) }
         if !args.contains(where: { $0.hasPrefix("--profile") }) {
-            cptDecider = BackgroundValue { () throws -> Decider in try Decider.builtin("cpt", lexiconsRoot: root) }
+            cptDecider = BackgroundValue { () throws -> Decider in
+                defer { StartupProfile.mark("payer profile loaded") }
+                return try Decider.builtin("cpt", lexiconsRoot: root)
+            }
         }
     }
 }

@@ -35,7 +35,8 @@ enum LexiconLoading {
     }
 
     /// - Parameter compileAll: false for a scan (patterns compile on first use).
-    static func load(root: String, examples: Bool = false, compileAll: Bool = true) throws -> LexiconSet {
-        do { return try LexiconSet(root: root, examples: examples, compileAll: compileAll) } catch { throw Failure("rule data: \(error)") }
+    /// - Parameter cache: the rule cache (a scan without `--no-cache`).
+    static func load(root: String, examples: Bool = false, compileAll: Bool = true, cache: RuleCache? = nil) throws -> LexiconSet {
+        do { return try LexiconSet(root: root, examples: examples, compileAll: compileAll, cache: cache) } catch { throw Failure("rule data: \(error)") }
     }
 }

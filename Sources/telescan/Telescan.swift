@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TelescanCore
 
 @main
 struct Telescan: ParsableCommand {
@@ -15,10 +16,14 @@ struct Telescan: ParsableCommand {
     /// Usage errors exit 2 (not ArgumentParser's 64), as the README documents.
     static func main() {
         let args = Array(CommandLine.arguments.dropFirst())
+        StartupProfile.begin()
         Preload.start(args)
         do {
             var command = try scanFastPath(args) ?? parseAsRoot()
+            StartupProfile.mark("arguments parsed")
             try command.run()
+            StartupProfile.mark("run done")
+            StartupProfile.report()
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

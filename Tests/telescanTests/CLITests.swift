@@ -70,6 +70,8 @@ final class CLITests: XCTestCase {
         p.arguments = full
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
+        // Each test starts with no rule cache, and never writes to the user's.
+        environment["TELESCAN_CACHE_DIR"] = path("rule-cache")
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         // Files, not pipes: no deadlock whatever the output size.
@@ -219,6 +221,7 @@ final class CLITests: XCTestCase {
         p.arguments = args
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NO_COLOR")
+        environment["TELESCAN_CACHE_DIR"] = path("rule-cache")
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = dir.appendingPathComponent("tty-\(UUID().uuidString)")
@@ -228,6 +231,41 @@ final class CLITests: XCTestCase {
         try p.run()
         p.waitUntilExit()
         return String(decoding: try Data(contentsOf: out), as: UTF8.self)
+    }
+
+    // MARK: Rule cache
+
+    /// A scan keeps the loaded rules in the cache folder and gives the same records from it; a
+    /// rule file edited afterwards is read again (a coder's change works without a rebuild);
+    /// `--no-cache` neither reads nor writes it.
+    func testRuleCacheIsUsedAndNeverStale() throws {
+        let lexicons = path("lexicons")
+        try FileManager.default.copyItem(atPath: Self.root + "/Lexicons", toPath: lexicons)
+        try write("zoom.txt", "Visit over Quuxcast today with \(Self.marker). I spent 25 minutes.\n")
+        let cacheDir = path("rule-cache")
+        let args = ["--lexicons", lexicons, "--date", "2026-06-15", path("video.txt"), path("zoom.txt")]
+
+        let uncached = try telescan(["--no-cache"] + args)
+        XCTAssertEqual(uncached.status, 0, uncached.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cacheDir), "--no-cache wrote a cache")
+        let first = try telescan(args)
+        let files = try FileManager.default.contentsOfDirectory(atPath: cacheDir)
+        XCTAssertEqual(files.count, 1, "\(files)")
+        XCTAssertTrue(files[0].hasPrefix("rules-") && files[0].hasSuffix(".bin"), files[0])
+        let second = try telescan(args)
+        XCTAssertEqual(first.stdout, uncached.stdout)
+        XCTAssertEqual(second.stdout, uncached.stdout)
+        XCTAssertFalse(second.stdout.contains("Quuxcast"), "the platform is unknown before the edit")
+
+        // A new platform in a list file: the next run must see it.
+        let platforms = lexicons + "/lists/platforms.yaml"
+        var yaml = try String(contentsOfFile: platforms, encoding: .utf8)
+        let anchor = try XCTUnwrap(yaml.range(of: "phrases: ["))
+        yaml.insert(contentsOf: "Quuxcast, ", at: anchor.upperBound)
+        try yaml.write(toFile: platforms, atomically: true, encoding: .utf8)
+        let edited = try telescan(args)
+        XCTAssertTrue(edited.stdout.contains("Quuxcast"), edited.stdout)
+        XCTAssertEqual(edited.stdout, try telescan(["--no-cache"] + args).stdout)
     }
 
     // MARK: Summary

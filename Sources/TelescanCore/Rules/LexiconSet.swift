@@ -9,15 +9,30 @@ public final class LexiconSet: @unchecked Sendable {
     /// - Parameters:
     ///   - examples: false leaves the rules' examples unread (scanning never runs them).
     ///   - compileAll: false compiles each pattern on first use (a scan; see `CompiledRules`).
-    public init(root: String, examples: Bool = true, compileAll: Bool = true) throws(RuleLoadError) {
+    ///   - cache: where loaded rules are kept between runs (only without examples: a scan).
+    public init(root: String, examples: Bool = true, compileAll: Bool = true, cache: RuleCache? = nil) throws(RuleLoadError) {
         self.root = root
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             throw RuleLoadError(file: root, problem: "lexicons folder not found")
         }
-        lists = try RuleFileLoader.loadLists(root: root)
-        definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: examples)
+        if let cache, !examples {
+            let fingerprint = RuleCache.fingerprint(root: root)
+            StartupProfile.mark("rule files fingerprinted")
+            if let hit = cache.load(root: root, fingerprint: fingerprint) {
+                (lists, definitions) = (hit.lists, hit.definitions)
+            } else {
+                lists = try RuleFileLoader.loadLists(root: root)
+                definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: false)
+                cache.store(root: root, fingerprint: fingerprint, .init(lists: lists, definitions: definitions))
+            }
+        } else {
+            lists = try RuleFileLoader.loadLists(root: root)
+            definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: examples)
+        }
+        StartupProfile.mark("rules loaded")
         compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
+        StartupProfile.mark("rules compiled")
     }
 
     public func list(_ name: String) -> [String] { lists[name] ?? [] }

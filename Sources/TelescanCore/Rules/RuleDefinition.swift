@@ -2,8 +2,8 @@ import TelescanPCRE2
 
 /// One rule as written in a rule file: the shape shared by target rules (elements) and
 /// context rules (triggers). Phrase lists and patterns both compile to one PCRE2 pattern.
-public struct RuleDefinition: Sendable {
-    public enum Kind: Sendable { case target(Element), context(ContextCategory) }
+public struct RuleDefinition: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case target(Element), context(ContextCategory) }
 
     public var id: String
     public var kind: Kind
@@ -60,7 +60,7 @@ public struct RuleDefinition: Sendable {
 }
 
 /// Texts a rule must match (with the expected evidence marked `⟦…⟧`) and texts it must not.
-public struct RuleExamples: Sendable {
+public struct RuleExamples: Sendable, Equatable {
     public var match: [String]
     public var noMatch: [String]
 }

@@ -15,6 +15,11 @@ public enum RuleFileLoader {
             .map { (dir + "/" + $0, displayPrefix + $0) }
     }
 
+    /// Every file the loader reads, as (path, display name): lists, rules, then context rules.
+    static func ruleDataFiles(root: String) -> [(String, String)] {
+        ["lists", "rules", "context"].flatMap { yamlFiles(in: root + "/" + $0, displayPrefix: $0 + "/") }
+    }
+
     public static func loadLists(root: String) throws(RuleLoadError) -> [String: [String]] {
         var lists: [String: [String]] = [:]
         for (path, name) in yamlFiles(in: root + "/lists", displayPrefix: "lists/") {

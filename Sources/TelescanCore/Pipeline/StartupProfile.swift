@@ -1,0 +1,39 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// With `TELESCAN_STARTUP_PROFILE` set: the milliseconds since `main` at each step of start-up
+/// (rule cache, prefilter, profile, argument parsing, the first note), on standard error when
+/// the run ends. Start-up is paid on every call in a shell pipeline; this shows which thread
+/// holds it up. Off, a step costs one flag test.
+public enum StartupProfile {
+    public static let enabled = getenv("TELESCAN_STARTUP_PROFILE") != nil
+    private static let log = Mutex<(start: UInt64, lines: [String])>((0, []))
+
+    /// Called first thing in `main`.
+    public static func begin() {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        log.withLock { $0.start = now }
+    }
+
+    public static func mark(_ step: @autoclosure () -> String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        let name = step()
+        log.withLock { state in
+            let tenths = (now &- state.start) / 10_000
+            state.lines.append("\(tenths / 100).\(tenths % 100 < 10 ? "0" : "")\(tenths % 100) ms  \(name)")
+        }
+    }
+
+    /// Writes the steps to standard error.
+    public static func report() {
+        guard enabled else { return }
+        let text = log.withLock { "start-up profile (ms since main):\n" + $0.lines.map { "  " + $0 + "\n" }.joined() }
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+    }
+}

@@ -1,0 +1,110 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// A binary copy of a Lexicons folder's loaded lists and rules (examples aside), so that a scan
+/// skips parsing the YAML and building the patterns: two thirds of the start-up paid on every
+/// call in a shell pipeline. One file per Lexicons folder; it is used only when its fingerprint
+/// (every rule and list file's name and bytes, and the telescan binary itself) matches, else the
+/// folder is loaded as usual and the file rewritten. A cache that cannot be read or written is
+/// never an error: the rules load from the YAML. It holds rule data only, never note text.
+public struct RuleCache: Sendable {
+    public let directory: String
+
+    public init(directory: String) { self.directory = directory }
+
+    /// Where the cache lives by default: `$TELESCAN_CACHE_DIR`, else `$XDG_CACHE_HOME/telescan`,
+    /// else `~/.cache/telescan`; nil (no cache) when none is set.
+    public static func defaultDirectory(environment env: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let dir = env["TELESCAN_CACHE_DIR"], !dir.isEmpty { return dir }
+        if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/telescan" }
+        if let home = env["HOME"], !home.isEmpty { return home + "/.cache/telescan" }
+        return nil
+    }
+
+    /// The cache in its default directory, if there is one.
+    public static var `default`: RuleCache? { defaultDirectory().map(RuleCache.init) }
+
+    /// The cache file of one Lexicons folder (named by a hash of its path).
+    public func file(for root: String) -> String {
+        directory + "/rules-" + Fingerprint.hex(Fingerprint.of([Array(root.utf8)])) + ".bin"
+    }
+
+    /// The folder's lists and rules from the cache, or nil when the cache is missing, stale
+    /// or unreadable.
+    func load(root: String, fingerprint: Fingerprint) -> RuleCacheCoding.Contents? {
+        guard let data = FileManager.default.contents(atPath: file(for: root)) else { return nil }
+        return try? RuleCacheCoding.decode([UInt8](data), expecting: fingerprint)
+    }
+
+    /// Writes the cache file: to a temporary name, then renamed, so that concurrent runs (GNU
+    /// parallel, Spark workers) never read half a file. Failures are ignored.
+    func store(root: String, fingerprint: Fingerprint, _ contents: RuleCacheCoding.Contents) {
+        let bytes = RuleCacheCoding.encode(contents, fingerprint: fingerprint)
+        guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])) != nil else { return }
+        let target = file(for: root)
+        let temporary = target + ".\(getpid()).tmp"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
+        if rename(temporary, target) != 0 { unlink(temporary) }
+    }
+
+    /// What the cache must match: the bytes of every file the loader reads, by name, and the
+    /// running binary (a new build may load the same YAML differently).
+    static func fingerprint(root: String) -> Fingerprint {
+        var parts: [[UInt8]] = [Array("telescan-rule-cache \(RuleCacheCoding.formatVersion)".utf8), executableIdentity()]
+        for (path, name) in RuleFileLoader.ruleDataFiles(root: root) {
+            parts.append(Array(name.utf8))
+            parts.append(FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? [0xFF])
+        }
+        return Fingerprint.of(parts)
+    }
+
+    /// The running binary's path, size, modification time and inode.
+    static func executableIdentity() -> [UInt8] {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return [] }
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        return Array("\(exe) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ino)".utf8)
+    }
+}
+
+/// A 128-bit hash of byte strings, eight bytes at a time, in two lanes (FNV-style, and one
+/// that rotates so high bits reach low ones); each part's length is mixed in so that parts
+/// cannot run together. Every step is a bijection of the lane, so a change to any one word of
+/// the input always changes the hash. Not cryptographic: it tells a changed rule file from an
+/// unchanged one.
+struct Fingerprint: Equatable, Sendable {
+    var high: UInt64
+    var low: UInt64
+
+    static func of(_ parts: [[UInt8]]) -> Fingerprint {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func mix(_ w: UInt64) {
+            a = (a ^ w) &* 0x0000_0100_0000_01b3
+            b = ((b ^ w) << 31 | (b ^ w) >> 33) &* 0xBF58_476D_1CE4_E5B9
+        }
+        for part in parts {
+            part.withUnsafeBytes { raw in
+                var i = 0
+                while i + 8 <= raw.count { mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
+                var tail: UInt64 = 0
+                while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
+                mix(tail)
+            }
+            mix(UInt64(part.count))
+        }
+        return Fingerprint(high: a, low: b)
+    }
+
+    static func hex(_ f: Fingerprint) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for word in [f.high, f.low] {
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((word >> UInt64(shift)) & 0xF)]) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,131 @@
+import XCTest
+@testable import TelescanCore
+
+/// The rule cache must give exactly the rules the YAML gives, be used only while every rule
+/// file and the binary are unchanged, and treat a damaged file as a miss.
+final class RuleCacheTests: XCTestCase {
+    var dir: String!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("telescan-cache-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        if let dir { try? FileManager.default.removeItem(atPath: dir) }
+    }
+
+    /// The ids of the rules that differ between two loads (short failure messages).
+    func differing(_ a: [RuleDefinition], _ b: [RuleDefinition]) -> [String] {
+        guard a.count == b.count else { return ["\(a.count) rules against \(b.count)"] }
+        return zip(a, b).filter { $0 != $1 }.map(\.0.id)
+    }
+
+    func fresh(_ root: String) throws -> LexiconSet { try LexiconSet(root: root, examples: false, compileAll: false) }
+
+    /// Every field of every bundled rule survives the file format.
+    func testRoundTripKeepsEveryRuleAndList() throws {
+        let lex = try fresh(Repo.lexicons)
+        let fingerprint = RuleCache.fingerprint(root: Repo.lexicons)
+        let bytes = RuleCacheCoding.encode(.init(lists: lex.lists, definitions: lex.definitions), fingerprint: fingerprint)
+        let back = try RuleCacheCoding.decode(bytes, expecting: fingerprint)
+        XCTAssertEqual(back.lists, lex.lists)
+        XCTAssertEqual(differing(back.definitions, lex.definitions), [])
+        XCTAssertThrowsError(try RuleCacheCoding.decode(bytes, expecting: Fingerprint(high: 1, low: 2)))
+    }
+
+    /// The second load reads the cache: a cache written with a changed description (and the
+    /// right fingerprint) shows through. Without the cache the YAML's own description is read.
+    func testAMatchingCacheIsRead() throws {
+        let cache = RuleCache(directory: dir + "/cache")
+        let first = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cache.file(for: Repo.lexicons)))
+        var contents = RuleCacheCoding.Contents(lists: first.lists, definitions: first.definitions)
+        contents.definitions[0].description = "from the cache"
+        cache.store(root: Repo.lexicons, fingerprint: RuleCache.fingerprint(root: Repo.lexicons), contents)
+        let second = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        XCTAssertEqual(second.definitions[0].description, "from the cache")
+        XCTAssertNotEqual(try fresh(Repo.lexicons).definitions[0].description, "from the cache")
+        // Rules read with their examples (rules check, eval, the tests) never come from the cache.
+        let withExamples = try LexiconSet(root: Repo.lexicons, examples: true, compileAll: false, cache: cache)
+        XCTAssertNotEqual(withExamples.definitions[0].description, "from the cache")
+    }
+
+    /// An edited rule file (a coder's change) is read again, and the cache rewritten.
+    func testAnEditedRuleFileMissesTheCache() throws {
+        let root = dir + "/Lexicons"
+        try FileManager.default.copyItem(atPath: Repo.lexicons, toPath: root)
+        let cache = RuleCache(directory: dir + "/cache")
+        let before = try LexiconSet(root: root, examples: false, compileAll: false, cache: cache)
+        let file = root + "/lists/platforms.yaml"
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "phrases: [", with: "phrases: [Quuxcast, ").write(toFile: file, atomically: true, encoding: .utf8)
+        let after = try LexiconSet(root: root, examples: false, compileAll: false, cache: cache)
+        XCTAssertFalse(differing(after.definitions, before.definitions).isEmpty)
+        XCTAssertEqual(differing(after.definitions, try fresh(root).definitions), [])
+        XCTAssertTrue(try XCTUnwrap(after.lists["video_platforms"]).contains("Quuxcast"))
+        // And the rewritten cache now holds the edit.
+        let again = try LexiconSet(root: root, examples: false, compileAll: false, cache: cache)
+        XCTAssertEqual(differing(again.definitions, after.definitions), [])
+    }
+
+    /// A truncated or garbage file is a miss (the YAML loads), never a crash.
+    func testDamagedCacheIsAMiss() throws {
+        let lex = try fresh(Repo.lexicons)
+        let fingerprint = RuleCache.fingerprint(root: Repo.lexicons)
+        let bytes = RuleCacheCoding.encode(.init(lists: lex.lists, definitions: lex.definitions), fingerprint: fingerprint)
+        for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
+            XCTAssertThrowsError(try RuleCacheCoding.decode(Array(bytes[0..<cut]), expecting: fingerprint), "cut at \(cut)")
+        }
+        XCTAssertThrowsError(try RuleCacheCoding.decode(bytes + [0], expecting: fingerprint))
+        // Past the checksum (a file damaged and resealed), every length is still checked.
+        let payload = Array(bytes.dropLast(16))
+        func resealed(_ p: [UInt8]) -> [UInt8] {
+            let sum = Fingerprint.of([p])
+            return p + withUnsafeBytes(of: sum.high.littleEndian, Array.init) + withUnsafeBytes(of: sum.low.littleEndian, Array.init)
+        }
+        XCTAssertNoThrow(try RuleCacheCoding.decode(resealed(payload), expecting: fingerprint))
+        for cut in stride(from: 0, to: payload.count, by: max(1, payload.count / 97)) {
+            XCTAssertThrowsError(try RuleCacheCoding.decode(resealed(Array(payload[0..<cut])), expecting: fingerprint), "cut at \(cut)")
+        }
+        let listCount = 4 + 3 * 8   // magic, version, fingerprint
+        for huge in [Int64.max, -1, Int64(payload.count)] {
+            var p = payload
+            withUnsafeBytes(of: huge.littleEndian) { p.replaceSubrange(listCount..<(listCount + 8), with: $0) }
+            XCTAssertThrowsError(try RuleCacheCoding.decode(resealed(p), expecting: fingerprint), "count \(huge)")
+        }
+        var rng = SplitMix(seed: 7)
+        let cache = RuleCache(directory: dir)
+        for _ in 0..<5 {
+            var junk = bytes
+            // Damage anywhere (a length, a pattern's text) fails the checksum.
+            for _ in 0..<20 { junk[Int(rng.next() % UInt64(junk.count))] = UInt8(truncatingIfNeeded: rng.next()) }
+            XCTAssertThrowsError(try RuleCacheCoding.decode(junk, expecting: fingerprint))
+            try Data(junk.prefix(Int(rng.next() % UInt64(junk.count)))).write(to: URL(fileURLWithPath: cache.file(for: Repo.lexicons)))
+            let loaded = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+            XCTAssertEqual(differing(loaded.definitions, lex.definitions), [])
+        }
+    }
+
+    /// A change to any byte of any part, or a byte moved between parts, changes the fingerprint.
+    func testFingerprintSeesEveryByte() {
+        let parts: [[UInt8]] = [Array("lists/a.yaml".utf8), Array("phrases: [Zoom, Teams, Webex]".utf8)]
+        let base = Fingerprint.of(parts)
+        for p in parts.indices {
+            for i in parts[p].indices {
+                var changed = parts
+                changed[p][i] ^= 0x20
+                XCTAssertNotEqual(Fingerprint.of(changed), base, "part \(p) byte \(i)")
+            }
+        }
+        XCTAssertNotEqual(Fingerprint.of([Array("ab".utf8), Array("c".utf8)]), Fingerprint.of([Array("a".utf8), Array("bc".utf8)]))
+        XCTAssertEqual(Fingerprint.of(parts), base)
+    }
+
+    func testDefaultDirectory() {
+        XCTAssertEqual(RuleCache.defaultDirectory(environment: ["TELESCAN_CACHE_DIR": "/x", "HOME": "/h"]), "/x")
+        XCTAssertEqual(RuleCache.defaultDirectory(environment: ["XDG_CACHE_HOME": "/c", "HOME": "/h"]), "/c/telescan")
+        XCTAssertEqual(RuleCache.defaultDirectory(environment: ["HOME": "/h"]), "/h/.cache/telescan")
+        XCTAssertNil(RuleCache.defaultDirectory(environment: [:]))
+    }
+}
