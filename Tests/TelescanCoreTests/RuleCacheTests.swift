@@ -21,16 +21,26 @@ final class RuleCacheTests: XCTestCase {
         return zip(a, b).filter { $0 != $1 }.map(\.0.id)
     }
 
+    /// What the cache holds for a loaded folder.
+    func contents(_ lex: LexiconSet) -> RuleCacheCoding.Contents {
+        .init(lists: lex.lists, definitions: lex.definitions,
+              targetPrefilter: lex.compiled.prefilter.tables, contextPrefilter: lex.compiled.contextPrefilter.tables)
+    }
+
     func fresh(_ root: String) throws -> LexiconSet { try LexiconSet(root: root, examples: false, compileAll: false) }
 
     /// Every field of every bundled rule survives the file format.
     func testRoundTripKeepsEveryRuleAndList() throws {
         let lex = try fresh(Repo.lexicons)
         let fingerprint = RuleCache.fingerprint(root: Repo.lexicons)
-        let bytes = RuleCacheCoding.encode(.init(lists: lex.lists, definitions: lex.definitions), fingerprint: fingerprint)
+        let bytes = RuleCacheCoding.encode(contents(lex), fingerprint: fingerprint)
         let back = try RuleCacheCoding.decode(bytes, expecting: fingerprint)
         XCTAssertEqual(back.lists, lex.lists)
         XCTAssertEqual(differing(back.definitions, lex.definitions), [])
+        XCTAssertTrue(back.targetPrefilter == lex.compiled.prefilter.tables, "target prefilter tables differ")
+        XCTAssertTrue(back.contextPrefilter == lex.compiled.contextPrefilter.tables, "context prefilter tables differ")
+        XCTAssertFalse(back.targetPrefilter.transitions16.isEmpty && back.targetPrefilter.transitions32.isEmpty)
+        XCTAssertFalse(back.contextPrefilter.exactKeys.isEmpty && back.targetPrefilter.exactKeys.isEmpty)
         XCTAssertThrowsError(try RuleCacheCoding.decode(bytes, expecting: Fingerprint(high: 1, low: 2)))
     }
 
@@ -40,11 +50,14 @@ final class RuleCacheTests: XCTestCase {
         let cache = RuleCache(directory: dir + "/cache")
         let first = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
         XCTAssertTrue(FileManager.default.fileExists(atPath: cache.file(for: Repo.lexicons)))
-        var contents = RuleCacheCoding.Contents(lists: first.lists, definitions: first.definitions)
-        contents.definitions[0].description = "from the cache"
-        cache.store(root: Repo.lexicons, fingerprint: RuleCache.fingerprint(root: Repo.lexicons), contents)
+        var altered = contents(first)
+        altered.definitions[0].description = "from the cache"
+        altered.targetPrefilter.outputs.append(-1)   // an unread end marker: shows the tables came from the cache
+        cache.store(root: Repo.lexicons, fingerprint: RuleCache.fingerprint(root: Repo.lexicons), altered)
         let second = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
         XCTAssertEqual(second.definitions[0].description, "from the cache")
+        XCTAssertEqual(second.compiled.prefilter.tables.outputs.count, first.compiled.prefilter.tables.outputs.count + 1)
+        XCTAssertTrue(second.compiled.contextPrefilter.tables == first.compiled.contextPrefilter.tables)
         XCTAssertNotEqual(try fresh(Repo.lexicons).definitions[0].description, "from the cache")
         // Rules read with their examples (rules check, eval, the tests) never come from the cache.
         let withExamples = try LexiconSet(root: Repo.lexicons, examples: true, compileAll: false, cache: cache)
@@ -73,7 +86,7 @@ final class RuleCacheTests: XCTestCase {
     func testDamagedCacheIsAMiss() throws {
         let lex = try fresh(Repo.lexicons)
         let fingerprint = RuleCache.fingerprint(root: Repo.lexicons)
-        let bytes = RuleCacheCoding.encode(.init(lists: lex.lists, definitions: lex.definitions), fingerprint: fingerprint)
+        let bytes = RuleCacheCoding.encode(contents(lex), fingerprint: fingerprint)
         for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 97)) {
             XCTAssertThrowsError(try RuleCacheCoding.decode(Array(bytes[0..<cut]), expecting: fingerprint), "cut at \(cut)")
         }

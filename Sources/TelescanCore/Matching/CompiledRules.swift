@@ -39,7 +39,7 @@ public final class CompiledRules: @unchecked Sendable {
     }
     private let contextLiteralSets: [[String]]
     private let literalPrefixes: [[Int]]
-    private let contextPrefilterCell = Mutex<LiteralPrefilter?>(nil)
+    private let contextPrefilterCell: Mutex<LiteralPrefilter?>
     /// How far before and after a sentence a context rule's literal can lie and still matter:
     /// its longest lookbehind (4 bytes a character) plus its reach; after: its reach.
     let contextMarginBefore: Int
@@ -60,7 +60,10 @@ public final class CompiledRules: @unchecked Sendable {
     ///   a pattern that does not compile stops the scan then (`ruleDataError`). Patterns of
     ///   context rules that may hold a lookbehind compile at once: their length sets how far
     ///   around a sentence context literals are looked for.
-    public init(definitions: [RuleDefinition], compileAll: Bool = true) throws(RuleLoadError) {
+    /// - Parameter prefilters: both automata, already built from these definitions (the rule
+    ///   cache); nil builds them.
+    init(definitions: [RuleDefinition], compileAll: Bool = true,
+         prefilters: (target: LiteralPrefilter, context: LiteralPrefilter)?) throws(RuleLoadError) {
         // The prefilter is built on another thread while the patterns compile. Second key sets
         // get prefilter slots after the rules': slot count + j for rule j.
         // Context rules run per sentence, except block-scoped ones: those are looked for over the
@@ -69,10 +72,11 @@ public final class CompiledRules: @unchecked Sendable {
         let contextSets = definitions.map { isUnitContext($0) ? $0.literals : [] } + definitions.map { isUnitContext($0) ? $0.alsoRequires : [] }
         let targetSets = definitions.map { isUnitContext($0) ? [] : $0.literals } + definitions.map { isUnitContext($0) ? [] : $0.alsoRequires }
         let prefixes = definitions.map { $0.literalPrefixes ?? [] }
-        let prefilterBuild = BackgroundValue {
+        let prefilterBuild = prefilters.map { BackgroundValue<LiteralPrefilter, Never>(done: $0.target) } ?? BackgroundValue {
             defer { StartupProfile.mark("prefilter built") }
             return LiteralPrefilter(literals: targetSets, before: prefixes)
         }
+        contextPrefilterCell = Mutex(prefilters?.context)
         contextLiteralSets = contextSets
         literalPrefixes = prefixes
         let windows = definitions.map(MatchWindow.init)
@@ -120,6 +124,10 @@ public final class CompiledRules: @unchecked Sendable {
         targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return definitions[$0].blockScope }
         contextRules = definitions.indices.filter { if case .context = definitions[$0].kind { return !definitions[$0].blockScope }; return false }
         maxCaptures = compileAll ? max(1, compiled.map(\.pattern.captureCount).max() ?? 1) : 16
+    }
+
+    public convenience init(definitions: [RuleDefinition], compileAll: Bool = true) throws(RuleLoadError) {
+        try self.init(definitions: definitions, compileAll: compileAll, prefilters: nil)
     }
 
     /// The error of a rule whose pattern does not compile.

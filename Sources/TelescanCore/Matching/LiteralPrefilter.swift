@@ -158,6 +158,32 @@ public final class LiteralPrefilter: @unchecked Sendable {
         exactKeys = exact
     }
 
+    /// The automaton's tables as they were built (the rule cache stores and restores them).
+    struct Tables: Equatable {
+        var byteClass: [UInt8]
+        var rowShift: Int
+        var transitions16: [UInt16]
+        var transitions32: [UInt32]
+        var outputStart: [Int32]
+        var outputs: [Int64]
+        var exactKeys: [[UInt8]]
+    }
+
+    var tables: Tables {
+        Tables(byteClass: byteClass, rowShift: rowShift, transitions16: transitions16, transitions32: transitions32,
+               outputStart: outputStart, outputs: outputs, exactKeys: exactKeys)
+    }
+
+    init(tables t: Tables) {
+        byteClass = t.byteClass
+        rowShift = t.rowShift
+        transitions16 = t.transitions16
+        transitions32 = t.transitions32
+        outputStart = t.outputStart
+        outputs = t.outputs
+        exactKeys = t.exactKeys
+    }
+
     /// A literal as written in rule data: `*` prefix = may start inside a word.
     struct Key {
         let text: String

@@ -15,6 +15,12 @@ public final class BackgroundValue<T, E: Error>: @unchecked Sendable {
         thread.start()
     }
 
+    /// A value already at hand (no thread).
+    public init(done value: T) {
+        result = .success(value)
+        done.signal()
+    }
+
     public func value() throws(E) -> T {
         done.wait()
         done.signal()  // later calls return at once

@@ -21,17 +21,23 @@ public final class LexiconSet: @unchecked Sendable {
             StartupProfile.mark("rule files fingerprinted")
             if let hit = cache.load(root: root, fingerprint: fingerprint) {
                 (lists, definitions) = (hit.lists, hit.definitions)
+                StartupProfile.mark("rules loaded from the cache")
+                compiled = try CompiledRules(definitions: definitions, compileAll: compileAll, prefilters: (
+                    LiteralPrefilter(tables: hit.targetPrefilter), LiteralPrefilter(tables: hit.contextPrefilter)))
             } else {
                 lists = try RuleFileLoader.loadLists(root: root)
                 definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: false)
-                cache.store(root: root, fingerprint: fingerprint, .init(lists: lists, definitions: definitions))
+                compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
+                cache.store(root: root, fingerprint: fingerprint, .init(
+                    lists: lists, definitions: definitions,
+                    targetPrefilter: compiled.prefilter.tables, contextPrefilter: compiled.contextPrefilter.tables))
             }
         } else {
             lists = try RuleFileLoader.loadLists(root: root)
             definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: examples)
+            StartupProfile.mark("rules loaded")
+            compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
         }
-        StartupProfile.mark("rules loaded")
-        compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
         StartupProfile.mark("rules compiled")
     }
 

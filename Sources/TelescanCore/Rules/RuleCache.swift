@@ -80,23 +80,38 @@ struct Fingerprint: Equatable, Sendable {
     var low: UInt64
 
     static func of(_ parts: [[UInt8]]) -> Fingerprint {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func mix(_ w: UInt64) {
+        var f = Fingerprint(high: 0xcbf2_9ce4_8422_2325, low: 0x9E37_79B9_7F4A_7C15)
+        for part in parts { part.withUnsafeBytes { f.absorb($0) } }
+        return f
+    }
+
+    /// The fingerprint of `count` bytes of `bytes` from its start, without copying them.
+    static func of(_ bytes: [UInt8], count: Int) -> Fingerprint {
+        var f = Fingerprint(high: 0xcbf2_9ce4_8422_2325, low: 0x9E37_79B9_7F4A_7C15)
+        bytes.withUnsafeBytes { f.absorb(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+        return f
+    }
+
+    private mutating func absorb(_ raw: UnsafeRawBufferPointer) {
+        // Locals in the loop: this runs over every byte of the cache file.
+        var a = high, b = low
+        var i = 0
+        while i + 8 <= raw.count {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
             a = (a ^ w) &* 0x0000_0100_0000_01b3
             b = ((b ^ w) << 31 | (b ^ w) >> 33) &* 0xBF58_476D_1CE4_E5B9
+            i += 8
         }
-        for part in parts {
-            part.withUnsafeBytes { raw in
-                var i = 0
-                while i + 8 <= raw.count { mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
-                var tail: UInt64 = 0
-                while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
-                mix(tail)
-            }
-            mix(UInt64(part.count))
-        }
-        return Fingerprint(high: a, low: b)
+        (high, low) = (a, b)
+        var tail: UInt64 = 0
+        while i < raw.count { tail = tail << 8 | UInt64(raw[i]); i += 1 }
+        mix(tail)
+        mix(UInt64(raw.count))
+    }
+
+    private mutating func mix(_ w: UInt64) {
+        high = (high ^ w) &* 0x0000_0100_0000_01b3
+        low = ((low ^ w) << 31 | (low ^ w) >> 33) &* 0xBF58_476D_1CE4_E5B9
     }
 
     static func hex(_ f: Fingerprint) -> String {

@@ -1,5 +1,6 @@
 /// The rule cache's file format: a header (magic, format version, fingerprint), then the named
-/// lists, then every rule definition field by field (examples aside: a scan never runs them).
+/// lists, every rule definition field by field (examples aside: a scan never runs them), and
+/// the tables of the two literal automata built from them (target and context rules).
 /// Integers are 8 bytes little-endian; a string is its UTF-8 length and bytes. The file ends
 /// with a checksum of all before it. Decoding checks the checksum and every length against the
 /// bytes left, so a truncated or damaged file is a miss, not a crash and not altered rules.
@@ -7,12 +8,14 @@
 /// bundled rule loaded both ways.
 enum RuleCacheCoding {
     /// Raised when the layout changes.
-    static let formatVersion = 1
+    static let formatVersion = 2
     static let magic = Array("TSRC".utf8)
 
-    struct Contents: Sendable {
+    struct Contents: @unchecked Sendable {
         var lists: [String: [String]]
         var definitions: [RuleDefinition]
+        var targetPrefilter: LiteralPrefilter.Tables
+        var contextPrefilter: LiteralPrefilter.Tables
     }
 
     struct Damaged: Error {}
@@ -30,19 +33,21 @@ enum RuleCacheCoding {
         }
         w.int(contents.definitions.count)
         for d in contents.definitions { write(d, to: &w) }
-        let sum = Fingerprint.of([w.bytes])
+        write(contents.targetPrefilter, to: &w)
+        write(contents.contextPrefilter, to: &w)
+        let sum = Fingerprint.of(w.bytes, count: w.bytes.count)
         w.int(Int(bitPattern: UInt(sum.high)))
         w.int(Int(bitPattern: UInt(sum.low)))
         return w.bytes
     }
 
     static func decode(_ file: [UInt8], expecting fingerprint: Fingerprint) throws(Damaged) -> Contents {
-        guard file.count >= magic.count + 16, Array(file[0..<magic.count]) == magic else { throw Damaged() }
-        let bytes = Array(file[0..<(file.count - 16)])
-        var tail = Reader(bytes: file, at: bytes.count)
-        let sum = Fingerprint.of([bytes])
+        guard file.count >= magic.count + 16, file[0..<magic.count].elementsEqual(magic) else { throw Damaged() }
+        let end = file.count - 16
+        var tail = Reader(bytes: file, end: file.count, at: end)
+        let sum = Fingerprint.of(file, count: end)
         guard UInt64(UInt(bitPattern: try tail.int())) == sum.high, UInt64(UInt(bitPattern: try tail.int())) == sum.low else { throw Damaged() }
-        var r = Reader(bytes: bytes)
+        var r = Reader(bytes: file, end: end)
         r.at = magic.count
         guard try r.int() == formatVersion else { throw Damaged() }
         let high = UInt64(UInt(bitPattern: try r.int())), low = UInt64(UInt(bitPattern: try r.int()))
@@ -56,8 +61,33 @@ enum RuleCacheCoding {
         let n = try r.count()
         definitions.reserveCapacity(n)
         for _ in 0..<n { definitions.append(try read(&r)) }
-        guard r.at == bytes.count else { throw Damaged() }
-        return Contents(lists: lists, definitions: definitions)
+        let target = try readTables(&r)
+        let context = try readTables(&r)
+        guard r.at == end else { throw Damaged() }
+        return Contents(lists: lists, definitions: definitions, targetPrefilter: target, contextPrefilter: context)
+    }
+
+    static func write(_ t: LiteralPrefilter.Tables, to w: inout Writer) {
+        w.array(t.byteClass)
+        w.int(t.rowShift)
+        w.array(t.transitions16)
+        w.array(t.transitions32)
+        w.array(t.outputStart)
+        w.array(t.outputs)
+        w.int(t.exactKeys.count)
+        for k in t.exactKeys { w.array(k) }
+    }
+
+    static func readTables(_ r: inout Reader) throws(Damaged) -> LiteralPrefilter.Tables {
+        let byteClass: [UInt8] = try r.array()
+        let rowShift = try r.int()
+        let t16: [UInt16] = try r.array(), t32: [UInt32] = try r.array()
+        let starts: [Int32] = try r.array(), outputs: [Int64] = try r.array()
+        var exact: [[UInt8]] = []
+        for _ in 0..<(try r.count()) { exact.append(try r.array()) }
+        guard byteClass.count == 256, (0..<32).contains(rowShift) else { throw Damaged() }
+        return .init(byteClass: byteClass, rowShift: rowShift, transitions16: t16, transitions32: t32,
+                     outputStart: starts, outputs: outputs, exactKeys: exact)
     }
 
     static func write(_ d: RuleDefinition, to w: inout Writer) {
@@ -159,18 +189,25 @@ enum RuleCacheCoding {
             flag(s != nil)
             if let s { string(s) }
         }
+        /// A table of fixed-width integers: its count, then its bytes as they lie in memory.
+        mutating func array<T: FixedWidthInteger>(_ a: [T]) {
+            int(a.count)
+            a.withUnsafeBytes { bytes += $0 }
+        }
         mutating func map(_ m: [String: String]) {
             int(m.count)
             for k in m.keys.sorted() { string(k); string(m[k]!) }
         }
     }
 
+    /// Reads `bytes` up to `end`.
     struct Reader {
         let bytes: [UInt8]
+        let end: Int
         var at = 0
 
         mutating func int() throws(Damaged) -> Int {
-            guard bytes.count - at >= 8 else { throw Damaged() }
+            guard end - at >= 8 else { throw Damaged() }
             let v = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int64.self)) }
             at += 8
             return Int(v)
@@ -178,11 +215,11 @@ enum RuleCacheCoding {
         /// A count or length: never negative, never more than the bytes left.
         mutating func count() throws(Damaged) -> Int {
             let n = try int()
-            guard n >= 0, n <= bytes.count - at else { throw Damaged() }
+            guard n >= 0, n <= end - at else { throw Damaged() }
             return n
         }
         mutating func flag() throws(Damaged) -> Bool {
-            guard at < bytes.count, bytes[at] <= 1 else { throw Damaged() }
+            guard at < end, bytes[at] <= 1 else { throw Damaged() }
             at += 1
             return bytes[at - 1] == 1
         }
@@ -197,6 +234,19 @@ enum RuleCacheCoding {
             var out: [String] = []
             out.reserveCapacity(n)
             for _ in 0..<n { out.append(try string()) }
+            return out
+        }
+        mutating func array<T: FixedWidthInteger>() throws(Damaged) -> [T] {
+            let n = try int()
+            let size = MemoryLayout<T>.stride
+            guard n >= 0, n <= (end - at) / size else { throw Damaged() }
+            let out = [T](unsafeUninitializedCapacity: n) { buf, done in
+                bytes.withUnsafeBytes { src in
+                    UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[at..<(at + n * size)]))
+                }
+                done = n
+            }
+            at += n * size
             return out
         }
         mutating func optionalInt() throws(Damaged) -> Int? { try flag() ? try int() : nil }
