@@ -1,10 +1,11 @@
 import CPCRE2
 import Synchronization
 
-/// A PCRE2 pattern, compiled at once or, when deferred, on first use. Its first
-/// `interpretedCallsBeforeJIT` match calls run PCRE2's interpreter; the next one JIT-compiles it. JIT compilation costs far more than a few
-/// interpreted calls over a sentence, so a short run (one note in a shell pipeline) compiles
-/// nothing, and a bulk scan JIT-compiles the patterns it keeps using. Both matchers give the
+/// A PCRE2 pattern, compiled at once or, when deferred, on first use. Its first match calls run
+/// PCRE2's interpreter, until `interpretedCallsBeforeJIT` calls or a run in more than
+/// `interpretedNotesBeforeJIT` notes; the next call JIT-compiles it. JIT compilation costs far
+/// more than a few interpreted calls over a sentence, so a short run (one note in a shell
+/// pipeline) compiles nothing, and a bulk scan JIT-compiles the patterns it keeps using. Both matchers give the
 /// same matches. One instance is shared by every worker thread; each worker brings its own
 /// `MatchScratch`.
 public final class CompiledPattern: @unchecked Sendable {
@@ -28,6 +29,9 @@ public final class CompiledPattern: @unchecked Sendable {
     let interpretedCalls = Atomic<Int>(0)
     /// Interpreted match calls a pattern gets before it is JIT-compiled.
     public static let interpretedCallsBeforeJIT = 64
+    /// Notes a pattern runs in (`ranInNote`) before it is JIT-compiled, whatever its calls.
+    public static let interpretedNotesBeforeJIT = 3
+    let notesRun = Atomic<Int>(0)
     /// Subjects longer than this (bytes) always run JIT code (see `forEachMatch`).
     public static let interpreterSubjectLimit = 16 * 1024
 
@@ -164,8 +168,17 @@ public final class CompiledPattern: @unchecked Sendable {
     @inline(__always) func useJIT() -> Bool {
         let settled = jitState.load(ordering: .acquiring)
         if settled != 0 { return settled == 1 }
-        if interpretedCalls.add(1, ordering: .relaxed).newValue <= Self.interpretedCallsBeforeJIT { return false }
+        if interpretedCalls.add(1, ordering: .relaxed).newValue <= Self.interpretedCallsBeforeJIT,
+           notesRun.load(ordering: .relaxed) <= Self.interpretedNotesBeforeJIT { return false }
         return ensureJIT()
+    }
+
+    /// Called by the matcher once for each note this pattern runs in. An interpreted call with a
+    /// start limit looks for a start to the end of the note (see `forEachMatch`), so a bulk scan
+    /// spent its first calls of every pattern there; counting notes JIT-compiles a pattern
+    /// as soon as it is seen to serve more than one note, while a single note stays interpreted.
+    public func ranInNote() {
+        if jitState.load(ordering: .relaxed) == 0 { notesRun.add(1, ordering: .relaxed) }
     }
 
     /// JIT-compiles once, under the lock; later calls only read the state.

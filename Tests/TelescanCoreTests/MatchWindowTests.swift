@@ -1,5 +1,6 @@
 import XCTest
 @testable import TelescanCore
+@testable import TelescanPCRE2
 import TelescanTestSupport
 
 /// Rules with a window (`reach`, phrase rules) run only around their literal occurrences. That
@@ -26,6 +27,26 @@ final class MatchWindowTests: XCTestCase {
             if w != hits(whole, t) { differ.append(i) }
         }
         return (total, differ)
+    }
+
+    /// Each pattern is told once per note that it ran, however many windows or sentences it ran
+    /// in (its JIT compilation waits for a few notes, not a few calls).
+    func testEachNoteCountsOncePerPattern() throws {
+        let lex = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: true)
+        let matcher = RuleMatcher(rules: lex.compiled)
+        let comma = try XCTUnwrap(lex.definitions.firstIndex { $0.id == "term.comma" })
+        let video = try XCTUnwrap(lex.definitions.firstIndex { $0.id == "modality.video.phrase" })
+        let note = Array("Seen by video, at home. Consent by video, verbal. Video visit, 20 minutes, by video.".utf8)
+        for _ in 0..<2 {
+            note.withUnsafeBufferPointer { buf in
+                XCTAssertFalse(matcher.matchTargets(buf).filter { $0.rule == video }.isEmpty)
+                XCTAssertGreaterThan(matcher.windowCount[video], 1, "the rule runs in several windows")
+                let sentences = [0..<23, 24..<49, 50..<buf.count]
+                XCTAssertGreaterThan(matcher.matchContext(buf, in: sentences).filter { $0.rule == comma }.count, 2)
+            }
+        }
+        XCTAssertEqual(lex.compiled.patterns[video].notesRun.load(ordering: .relaxed), 2)
+        XCTAssertEqual(lex.compiled.patterns[comma].notesRun.load(ordering: .relaxed), 2)
     }
 
     func testWindowsChangeNothingOnTheCorpus() throws {

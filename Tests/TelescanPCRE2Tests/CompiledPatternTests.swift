@@ -48,6 +48,30 @@ final class CompiledPatternTests: XCTestCase {
         XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1)
     }
 
+    /// A pattern that runs in more than a few notes (a bulk scan) is JIT-compiled at its next
+    /// call, long before its interpreted calls run out; within its first notes it stays
+    /// interpreted (a shell pipeline's one note compiles no JIT code).
+    func testAPatternServingSeveralNotesIsJITCompiledEarly() throws {
+        let p = try CompiledPattern(#"\bvideo\b"#)
+        let scratch = MatchScratch()
+        let bytes = Array("Seen by video; video again.".utf8)
+        func count() throws -> Int {
+            var n = 0
+            _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in try p.forEachMatch(in: buf, scratch: scratch) { _ in n += 1 } }
+            return n
+        }
+        for _ in 0..<CompiledPattern.interpretedNotesBeforeJIT {
+            p.ranInNote()
+            XCTAssertEqual(try count(), 2)
+            XCTAssertEqual(try count(), 2)
+        }
+        XCTAssertEqual(p.jitState.load(ordering: .relaxed), 0, "its first notes run interpreted")
+        XCTAssertLessThan(2 * CompiledPattern.interpretedNotesBeforeJIT, CompiledPattern.interpretedCallsBeforeJIT)
+        p.ranInNote()
+        XCTAssertEqual(try count(), 2)
+        XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1, "the first call in the next note JIT-compiles it")
+    }
+
     /// The interpreter scans to the end of the subject before it applies a start limit, so a long
     /// subject (a 5 MB note) runs JIT code from its first call.
     func testLongSubjectsRunJITCodeAtOnce() throws {

@@ -27,6 +27,10 @@ public final class RuleMatcher {
     var occurrences: [LiteralPrefilter.Occurrence] = []
     /// The context rules the current note woke (reused from note to note).
     var wokenContext: [Int] = []
+    /// The current note's number, and the last note each rule ran in: each pattern is told
+    /// once per note that it ran (`CompiledPattern.ranInNote`).
+    var note = 0
+    var lastNote: [Int]
     /// The current note's whitespace runs, for `reach` windows.
     var whitespaceRuns = WhitespaceRuns()
     /// Fetched from `rules` on this worker's first note with findings (built then, once).
@@ -61,6 +65,7 @@ public final class RuleMatcher {
         windowedRules = rules.windows.map { windowed && $0 != .wholeNote }
         windowStart = [Int](repeating: 0, count: rules.rules.count)
         windowCount = [Int](repeating: 0, count: rules.rules.count)
+        lastNote = [Int](repeating: 0, count: rules.rules.count)
         if getenv("TELESCAN_RULE_PROFILE") != nil {
             profile = [UInt64](repeating: 0, count: rules.rules.count)
             wakes = [Int](repeating: 0, count: rules.rules.count)
@@ -127,6 +132,7 @@ public final class RuleMatcher {
     }
 
     func prefilter(_ text: UnsafeBufferPointer<UInt8>) {
+        note &+= 1
         errors.removeAll(keepingCapacity: true)
         hits.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
         occurrences.removeAll(keepingCapacity: true)
@@ -228,6 +234,10 @@ public final class RuleMatcher {
         let end = range?.upperBound ?? text.count
         for i in indices where hits[i] {
             let pattern = patterns[i]
+            if lastNote[i] != note {
+                lastNote[i] = note
+                pattern.ranInNote()
+            }
             let before = out.count
             let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
             do {
