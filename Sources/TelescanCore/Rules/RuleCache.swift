@@ -26,9 +26,10 @@ public struct RuleCache: Sendable {
     /// The cache in its default directory, if there is one.
     public static var `default`: RuleCache? { defaultDirectory().map(RuleCache.init) }
 
-    /// The cache file of one Lexicons folder (named by a hash of its path).
+    /// The cache file of one Lexicons folder for this binary (named by a hash of both paths):
+    /// two installed telescan binaries keep a file each instead of rewriting one in turn.
     public func file(for root: String) -> String {
-        directory + "/rules-" + Fingerprint.hex(Fingerprint.of([Array(root.utf8)])) + ".bin"
+        directory + "/rules-" + Fingerprint.hex(Fingerprint.of([Array(root.utf8), Array(Self.executablePath.utf8)])) + ".bin"
     }
 
     /// The folder's lists and rules from the cache, or nil when the cache is missing, stale
@@ -61,12 +62,13 @@ public struct RuleCache: Sendable {
         return Fingerprint.of(parts)
     }
 
+    static let executablePath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+
     /// The running binary's path, size, modification time and inode.
     static func executableIdentity() -> [UInt8] {
         var st = stat()
         guard stat("/proc/self/exe", &st) == 0 else { return [] }
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        return Array("\(exe) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ino)".utf8)
+        return Array("\(executablePath) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) \(st.st_ino)".utf8)
     }
 }
 
