@@ -101,6 +101,20 @@ final class RuleCacheTests: XCTestCase {
         for cut in stride(from: 0, to: payload.count, by: max(1, payload.count / 97)) {
             XCTAssertThrowsError(try RuleCacheCoding.decode(resealed(Array(payload[0..<cut])), expecting: fingerprint), "cut at \(cut)")
         }
+        // Tables that would send the prefilter's raw-pointer walk out of bounds are refused.
+        var bad = contents(lex)
+        XCTAssertTrue(LiteralPrefilter.isConsistent(bad.targetPrefilter, slots: 2 * lex.definitions.count))
+        XCTAssertTrue(LiteralPrefilter.isConsistent(bad.contextPrefilter, slots: 2 * lex.definitions.count))
+        if bad.targetPrefilter.transitions16.isEmpty { bad.targetPrefilter.transitions32[5] = 0x7FFF_FFFF } else {
+            bad.targetPrefilter.transitions16[5] = 0x7FFF
+        }
+        XCTAssertThrowsError(try RuleCacheCoding.decode(RuleCacheCoding.encode(bad, fingerprint: fingerprint), expecting: fingerprint))
+        bad = contents(lex)
+        bad.contextPrefilter.outputs[0] = Int64(2 * lex.definitions.count)   // a rule slot past the end
+        XCTAssertThrowsError(try RuleCacheCoding.decode(RuleCacheCoding.encode(bad, fingerprint: fingerprint), expecting: fingerprint))
+        bad = contents(lex)
+        bad.targetPrefilter.byteClass[65] = 255
+        XCTAssertThrowsError(try RuleCacheCoding.decode(RuleCacheCoding.encode(bad, fingerprint: fingerprint), expecting: fingerprint))
         let listCount = 4 + 3 * 8   // magic, version, fingerprint
         for huge in [Int64.max, -1, Int64(payload.count)] {
             var p = payload

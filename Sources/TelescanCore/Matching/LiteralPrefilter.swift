@@ -169,6 +169,32 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var exactKeys: [[UInt8]]
     }
 
+    /// Whether tables read back from the rule cache are safe for `scan`, which reads them
+    /// through raw pointers: every class within a row, every transition to a state that
+    /// exists and flagged exactly when that state has outputs, every output list ended, every
+    /// output naming one of `slots` rule slots and an exact key that exists.
+    static func isConsistent(_ t: Tables, slots: Int) -> Bool {
+        guard t.byteClass.count == 256, (0..<16).contains(t.rowShift), t.transitions16.isEmpty != t.transitions32.isEmpty else { return false }
+        let width = 1 << t.rowShift
+        guard t.byteClass.allSatisfy({ Int($0) < width }) else { return false }
+        let count = t.transitions16.isEmpty ? t.transitions32.count : t.transitions16.count
+        let rows = count >> t.rowShift
+        guard rows > 0, rows << t.rowShift == count, t.outputStart.count == rows else { return false }
+        guard t.outputs.isEmpty || t.outputs.last == -1,
+              t.outputStart.allSatisfy({ $0 == -1 || (0..<t.outputs.count).contains(Int($0)) }) else { return false }
+        for e in t.outputs where e != -1 {
+            guard e >= 0, Int(e & 0xFFFFF) < slots, Int((e >> 32) & 0xFFFF) <= t.exactKeys.count else { return false }
+        }
+        func valid<T: FixedWidthInteger>(_ table: [T]) -> Bool {
+            let flag: T = 1 << (T.bitWidth - 1)
+            return table.allSatisfy { e in
+                let target = Int(e & ~flag)
+                return target < rows && ((e & flag) != 0) == (t.outputStart[target] >= 0)
+            }
+        }
+        return t.transitions16.isEmpty ? valid(t.transitions32) : valid(t.transitions16)
+    }
+
     var tables: Tables {
         Tables(byteClass: byteClass, rowShift: rowShift, transitions16: transitions16, transitions32: transitions32,
                outputStart: outputStart, outputs: outputs, exactKeys: exactKeys)

@@ -64,6 +64,11 @@ enum RuleCacheCoding {
         let target = try readTables(&r)
         let context = try readTables(&r)
         guard r.at == end else { throw Damaged() }
+        // Second key sets take the slots after the rules' (see `CompiledRules`).
+        let slots = 2 * definitions.count
+        guard LiteralPrefilter.isConsistent(target, slots: slots), LiteralPrefilter.isConsistent(context, slots: slots) else {
+            throw Damaged()
+        }
         return Contents(lists: lists, definitions: definitions, targetPrefilter: target, contextPrefilter: context)
     }
 
