@@ -28,6 +28,8 @@ public final class LexiconSet: @unchecked Sendable {
                 lists = try RuleFileLoader.loadLists(root: root)
                 definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: false)
                 compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
+                // The context automaton, otherwise built on the first note with findings, is
+                // built now to be stored (only on this run, the first after a change).
                 cache.store(root: root, fingerprint: fingerprint, .init(
                     lists: lists, definitions: definitions,
                     targetPrefilter: compiled.prefilter.tables, contextPrefilter: compiled.contextPrefilter.tables))

@@ -3,11 +3,12 @@ import Glibc
 #endif
 import Foundation
 
-/// A binary copy of a Lexicons folder's loaded lists and rules (examples aside), so that a scan
-/// skips parsing the YAML and building the patterns: two thirds of the start-up paid on every
-/// call in a shell pipeline. One file per Lexicons folder; it is used only when its fingerprint
-/// (every rule and list file's name and bytes, and the telescan binary itself) matches, else the
-/// folder is loaded as usual and the file rewritten. A cache that cannot be read or written is
+/// A binary copy of a Lexicons folder's loaded lists and rules (examples aside) and of the
+/// literal automata built from them, so that a scan skips parsing the YAML and building the
+/// patterns and automata: most of the start-up paid on every call in a shell pipeline. One file
+/// per Lexicons folder and binary; it is used only when its fingerprint (every rule and list
+/// file's name and bytes, and the telescan binary itself) matches, else the folder is loaded as
+/// usual and the file rewritten. A cache that cannot be read or written is
 /// never an error: the rules load from the YAML. It holds rule data only, never note text.
 public struct RuleCache: Sendable {
     public let directory: String
@@ -81,15 +82,18 @@ struct Fingerprint: Equatable, Sendable {
     var high: UInt64
     var low: UInt64
 
+    /// The two lanes' starting values.
+    static let seed = Fingerprint(high: 0xcbf2_9ce4_8422_2325, low: 0x9E37_79B9_7F4A_7C15)
+
     static func of(_ parts: [[UInt8]]) -> Fingerprint {
-        var f = Fingerprint(high: 0xcbf2_9ce4_8422_2325, low: 0x9E37_79B9_7F4A_7C15)
+        var f = seed
         for part in parts { part.withUnsafeBytes { f.absorb($0) } }
         return f
     }
 
     /// The fingerprint of `count` bytes of `bytes` from its start, without copying them.
     static func of(_ bytes: [UInt8], count: Int) -> Fingerprint {
-        var f = Fingerprint(high: 0xcbf2_9ce4_8422_2325, low: 0x9E37_79B9_7F4A_7C15)
+        var f = seed
         bytes.withUnsafeBytes { f.absorb(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         return f
     }

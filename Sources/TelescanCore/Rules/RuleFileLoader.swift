@@ -15,14 +15,19 @@ public enum RuleFileLoader {
             .map { (dir + "/" + $0, displayPrefix + $0) }
     }
 
+    /// The folders the loader reads: named lists, then rule files (target rules, then context
+    /// rules). The rule cache fingerprints exactly these (`ruleDataFiles`).
+    static let listFolder = "lists"
+    static let ruleFolders: [(name: String, isContext: Bool)] = [("rules", false), ("context", true)]
+
     /// Every file the loader reads, as (path, display name): lists, rules, then context rules.
     static func ruleDataFiles(root: String) -> [(String, String)] {
-        ["lists", "rules", "context"].flatMap { yamlFiles(in: root + "/" + $0, displayPrefix: $0 + "/") }
+        ([listFolder] + ruleFolders.map(\.name)).flatMap { yamlFiles(in: root + "/" + $0, displayPrefix: $0 + "/") }
     }
 
     public static func loadLists(root: String) throws(RuleLoadError) -> [String: [String]] {
         var lists: [String: [String]] = [:]
-        for (path, name) in yamlFiles(in: root + "/lists", displayPrefix: "lists/") {
+        for (path, name) in yamlFiles(in: root + "/" + listFolder, displayPrefix: listFolder + "/") {
             var f = try YAMLFields(try YAMLFields.load(file: path, displayName: name), file: name, entry: nil)
             let listName = try f.requiredString("name")
             _ = try f.string("description")
@@ -40,7 +45,7 @@ public enum RuleFileLoader {
     /// `rules check` and the tests read them.
     public static func loadRules(root: String, lists: [String: [String]], examples: Bool = true) throws(RuleLoadError) -> [RuleDefinition] {
         var files: [(path: String, name: String, isContext: Bool)] = []
-        for (sub, isContext) in [("rules", false), ("context", true)] {
+        for (sub, isContext) in ruleFolders {
             files += yamlFiles(in: root + "/" + sub, displayPrefix: sub + "/").map { ($0.0, $0.1, isContext) }
         }
         // Files are parsed in parallel; errors and duplicate ids are reported in file order.
