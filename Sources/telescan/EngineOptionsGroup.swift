@@ -43,7 +43,9 @@ enum ScanJob {
             decider = BackgroundValue { () throws -> Decider in try profile.makeDecider(lexiconsRoot: root) }
         }
         let lex: LexiconSet
-        if preloaded, Preload.cached == !options.noCache, let pre = Preload.lexicons {
+        // The preloaded rules serve when they were loaded as asked: with the cache, or without
+        // it for --no-cache (with no cache folder at all, both ways load the YAML).
+        if preloaded, Preload.noCache == options.noCache, let pre = Preload.lexicons {
             do { lex = try pre.value() } catch { throw Failure("rule data: \(error)") }
         } else {
             lex = try LexiconLoading.load(root: root, compileAll: false, cache: options.noCache ? nil : RuleCache.default)

@@ -7,8 +7,8 @@ import TelescanCore
 /// folder and profile; otherwise they are dropped, and `--help` or other commands never wait.
 enum Preload {
     nonisolated(unsafe) private(set) static var root: String?
-    /// Whether the preloaded rules came through the rule cache (not with `--no-cache`).
-    nonisolated(unsafe) private(set) static var cached = false
+    /// Whether the arguments asked for `--no-cache` (the preloaded rules then skipped the cache).
+    nonisolated(unsafe) private(set) static var noCache = false
     nonisolated(unsafe) private(set) static var lexicons: BackgroundValue<LexiconSet, Error>?
     nonisolated(unsafe) private(set) static var cptDecider: BackgroundValue<Decider, Error>?
 
@@ -19,8 +19,8 @@ enum Preload {
         if args.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "--version" || $0.hasPrefix("--lexicons") }) { return }
         let root = LexiconLocator.locate(nil)
         self.root = root
-        let cache = args.contains("--no-cache") ? nil : RuleCache.default
-        cached = cache != nil
+        noCache = args.contains("--no-cache")
+        let cache = noCache ? nil : RuleCache.default
         lexicons = BackgroundValue { () throws -> LexiconSet in try LexiconSet(root: root, examples: false, compileAll: false, cache: cache) }
         if !args.contains(where: { $0.hasPrefix("--profile") }) {
             cptDecider = BackgroundValue { () throws -> Decider in

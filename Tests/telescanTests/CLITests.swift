@@ -268,6 +268,18 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(edited.stdout, try telescan(["--no-cache"] + args).stdout)
     }
 
+    /// The rules start loading before the arguments are parsed; the scan must use that load
+    /// whether or not there is a cache folder, and with `--no-cache`, never load them twice.
+    func testRulesLoadOnceWithOrWithoutACacheFolder() throws {
+        let base = ["TELESCAN_LEXICONS": Self.root + "/Lexicons", "TELESCAN_STARTUP_PROFILE": "1"]
+        let noFolder = ["TELESCAN_CACHE_DIR": "", "XDG_CACHE_HOME": "", "HOME": ""]
+        for (env, extra) in [(noFolder, [String]()), ([:], []), ([:], ["--no-cache"])] {
+            let r = try telescan(["--date", "2026-06-15"] + extra + [path("video.txt")], env: base.merging(env) { $1 })
+            XCTAssertEqual(r.status, 0, r.stderr)
+            XCTAssertEqual(r.stderr.components(separatedBy: "rules compiled").count - 1, 1, "\(env) \(extra): \(r.stderr)")
+        }
+    }
+
     // MARK: Summary
 
     func testSummaryDashWritesToStandardErrorOnly() throws {
