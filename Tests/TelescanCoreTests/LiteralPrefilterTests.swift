@@ -139,8 +139,8 @@ final class LiteralPrefilterTests: XCTestCase {
         for i in 0..<3000 { keys.append(["k\(String(i, radix: 36))xyzwvutsrqponm"]) }
         keys.append(["visit"])
         let big = LiteralPrefilter(literals: keys)
-        XCTAssertTrue(big.transitions16.isEmpty)
-        XCTAssertFalse(LiteralPrefilter(literals: [["visit"]]).transitions16.isEmpty)
+        XCTAssertTrue(big.tables.transitions16.isEmpty)
+        XCTAssertFalse(LiteralPrefilter(literals: [["visit"]]).tables.transitions16.isEmpty)
         var hits = [Bool](repeating: false, count: keys.count)
         var occurrences: [LiteralPrefilter.Occurrence] = []
         Array("a k1xyzwvutsrqponm visit, kzzzxyzwvutsrqponm".utf8).withUnsafeBufferPointer {

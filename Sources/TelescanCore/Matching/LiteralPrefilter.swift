@@ -7,18 +7,22 @@
 /// The automaton is a full DFA over byte classes (only bytes that occur in literals get a class
 /// of their own), which keeps the table small enough to stay in cache.
 public final class LiteralPrefilter: @unchecked Sendable {
-    let byteClass: [UInt8]          // 256 entries
-    /// Rows are padded to a power of two, 1 << rowShift entries, so a state's row is a shift.
-    let rowShift: Int
-    /// The DFA, `state << rowShift + class` → next state, whose top bit says the state has
-    /// outputs. In 16 bits when the states fit (the table then stays in the faster caches; it is
-    /// read once per byte of every note), else in 32.
-    let transitions16: [UInt16]
-    let transitions32: [UInt32]
-    let outputStart: [Int32]        // per state, into outputs; -1 = none
-    let outputs: [Int64]            // packed entries (see `pack`), each state's list ending with -1
-    /// Keys written with `=`: their exact bytes, checked after the case-folded match.
-    let exactKeys: [[UInt8]]
+    /// The automaton, as built (the rule cache stores and restores it whole).
+    struct Tables: Equatable {
+        var byteClass: [UInt8]          // 256 entries
+        /// Rows are padded to a power of two, 1 << rowShift entries, so a state's row is a shift.
+        var rowShift: Int
+        /// The DFA, `state << rowShift + class` → next state, whose top bit says the state has
+        /// outputs. In 16 bits when the states fit (the table then stays in the faster caches; it
+        /// is read once per byte of every note), else in 32.
+        var transitions16: [UInt16]
+        var transitions32: [UInt32]
+        var outputStart: [Int32]        // per state, into outputs; -1 = none
+        var outputs: [Int64]            // packed entries (see `pack`), each state's list ending with -1
+        /// Keys written with `=`: their exact bytes, checked after the case-folded match.
+        var exactKeys: [[UInt8]]
+    }
+    let tables: Tables
     /// Word-start keys of at most this many bytes are entered behind a boundary byte (2 was
     /// measured: −1.3% scan instructions, +6.7M start-up instructions; 1: −1.5%, +0.7M).
     static let boundaryKeyLength = 1
@@ -37,7 +41,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
         } } }
         // Upper-case ASCII letters share their lower-case class.
         for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(b)] = classes[Int(b | 0x20)] }
-        byteClass = classes
         let k = Int(next)
 
         // Trie, as one flat table (state * k + class); -1 = no edge yet. Flat arrays keep the
@@ -124,7 +127,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
         for (new, old) in order.enumerated() { renumber[old] = Int32(new) }
         var shift = 0
         while 1 << shift < k { shift += 1 }
-        rowShift = shift
         let compact = order.count < 1 << 15
         // Each state's entry (new number and output flag) once, then one pass fills the table.
         let flag: UInt32 = compact ? 1 << 15 : 1 << 31
@@ -141,8 +143,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
             }
             return table
         }
-        transitions16 = compact ? fill(UInt16.self) : []
-        transitions32 = compact ? [] : fill(UInt32.self)
         var starts: [Int32] = []
         var list: [Int64] = []
         for old in order {
@@ -153,21 +153,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 list.append(-1)
             }
         }
-        outputStart = starts
-        outputs = list
-        exactKeys = exact
+        tables = Tables(byteClass: classes, rowShift: shift,
+                        transitions16: compact ? fill(UInt16.self) : [], transitions32: compact ? [] : fill(UInt32.self),
+                        outputStart: starts, outputs: list, exactKeys: exact)
     }
 
-    /// The automaton's tables as they were built (the rule cache stores and restores them).
-    struct Tables: Equatable {
-        var byteClass: [UInt8]
-        var rowShift: Int
-        var transitions16: [UInt16]
-        var transitions32: [UInt32]
-        var outputStart: [Int32]
-        var outputs: [Int64]
-        var exactKeys: [[UInt8]]
-    }
+    init(tables: Tables) { self.tables = tables }
 
     /// Whether tables read back from the rule cache are safe for `scan`, which reads them
     /// through raw pointers: every class within a row, every transition to a state that
@@ -193,21 +184,6 @@ public final class LiteralPrefilter: @unchecked Sendable {
             }
         }
         return t.transitions16.isEmpty ? valid(t.transitions32) : valid(t.transitions16)
-    }
-
-    var tables: Tables {
-        Tables(byteClass: byteClass, rowShift: rowShift, transitions16: transitions16, transitions32: transitions32,
-               outputStart: outputStart, outputs: outputs, exactKeys: exactKeys)
-    }
-
-    init(tables t: Tables) {
-        byteClass = t.byteClass
-        rowShift = t.rowShift
-        transitions16 = t.transitions16
-        transitions32 = t.transitions32
-        outputStart = t.outputStart
-        outputs = t.outputs
-        exactKeys = t.exactKeys
     }
 
     /// A literal as written in rule data: `*` prefix = may start inside a word.
@@ -273,10 +249,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// checked against the bytes around the occurrence even outside `range`.
     public func scan(_ text: UnsafeBufferPointer<UInt8>, in range: Range<Int>? = nil, hits: inout [Bool],
                      record: [Bool] = [], occurrences: inout [Occurrence]) {
-        if transitions32.isEmpty {
-            transitions16.withUnsafeBufferPointer { scan(text, range, $0, &hits, record, &occurrences) }
+        if tables.transitions32.isEmpty {
+            tables.transitions16.withUnsafeBufferPointer { scan(text, range, $0, &hits, record, &occurrences) }
         } else {
-            transitions32.withUnsafeBufferPointer { scan(text, range, $0, &hits, record, &occurrences) }
+            tables.transitions32.withUnsafeBufferPointer { scan(text, range, $0, &hits, record, &occurrences) }
         }
     }
 
@@ -284,16 +260,16 @@ public final class LiteralPrefilter: @unchecked Sendable {
     func scan<T: FixedWidthInteger & UnsignedInteger>(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?,
                                                       _ trans: UnsafeBufferPointer<T>, _ hits: inout [Bool],
                                                       _ record: [Bool], _ occurrences: inout [Occurrence]) {
-        let shift = rowShift
+        let shift = tables.rowShift
         let flag: T = 1 << (T.bitWidth - 1)
         // Raw pointers throughout: this loop runs once per byte of every note.
         hits.withUnsafeMutableBufferPointer { hits in
         record.withUnsafeBufferPointer { record in
-        byteClass.withUnsafeBufferPointer { cls in
-        outputStart.withUnsafeBufferPointer { ostart in
-        outputs.withUnsafeBufferPointer { outs in
+        tables.byteClass.withUnsafeBufferPointer { cls in
+        tables.outputStart.withUnsafeBufferPointer { ostart in
+        tables.outputs.withUnsafeBufferPointer { outs in
             let recorded = record.count
-            let exactKeys = self.exactKeys
+            let exactKeys = tables.exactKeys
             @inline(__always) func emit(_ e: Int64, _ start: Int, _ end: Int) {
                 let rule = Int(e & 0xFFFFF)
                 hits[rule] = true
