@@ -170,4 +170,12 @@ final class ProviderNameTests: XCTestCase {
         }
         XCTAssertEqual(r.cleanName("  Dr. Ines  Barros, "), "Ines Barros")
     }
+
+    /// The provider location's trim keeps Foundation's meaning of `.whitespaces`: space
+    /// separators (no-break and em spaces too) and tabs, not line breaks.
+    func testSpaceTrimIsFoundationsWhitespaceTrim() {
+        for raw in ["", " ", "\t", "clinic", "  home office \t", "\u{00A0}office\u{2003}", "\nclinic\n", " \n a b \r ", "é ", "\u{00A0}"] {
+            XCTAssertEqual(ElementResolver.trimmingSpaces(raw), raw.trimmingCharacters(in: .whitespaces), raw.debugDescription)
+        }
+    }
 }

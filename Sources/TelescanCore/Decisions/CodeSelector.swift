@@ -16,15 +16,21 @@ struct CodeSelector {
     func select(_ table: CodeTable) -> Result {
         let groups = table.credentialGroups
         let providerGroup = facts.profile.group(of: facts.credential, among: groups)
-        let inForce = table.rows.filter { $0.effective.contains(facts.date) }
-        let candidates = inForce.filter { row in
-            (row.patientStatus == nil || row.patientStatus == facts.patientStatus)
+        // One pass, copying only the candidates (a row holds a dozen strings; copying every row
+        // in force, then the candidates again, was most of a telehealth note's code selection).
+        var anyInForce = false
+        var candidates: [CodeRow] = []
+        for row in table.rows where row.effective.contains(facts.date) {
+            anyInForce = true
+            if (row.patientStatus == nil || row.patientStatus == facts.patientStatus)
                 && (row.modalities.map { m in facts.modality.map(m.contains) ?? false } ?? true)
-                && row.credentialGroup == providerGroup
+                && row.credentialGroup == providerGroup {
+                candidates.append(row)
+            }
         }
         var result = Result(explain: explain)
         guard !candidates.isEmpty else {
-            if inForce.isEmpty {
+            if !anyInForce {
                 result.line("\(table.family): no code of this table is in force on \(facts.date)")
             } else {
                 result.line("\(table.family): no code in force on \(facts.date) for \(cellText(providerGroup: providerGroup))")
