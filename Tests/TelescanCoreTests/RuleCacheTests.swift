@@ -109,6 +109,13 @@ final class RuleCacheTests: XCTestCase {
             bad.targetPrefilter.transitions16[5] = 0x7FFF
         }
         XCTAssertThrowsError(try RuleCacheCoding.decode(RuleCacheCoding.encode(bad, fingerprint: fingerprint), expecting: fingerprint))
+        // A transition whose output flag disagrees with its state (the walk would read no
+        // output list there, or one that is not there).
+        bad = contents(lex)
+        if bad.contextPrefilter.transitions16.isEmpty { bad.contextPrefilter.transitions32[7] ^= 1 << 31 } else {
+            bad.contextPrefilter.transitions16[7] ^= 1 << 15
+        }
+        XCTAssertThrowsError(try RuleCacheCoding.decode(RuleCacheCoding.encode(bad, fingerprint: fingerprint), expecting: fingerprint))
         bad = contents(lex)
         bad.contextPrefilter.outputs[0] = Int64(2 * lex.definitions.count)   // a rule slot past the end
         XCTAssertThrowsError(try RuleCacheCoding.decode(RuleCacheCoding.encode(bad, fingerprint: fingerprint), expecting: fingerprint))

@@ -176,11 +176,22 @@ public final class LiteralPrefilter: @unchecked Sendable {
         for e in t.outputs where e != -1 {
             guard e >= 0, Int(e & 0xFFFFF) < slots, Int((e >> 32) & 0xFFFF) <= t.exactKeys.count else { return false }
         }
+        // Raw pointers and one flag word per state: this runs over every transition on each
+        // start-up that reads the cache (with `allSatisfy` and a bounds-checked lookup it was a
+        // sixth of a one-note scan's instructions).
+        let flagged = t.outputStart.map { $0 >= 0 ? 1 : 0 }
         func valid<T: FixedWidthInteger>(_ table: [T]) -> Bool {
             let flag: T = 1 << (T.bitWidth - 1)
-            return table.allSatisfy { e in
-                let target = Int(e & ~flag)
-                return target < rows && ((e & flag) != 0) == (t.outputStart[target] >= 0)
+            return table.withUnsafeBufferPointer { table in
+                flagged.withUnsafeBufferPointer { flagged in
+                    var bad = 0
+                    for e in table {
+                        let target = Int(e & ~flag)
+                        if target >= rows { return false }
+                        bad |= flagged[target] ^ (e & flag != 0 ? 1 : 0)
+                    }
+                    return bad == 0
+                }
             }
         }
         return t.transitions16.isEmpty ? valid(t.transitions32) : valid(t.transitions16)
