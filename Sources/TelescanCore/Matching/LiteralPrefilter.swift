@@ -177,8 +177,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
             guard e >= 0, Int(e & 0xFFFFF) < slots, Int((e >> 32) & 0xFFFF) <= t.exactKeys.count else { return false }
         }
         // Raw pointers and one flag word per state: this runs over every transition on each
-        // start-up that reads the cache (with `allSatisfy` and a bounds-checked lookup it was a
-        // sixth of a one-note scan's instructions).
+        // start-up that reads the cache (with `allSatisfy` and a bounds-checked lookup it was an
+        // eighth of a one-note scan's instructions).
         let flagged = t.outputStart.map { $0 >= 0 ? 1 : 0 }
         func valid<T: FixedWidthInteger>(_ table: [T]) -> Bool {
             let flag: T = 1 << (T.bitWidth - 1)
