@@ -174,6 +174,9 @@ final class JSONObjectScannerTests: XCTestCase {
         let f = try fields(#"{"meta":{"a":[1,2,{"b":"x\"y"}]},"id":42,"text":"a\nb\t\"c\" \u00e9 \ud83d\ude00 \/"}"#)
         XCTAssertEqual(f["id"], "42")
         XCTAssertEqual(f["text"], "a\nb\t\"c\" é 😀 /")
+        // Every UTF-8 length, and lone surrogates as U+FFFD.
+        let g = try fields(#"{"text":"\u0041\u00e9\u2019\ud83d\ude00 \ud83d x \ude00"}"#)
+        XCTAssertEqual(g["text"], "Aé’😀 \u{FFFD} x \u{FFFD}")
     }
 
     func testValuesByKeyRepeatedKeysAndNulls() throws {

@@ -166,7 +166,9 @@ public struct JSONObjectScanner {
                         if lo >= 0xDC00 && lo < 0xE000 { cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00) } else { cp = 0xFFFD }
                     } else { cp = 0xFFFD }
                 } else if cp >= 0xDC00 && cp < 0xE000 { cp = 0xFFFD }
-                if decode { out += Array(String(Unicode.Scalar(cp) ?? "\u{FFFD}").utf8) }
+                // Encoded in place: exports written with Python's default `ensure_ascii` escape
+                // every curly quote and accented letter.
+                if decode { UTF8.encode(Unicode.Scalar(cp) ?? "\u{FFFD}") { out.append($0) } }
             default: throw fail("invalid escape")
             }
         }
