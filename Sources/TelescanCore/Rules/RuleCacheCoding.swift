@@ -90,7 +90,7 @@ enum RuleCacheCoding {
         let starts: [Int32] = try r.array(), outputs: [Int64] = try r.array()
         var exact: [[UInt8]] = []
         for _ in 0..<(try r.count()) { exact.append(try r.array()) }
-        guard byteClass.count == 256, (0..<32).contains(rowShift) else { throw Damaged() }
+        // Their shape is checked once, by `LiteralPrefilter.isConsistent` in `decode`.
         return .init(byteClass: byteClass, rowShift: rowShift, transitions16: t16, transitions32: t32,
                      outputStart: starts, outputs: outputs, exactKeys: exact)
     }
