@@ -133,6 +133,63 @@ final class LiteralPrefilterTests: XCTestCase {
         }
     }
 
+    /// Steps of the walk that stop it (flagged), over `text` from the start state.
+    func stops(_ p: LiteralPrefilter, _ text: String) -> Int {
+        let t = p.tables
+        var s = 0, n = 0
+        for b in Array(text.utf8) {
+            let e = Int(t.transitions16[s << t.rowShift + Int(t.byteClass[Int(b)])])
+            if e & 0x8000 != 0 { n += 1 }
+            s = e & 0x7FFF
+        }
+        return n
+    }
+
+    func testWholeWordKeysStopTheWalkOnlyWhereTheyAreWords() {
+        // "app" begins "appointment" and "apply": the walk must not stop there (it did, once
+        // per such word, before a check turned the key down).
+        let p = LiteralPrefilter(literals: [["app"], ["i"]])
+        XCTAssertEqual(stops(p, " appointment apply in it "), 0)
+        XCTAssertEqual(stops(p, " app. "), 1)
+        XCTAssertEqual(stops(p, " i "), 1)
+        XCTAssertEqual(woken([["app"]], "the app"), [0])
+        XCTAssertEqual(woken([["app"]], "the apps"), [])
+        // A key at the end of a range counts when the byte after the range ends the word.
+        var hits = [false]
+        var occurrences: [LiteralPrefilter.Occurrence] = []
+        Array("my app, apps".utf8).withUnsafeBufferPointer {
+            LiteralPrefilter(literals: [["app"]]).scan($0, in: 0..<6, hits: &hits, record: [true], occurrences: &occurrences)
+        }
+        XCTAssertEqual(occurrences.map { [$0.start, $0.end] }, [[3, 6]])
+        occurrences.removeAll()
+        Array("my apps".utf8).withUnsafeBufferPointer {
+            LiteralPrefilter(literals: [["app"]]).scan($0, in: 0..<6, hits: &hits, record: [true], occurrences: &occurrences)
+        }
+        XCTAssertEqual(occurrences.count, 0)
+    }
+
+    /// The state after walking `text` from the start state (without reporting anything).
+    func state(_ p: LiteralPrefilter, after text: String) -> Int {
+        let t = p.tables
+        var s = Int(t.afterBoundary[0])
+        for b in Array(text.utf8) {
+            let e = Int(t.transitions16[s << t.rowShift + Int(t.byteClass[Int(b)])])
+            s = e & 0x7FFF
+            if e & 0x8000 != 0 && !LiteralPrefilter.isWordByte(b) { s = Int(t.afterBoundary[s]) }
+        }
+        return s
+    }
+
+    func testWordStartKeysAreNotFollowedInsideAWord() {
+        // Inside "outpatient" the walk need not follow "patient" (it must begin a word): it
+        // stays on the root state, whose row is always in cache. A "*" key is followed anywhere.
+        XCTAssertEqual(state(LiteralPrefilter(literals: [["patient"]]), after: "outpatien"), 0)
+        XCTAssertNotEqual(state(LiteralPrefilter(literals: [["patient"]]), after: "a patien"), 0)
+        XCTAssertNotEqual(state(LiteralPrefilter(literals: [["*patient"]]), after: "outpatien"), 0)
+        XCTAssertEqual(woken([["patient"]], "outpatient"), [])
+        XCTAssertEqual(woken([["*patient"]], "outpatient"), [0])
+    }
+
     func testLargeAndSmallTablesFindTheSame() {
         // Enough distinct keys for more than 2^15 states: the 32-bit table.
         var keys: [[String]] = []

@@ -4,28 +4,39 @@
 /// on "rescheduling"), and a short one (four characters or fewer) must be a whole word ("car"
 /// does not wake on "cardiac" or "care"); a leading `*` lifts both ("*ologist" matches inside
 /// a word).
-/// The automaton is a full DFA over byte classes (only bytes that occur in literals get a class
-/// of their own), which keeps the table small enough to stay in cache.
+/// The automaton is a full DFA over byte classes (only bytes that occur in literals, and the
+/// word bytes, get a class of their own), which keeps the table small enough to stay in cache.
+/// Word starts are part of the automaton: it reads a virtual boundary symbol at the start and
+/// after every byte that is no word byte, and a key that must begin a word begins with that
+/// symbol; inside a word that no key begins, the walk then stays on its first few states
+/// (which stay in the fastest cache) instead of following every key that begins inside the
+/// word. A whole-word key is reported on the byte after it, when that byte ends the word: the
+/// walk stops only where the key is a word, not at every word it begins ("app" in
+/// "appointment"). Both keep the table's hot rows few and the walk's stops to real keys.
 public final class LiteralPrefilter: @unchecked Sendable {
     /// The automaton, as built (the rule cache stores and restores it whole).
     struct Tables: Equatable {
         var byteClass: [UInt8]          // 256 entries
         /// Rows are padded to a power of two, 1 << rowShift entries, so a state's row is a shift.
         var rowShift: Int
-        /// The DFA, `state << rowShift + class` → next state, whose top bit says the state has
-        /// outputs. In 16 bits when the states fit (the table then stays in the faster caches; it
+        /// The DFA, `state << rowShift + class` → next state, whose top bit says the step has
+        /// outputs: the next state has some, or the class is no word byte's and the state left
+        /// has whole-word keys ending in it. In 16 bits when the states fit (the table then stays in the faster caches; it
         /// is read once per byte of every note), else in 32.
         var transitions16: [UInt16]
         var transitions32: [UInt32]
         var outputStart: [Int32]        // per state, into outputs; -1 = none
+        /// Per state, into outputs, the whole-word keys that end there, reported when the walk
+        /// leaves the state on a byte that is no word byte (or the text ends); -1 = none.
+        var endOutputStart: [Int32]
+        /// Per state, the state after the boundary symbol (the walk's step after a flagged
+        /// step on a byte that ends a word).
+        var afterBoundary: [Int32]
         var outputs: [Int64]            // packed entries (see `pack`), each state's list ending with -1
         /// Keys written with `=`: their exact bytes, checked after the case-folded match.
         var exactKeys: [[UInt8]]
     }
     let tables: Tables
-    /// Word-start keys of at most this many bytes are entered behind a boundary byte (2 was
-    /// measured: −1.3% scan instructions, +6.7M start-up instructions; 1: −1.5%, +0.7M).
-    static let boundaryKeyLength = 1
 
     /// - Parameters:
     ///   - literals: for each rule index, its literals (lower-case); empty = none.
@@ -39,51 +50,44 @@ public final class LiteralPrefilter: @unchecked Sendable {
             let f = LiteralPrefilter.fold(b)
             if classes[Int(f)] == 0 { classes[Int(f)] = next; next += 1 }
         } } }
+        // Every word byte has a class of its own, so a class is all word bytes or none (a step
+        // on a class that is not a word byte's ends the word, for whole-word keys).
+        for b in 0..<256 where LiteralPrefilter.isWordByte(UInt8(b)) && classes[Int(LiteralPrefilter.fold(UInt8(b)))] == 0 {
+            classes[Int(LiteralPrefilter.fold(UInt8(b)))] = next; next += 1
+        }
         // Upper-case ASCII letters share their lower-case class.
         for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(b)] = classes[Int(b | 0x20)] }
         let k = Int(next)
+        // The automaton's symbols: the k classes and the boundary symbol.
+        let boundary = k, symbols = k + 1
 
-        // Trie, as one flat table (state * k + class); -1 = no edge yet. Flat arrays keep the
-        // build to a few hundred microseconds (nested arrays were most of the prefilter's
+        // Trie, as one flat table (state * symbols + symbol); -1 = no edge yet. Flat arrays keep
+        // the build to a few hundred microseconds (nested arrays were most of the prefilter's
         // share of start-up).
-        var goto = [Int32](repeating: -1, count: k)
+        var goto = [Int32](repeating: -1, count: symbols)
         var outs: [[Int64]] = [[]]
+        var endOuts: [[Int64]] = [[]]
         var exact: [[UInt8]] = []
-        // The classes of the bytes that end no word (ASCII letters and digits do).
-        var boundaryClasses: [Int] = []
-        for b in 0..<256 where !LiteralPrefilter.isWordByte(UInt8(b)) && !boundaryClasses.contains(Int(classes[b])) {
-            boundaryClasses.append(Int(classes[b]))
-        }
         for (rule, lits) in literals.enumerated() {
             for (j, lit) in lits.enumerated() where !lit.text.isEmpty {
-                // A one-letter key that must begin a word ("i", "p") is entered behind each byte
-                // that can come before a word: as a bare key it would stop the walk at every "i"
-                // inside a word, only to be turned down there (over half of the prefilter's stops
-                // on the benchmark's notes). Longer keys stop far less often; entered this way
-                // they cost more start-up (table size) than they saved.
-                let behindBoundary = lit.wordStart && lit.text.utf8.count <= LiteralPrefilter.boundaryKeyLength
-                var ends: [Int] = []
-                for first in behindBoundary ? boundaryClasses : [-1] {
-                    var s = 0
-                    if first >= 0 {
-                        if goto[s * k + first] < 0 {
-                            goto[s * k + first] = Int32(outs.count)
-                            goto.append(contentsOf: repeatElement(-1, count: k))
-                            outs.append([])
-                        }
-                        s = Int(goto[s * k + first])
-                    }
-                    for b in lit.text.utf8 {
-                        let c = Int(classes[Int(LiteralPrefilter.fold(b))])
-                        if goto[s * k + c] < 0 {
-                            goto[s * k + c] = Int32(outs.count)
-                            goto.append(contentsOf: repeatElement(-1, count: k))
-                            outs.append([])
-                        }
-                        s = Int(goto[s * k + c])
-                    }
-                    ends.append(s)
+                // The key as the walk reads it: the boundary symbol first when it must begin a
+                // word, and after each byte inside it that is no word byte (as in the text).
+                var path: [Int] = lit.wordStart ? [boundary] : []
+                let bytes = Array(lit.text.utf8)
+                for (i, b) in bytes.enumerated() {
+                    path.append(Int(classes[Int(LiteralPrefilter.fold(b))]))
+                    if i < bytes.count - 1 && !LiteralPrefilter.isWordByte(b) { path.append(boundary) }
                 }
+                var s = 0
+                for c in path {
+                    if goto[s * symbols + c] < 0 {
+                        goto[s * symbols + c] = Int32(outs.count)
+                        goto.append(contentsOf: repeatElement(-1, count: symbols))
+                        outs.append([]); endOuts.append([])
+                    }
+                    s = Int(goto[s * symbols + c])
+                }
+                let ends = [s]
                 var entry = Int64(LiteralPrefilter.pack(rule: rule, length: lit.text.utf8.count, wordStart: lit.wordStart, wholeWord: lit.wholeWord))
                 if lit.exact {
                     let bytes = Array(lit.text.utf8)
@@ -93,14 +97,20 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 if rule < before.count, j < before[rule].count {
                     entry |= Int64(min(before[rule][j], 0x7FFF)) << 48
                 }
-                for s in ends where !outs[s].contains(entry) { outs[s].append(entry) }
+                // A whole-word key that ends in a word byte is reported when the walk leaves its
+                // state on a byte that ends the word; others are checked where they end.
+                if lit.wholeWord && LiteralPrefilter.isWordByte(bytes[bytes.count - 1]) {
+                    for s in ends where !endOuts[s].contains(entry) { endOuts[s].append(entry) }
+                } else {
+                    for s in ends where !outs[s].contains(entry) { outs[s].append(entry) }
+                }
             }
         }
         // Failure links, breadth first, turning the trie into a DFA.
         var fail = [Int](repeating: 0, count: outs.count)
         var queue: [Int] = []
         queue.reserveCapacity(outs.count)
-        for c in 0..<k {
+        for c in 0..<symbols {
             if goto[c] < 0 { goto[c] = 0 } else { fail[Int(goto[c])] = 0; queue.append(Int(goto[c])) }
         }
         var head = 0
@@ -109,10 +119,11 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 let s = queue[head]; head += 1
                 let f = fail[s]
                 if !outs[f].isEmpty { for o in outs[f] where !outs[s].contains(o) { outs[s].append(o) } }
-                for c in 0..<k {
-                    let t = goto[s * k + c]
-                    if t < 0 { goto[s * k + c] = goto[f * k + c] } else {
-                        fail[Int(t)] = Int(goto[f * k + c])
+                if !endOuts[f].isEmpty { for o in endOuts[f] where !endOuts[s].contains(o) { endOuts[s].append(o) } }
+                for c in 0..<symbols {
+                    let t = goto[s * symbols + c]
+                    if t < 0 { goto[s * symbols + c] = goto[f * symbols + c] } else {
+                        fail[Int(t)] = Int(goto[f * symbols + c])
                         queue.append(Int(t))
                     }
                 }
@@ -128,41 +139,63 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var shift = 0
         while 1 << shift < k { shift += 1 }
         let compact = order.count < 1 << 15
-        // Each state's entry (new number and output flag) once, then one pass fills the table.
+        // One step per byte: on a byte that ends a word, the class and then the boundary symbol.
+        // That step is flagged when it has something to report: keys ending on the byte (in the
+        // state after the class, which the table then holds; the scan takes the boundary step
+        // itself, from `afterBoundary`) or whole-word keys ending before it. A step on a word
+        // byte is flagged when the state it enters has outputs.
         let flag: UInt32 = compact ? 1 << 15 : 1 << 31
-        let entryOf = (0..<outs.count).map { UInt32(renumber[$0]) | (outs[$0].isEmpty ? 0 : flag) }
+        let endsWord = LiteralPrefilter.classesEndingAWord(classes, width: 1 << shift)!
         func fill<T: FixedWidthInteger>(_ type: T.Type) -> [T] {
             var table = [T](repeating: 0, count: order.count << shift)
             table.withUnsafeMutableBufferPointer { table in
                 goto.withUnsafeBufferPointer { goto in
                     for (new, old) in order.enumerated() {
-                        let row = new << shift, from = old * k
-                        for c in 0..<k { table[row + c] = T(truncatingIfNeeded: entryOf[Int(goto[from + c])]) }
+                        let row = new << shift, from = old * symbols
+                        for c in 0..<k {
+                            let t = Int(goto[from + c])
+                            var entry: UInt32
+                            if !endsWord[c] {
+                                entry = UInt32(renumber[t]) | (outs[t].isEmpty ? 0 : flag)
+                            } else if !outs[t].isEmpty || !endOuts[old].isEmpty {
+                                entry = UInt32(renumber[t]) | flag
+                            } else {
+                                entry = UInt32(renumber[Int(goto[t * symbols + boundary])])
+                            }
+                            table[row + c] = T(truncatingIfNeeded: entry)
+                        }
                     }
                 }
             }
             return table
         }
+        let afterBoundary = order.map { renumber[Int(goto[$0 * symbols + boundary])] }
         var starts: [Int32] = []
+        var endStarts: [Int32] = []
         var list: [Int64] = []
         for old in order {
-            let o = outs[old]
-            if o.isEmpty { starts.append(-1) } else {
-                starts.append(Int32(list.count))
-                list += o.sorted()
-                list.append(-1)
+            for (o, into) in [(outs[old], 0), (endOuts[old], 1)] {
+                var at: Int32 = -1
+                if !o.isEmpty {
+                    at = Int32(list.count)
+                    list += o.sorted()
+                    list.append(-1)
+                }
+                if into == 0 { starts.append(at) } else { endStarts.append(at) }
             }
         }
         tables = Tables(byteClass: classes, rowShift: shift,
                         transitions16: compact ? fill(UInt16.self) : [], transitions32: compact ? [] : fill(UInt32.self),
-                        outputStart: starts, outputs: list, exactKeys: exact)
+                        outputStart: starts, endOutputStart: endStarts, afterBoundary: afterBoundary,
+                        outputs: list, exactKeys: exact)
     }
 
     init(tables: Tables) { self.tables = tables }
 
     /// Whether tables read back from the rule cache are safe for `scan`, which reads them
     /// through raw pointers: every class within a row, every transition to a state that
-    /// exists and flagged exactly when that state has outputs, every output list ended, every
+    /// exists and flagged exactly when the step has something to report (see `init`), every
+    /// boundary step to a state that exists, every output list ended, every
     /// output naming one of `slots` rule slots and an exact key that exists.
     static func isConsistent(_ t: Tables, slots: Int) -> Bool {
         guard t.byteClass.count == 256, (0..<16).contains(t.rowShift), t.transitions16.isEmpty != t.transitions32.isEmpty else { return false }
@@ -170,9 +203,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
         guard t.byteClass.allSatisfy({ Int($0) < width }) else { return false }
         let count = t.transitions16.isEmpty ? t.transitions32.count : t.transitions16.count
         let rows = count >> t.rowShift
-        guard rows > 0, rows << t.rowShift == count, t.outputStart.count == rows else { return false }
+        guard rows > 0, rows << t.rowShift == count, t.outputStart.count == rows, t.endOutputStart.count == rows,
+              let endsWord = classesEndingAWord(t.byteClass, width: width) else { return false }
         guard t.outputs.isEmpty || t.outputs.last == -1,
-              t.outputStart.allSatisfy({ $0 == -1 || (0..<t.outputs.count).contains(Int($0)) }) else { return false }
+              t.outputStart.allSatisfy({ $0 == -1 || (0..<t.outputs.count).contains(Int($0)) }),
+              t.endOutputStart.allSatisfy({ $0 == -1 || (0..<t.outputs.count).contains(Int($0)) }),
+              t.afterBoundary.count == rows, t.afterBoundary.allSatisfy({ (0..<rows).contains(Int($0)) }) else { return false }
         for e in t.outputs where e != -1 {
             guard e >= 0, Int(e & 0xFFFFF) < slots, Int((e >> 32) & 0xFFFF) <= t.exactKeys.count else { return false }
         }
@@ -180,21 +216,46 @@ public final class LiteralPrefilter: @unchecked Sendable {
         // start-up that reads the cache (with `allSatisfy` and a bounds-checked lookup it was an
         // eighth of a one-note scan's instructions).
         let flagged = t.outputStart.map { $0 >= 0 ? 1 : 0 }
+        let leaving = t.endOutputStart.map { $0 >= 0 ? 1 : 0 }
+        let ending = endsWord.map { $0 ? 1 : 0 }
+        let shift = t.rowShift
         func valid<T: FixedWidthInteger>(_ table: [T]) -> Bool {
             let flag: T = 1 << (T.bitWidth - 1)
             return table.withUnsafeBufferPointer { table in
                 flagged.withUnsafeBufferPointer { flagged in
+                leaving.withUnsafeBufferPointer { leaving in
+                ending.withUnsafeBufferPointer { ending in
                     var bad = 0
-                    for e in table {
-                        let target = Int(e & ~flag)
-                        if target >= rows { return false }
-                        bad |= flagged[target] ^ (e & flag != 0 ? 1 : 0)
+                    for row in 0..<rows {
+                        let left = leaving[row], base = row << shift
+                        for c in 0..<width {
+                            let e = table[base + c]
+                            let target = Int(e & ~flag)
+                            if target >= rows { return false }
+                            bad |= (flagged[target] | (ending[c] & left)) ^ (e & flag != 0 ? 1 : 0)
+                        }
                     }
                     return bad == 0
+                }
+                }
                 }
             }
         }
         return t.transitions16.isEmpty ? valid(t.transitions32) : valid(t.transitions16)
+    }
+
+    /// Per class (`width` of them, a row), whether a step on it ends a word: the bytes of the
+    /// class are no word bytes (a class no byte maps to ends none). Nil when a class holds
+    /// word bytes and others, which the builder never makes.
+    static func classesEndingAWord(_ byteClass: [UInt8], width: Int) -> [Bool]? {
+        var word = [Bool](repeating: false, count: width), other = word
+        for b in 0..<256 {
+            let c = Int(byteClass[b])
+            guard c < width else { return nil }
+            if isWordByte(UInt8(b)) { word[c] = true } else { other[c] = true }
+        }
+        for c in 0..<width where word[c] && other[c] { return nil }
+        return other
     }
 
     /// A literal as written in rule data: `*` prefix = may start inside a word.
@@ -278,6 +339,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         record.withUnsafeBufferPointer { record in
         tables.byteClass.withUnsafeBufferPointer { cls in
         tables.outputStart.withUnsafeBufferPointer { ostart in
+        tables.endOutputStart.withUnsafeBufferPointer { estart in
+        tables.afterBoundary.withUnsafeBufferPointer { after in
         tables.outputs.withUnsafeBufferPointer { outs in
             let recorded = record.count
             let exactKeys = tables.exactKeys
@@ -294,48 +357,74 @@ public final class LiteralPrefilter: @unchecked Sendable {
             let stop = min(n, range?.upperBound ?? n)
             var s = 0   // the current state
             if pos == 0 {
-                // Start as if after a line break, so "\n"-led literals match on line 1.
-                s = Int(trans[Int(cls[10])] & ~flag)
-                if ostart[s] >= 0 {
-                    var i = Int(ostart[s])
-                    while outs[i] >= 0 { if (outs[i] >> 32) & 0xFFFF == 0 { emit(outs[i], 0, 0) }; i += 1 }
+                // Start as if after a line break, so "\n"-led literals match on line 1 (and
+                // word-start keys at the first byte).
+                let e = trans[Int(cls[10])]
+                s = Int(e & ~flag)
+                if e & flag != 0 {
+                    if ostart[s] >= 0 {
+                        var i = Int(ostart[s])
+                        while outs[i] >= 0 { if (outs[i] >> 32) & 0xFFFF == 0 { emit(outs[i], 0, 0) }; i += 1 }
+                    }
+                    s = Int(after[s])
                 }
             } else if pos < stop {
-                // From the byte before the range, so a key entered behind a boundary byte can
-                // start at the range's first byte; occurrences must still start inside it.
-                s = Int(trans[Int(cls[Int(text[pos - 1])])] & ~flag)
+                // From the byte before the range, so a word-start key can start at the range's
+                // first byte; occurrences must still start inside it.
+                let b = text[pos - 1]
+                let e = trans[Int(cls[Int(b)])]
+                s = Int(e & ~flag)
+                if e & flag != 0 && !LiteralPrefilter.isWordByte(b) { s = Int(after[s]) }
             }
             let lower = pos
+            /// The entries of the list at `i` whose keys end at `last` (their last byte).
+            @inline(__always) func report(_ list: Int, endingAt last: Int) {
+                var i = list
+                while outs[i] >= 0 {
+                    let e = outs[i]
+                    i += 1
+                    let length = Int((e >> 20) & 0x1FF)
+                    let start = last - length + 1
+                    if lower > 0 && start < lower { continue }
+                    if e & (1 << 30) != 0 && start > 0 && LiteralPrefilter.isWordByte(text[start - 1]) { continue }
+                    if e & (1 << 29) != 0 && last + 1 < n && LiteralPrefilter.isWordByte(text[last + 1]) { continue }
+                    let x = Int((e >> 32) & 0xFFFF)
+                    if x != 0 {
+                        // A key with its case: compare the note's own bytes.
+                        let key = exactKeys[x - 1]
+                        let from = last - key.count + 1
+                        if from < 0 { continue }
+                        var same = true
+                        for j in 0..<key.count where text[from + j] != key[j] { same = false; break }
+                        if !same { continue }
+                    }
+                    emit(e, max(0, start), last + 1)
+                }
+            }
+            var left = s   // the state the last step left
             while pos < stop {
-                // Runs to the next state with outputs (or the end) in registers of its own.
-                pos = LiteralPrefilter.advance(text.baseAddress!, pos, stop, cls.baseAddress!, trans.baseAddress!, shift, &s)
+                // Runs to the next flagged step (or the end) in registers of its own.
+                pos = LiteralPrefilter.advance(text.baseAddress!, pos, stop, cls.baseAddress!, trans.baseAddress!, shift, &s, &left)
                 if pos < stop {
-                    var i = Int(ostart[s])
-                    while outs[i] >= 0 {
-                        let e = outs[i]
-                        i += 1
-                        let length = Int((e >> 20) & 0x1FF)
-                        if lower > 0 && pos - length + 1 < lower { continue }
-                        if e & (1 << 30) != 0 {
-                            let start = pos - length + 1
-                            if start > 0 && LiteralPrefilter.isWordByte(text[start - 1]) { continue }
-                            if e & (1 << 29) != 0 && pos + 1 < n && LiteralPrefilter.isWordByte(text[pos + 1]) { continue }
-                        }
-                        let x = Int((e >> 32) & 0xFFFF)
-                        if x != 0 {
-                            // A key with its case: compare the note's own bytes.
-                            let key = exactKeys[x - 1]
-                            let start = pos - key.count + 1
-                            if start < 0 { continue }
-                            var same = true
-                            for j in 0..<key.count where text[start + j] != key[j] { same = false; break }
-                            if !same { continue }
-                        }
-                        emit(e, max(0, pos - length + 1), pos + 1)
+                    if LiteralPrefilter.isWordByte(text[pos]) {
+                        if ostart[s] >= 0 { report(Int(ostart[s]), endingAt: pos) }
+                    } else {
+                        // Whole-word keys that ended on the byte before (this byte ends the
+                        // word), keys that end on this byte, then the boundary step.
+                        if estart[left] >= 0 { report(Int(estart[left]), endingAt: pos - 1) }
+                        if ostart[s] >= 0 { report(Int(ostart[s]), endingAt: pos) }
+                        s = Int(after[s])
                     }
                 }
                 pos &+= 1
             }
+            // Whole-word keys that end the scanned bytes: the text ends there, or the next byte
+            // (outside the range) ends the word.
+            if stop > lower, estart[s] >= 0, stop == n || !LiteralPrefilter.isWordByte(text[stop]) {
+                report(Int(estart[s]), endingAt: stop - 1)
+            }
+        }
+        }
         }
         }
         }
@@ -343,24 +432,43 @@ public final class LiteralPrefilter: @unchecked Sendable {
         }
     }
 
-    /// Steps the DFA from `pos` until a transition into a state with outputs (returns its
-    /// position, `state` set to it) or `stop` (returns `stop`).
+    /// Steps the DFA from `pos` until a flagged step (returns its position, `state` set to the
+    /// state it enters and `left` to the one it leaves) or `stop` (returns `stop`).
     @inline(never)
     static func advance<T: FixedWidthInteger & UnsignedInteger>(
         _ text: UnsafePointer<UInt8>, _ pos: Int, _ stop: Int, _ cls: UnsafePointer<UInt8>,
-        _ trans: UnsafePointer<T>, _ shift: Int, _ state: inout Int
+        _ trans: UnsafePointer<T>, _ shift: Int, _ state: inout Int, _ left: inout Int
     ) -> Int {
         let flag: T = 1 << (T.bitWidth - 1)
         var s = state
         var p = pos
         while p < stop {
             let t = trans[s &<< shift &+ Int(cls[Int(text[p])])]
-            s = Int(t & ~flag)
-            if t & flag != 0 { state = s; return p }
+            if t & flag != 0 { left = s; state = Int(t & ~flag); return p }
+            s = Int(t)
             p &+= 1
         }
         state = s
         return stop
+    }
+
+    /// Whether `text` holds the long s "ſ" (U+017F) or the Kelvin sign "K" (U+212A): PCRE2
+    /// matches them, without case, to "s" and "k", which the automaton (ASCII case folding)
+    /// does not, so no key of a rule may be seen there.
+    public static func hasCaselessVariant(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress else { return false }
+        let n = text.count
+        /// Whether `lead` occurs followed by `second` (and `third`, when not 0).
+        func has(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+            var i = 0
+            while i < n, let hit = memchr(base + i, Int32(lead), n - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 1 < n && text[at + 1] == second && (third == 0 || (at + 2 < n && text[at + 2] == third)) { return true }
+                i = at + 1
+            }
+            return false
+        }
+        return has(0xC5, 0xBF, 0) || has(0xE2, 0x84, 0xAA)
     }
 
     /// Whether `text` contains one of `literals` (for tests of rule data).

@@ -8,7 +8,7 @@
 /// bundled rule loaded both ways.
 enum RuleCacheCoding {
     /// Raised when the layout changes.
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic = Array("TSRC".utf8)
 
     struct Contents: @unchecked Sendable {
@@ -78,6 +78,8 @@ enum RuleCacheCoding {
         w.array(t.transitions16)
         w.array(t.transitions32)
         w.array(t.outputStart)
+        w.array(t.endOutputStart)
+        w.array(t.afterBoundary)
         w.array(t.outputs)
         w.int(t.exactKeys.count)
         for k in t.exactKeys { w.array(k) }
@@ -87,12 +89,13 @@ enum RuleCacheCoding {
         let byteClass: [UInt8] = try r.array()
         let rowShift = try r.int()
         let t16: [UInt16] = try r.array(), t32: [UInt32] = try r.array()
-        let starts: [Int32] = try r.array(), outputs: [Int64] = try r.array()
+        let starts: [Int32] = try r.array(), endStarts: [Int32] = try r.array(), after: [Int32] = try r.array(),
+            outputs: [Int64] = try r.array()
         var exact: [[UInt8]] = []
         for _ in 0..<(try r.count()) { exact.append(try r.array()) }
         // Their shape is checked once, by `LiteralPrefilter.isConsistent` in `decode`.
         return .init(byteClass: byteClass, rowShift: rowShift, transitions16: t16, transitions32: t32,
-                     outputStart: starts, outputs: outputs, exactKeys: exact)
+                     outputStart: starts, endOutputStart: endStarts, afterBoundary: after, outputs: outputs, exactKeys: exact)
     }
 
     static func write(_ d: RuleDefinition, to w: inout Writer) {
