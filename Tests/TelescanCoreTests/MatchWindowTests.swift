@@ -49,6 +49,27 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(lex.compiled.patterns[comma].notesRun.load(ordering: .relaxed), 2)
     }
 
+    /// PCRE2 matches "ſ" (long s) to "s" and "K" (Kelvin sign) to "k" without case; the
+    /// prefilter's keys fold ASCII only, so a note holding either wakes every rule over the
+    /// whole note: the match a key could not see is still found.
+    func testNotesWithCaselessVariantsLoseNoMatch() throws {
+        let lex = try Repo.lexiconSet()
+        let rules = lex.compiled
+        let consent = try XCTUnwrap(lex.definitions.firstIndex { $0.id == "consent.obtained" })
+        let spoke = try XCTUnwrap(lex.definitions.firstIndex { $0.id == "time.spoke_for" })
+        let windowed = RuleMatcher(rules: rules), whole = RuleMatcher(rules: rules, windowed: false)
+        for (text, rule) in [("Verbal con\u{17F}ent obtained for this video visit.", consent),
+                             ("Tal\u{212A}ed with her for 20 minutes.", spoke),
+                             ("Spoke with pt for 15 minutes.", spoke)] {
+            let found = hits(windowed, Array(text.utf8))
+            XCTAssertTrue(found.contains { $0.rule == rule }, text)
+            XCTAssertEqual(found, hits(whole, Array(text.utf8)), text)
+        }
+        for (text, expected) in [("50 \u{212A}", true), ("con\u{17F}ent", true), ("Kelvin", false), ("’s “q” ž", false), ("", false)] {
+            XCTAssertEqual(Array(text.utf8).withUnsafeBufferPointer { LiteralPrefilter.hasCaselessVariant($0) }, expected, text)
+        }
+    }
+
     func testWindowsChangeNothingOnTheCorpus() throws {
         let dir = Repo.corpus + "/notes"
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()

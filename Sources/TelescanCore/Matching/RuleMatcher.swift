@@ -41,6 +41,9 @@ public final class RuleMatcher {
     var windowHi: [Int] = []
     var windowStart: [Int]
     var windowCount: [Int]
+    /// Whether the current note holds a character that PCRE2 matches, without case, to an
+    /// ASCII letter of a key (see `LiteralPrefilter.hasCaselessVariant`): every rule then wakes.
+    var wakesEveryRule = false
     /// PCRE2 errors met on the last note (e.g. the match limit), as warnings.
     public private(set) var errors: [String] = []
     /// A rule whose deferred pattern did not compile (see `CompiledRules.init(compileAll:)`):
@@ -139,7 +142,24 @@ public final class RuleMatcher {
         whitespaceRuns.forget()
         rules.prefilter.scan(text, hits: &hits, record: windowedRules, occurrences: &occurrences)
         if windowed { buildWindows(text) }
+        wakesEveryRule = LiteralPrefilter.hasCaselessVariant(text)
+        if wakesEveryRule { wakeEveryRule(text) }
         settleHits()
+    }
+
+    /// Wakes every rule, each with one window over the whole note: for the rare note whose
+    /// keys the prefilter cannot see (it folds ASCII case only), so no match is lost.
+    func wakeEveryRule(_ text: UnsafeBufferPointer<UInt8>) {
+        let n = rules.rules.count
+        hits.withUnsafeMutableBufferPointer { $0.update(repeating: true) }
+        guard windowed else { return }
+        if windowLo.count < n { grow(to: n) }
+        for r in 0..<n {
+            windowStart[r] = r
+            windowCount[r] = 1
+            windowLo[r] = 0
+            windowHi[r] = text.count
+        }
     }
 
     /// Wakes the context rules whose literals occur in `ranges`, widened by the context margins
@@ -151,6 +171,7 @@ public final class RuleMatcher {
         occurrences.removeAll(keepingCapacity: true)
         guard windowed else {
             contextPrefilter.scan(text, hits: &hits, occurrences: &occurrences)
+            if wakesEveryRule { wakeEveryRule(text) }
             settleHits()
             return
         }
@@ -168,6 +189,7 @@ public final class RuleMatcher {
         }
         if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: windowedRules, occurrences: &occurrences) }
         buildWindows(text)
+        if wakesEveryRule { wakeEveryRule(text) }
         settleHits()
     }
 
