@@ -234,7 +234,8 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(try window("patient_location.home"), .reach(160, after: 0))
         XCTAssertEqual(try window("reason.declined_video"), .reach(30, after: 30))
         XCTAssertEqual(try window("majority.durations"), .reach(320, after: 0))
-        XCTAssertEqual(try window("time.total_label"), .wholeNote)
+        XCTAssertEqual(try window("device_days.of_days"), .wholeNote)
+        XCTAssertEqual(try window("time.total_label"), .reach(0, after: 0))
         // Key "person": "in-" before it; key "face" (its last place): "face-to-" before it.
         XCTAssertEqual(PatternBuilder.bytesBeforeLiteral(ofPhrase: "in-person visit"), 3)
         XCTAssertEqual(PatternBuilder.bytesBeforeLiteral(ofPhrase: "face-to-face visit"), 8)
