@@ -135,16 +135,24 @@ final class MatchWindowTests: XCTestCase {
     }
 
     /// The runs found eight bytes at a time are exactly the runs of two or more whitespace
-    /// bytes, with control bytes and punctuation near 0x20 (which the eight-byte filter lets
-    /// through) and every length around the eight-byte steps.
-    func testWhitespaceRunsAreEveryRunOfTwo() {
+    /// bytes and the bytes of each character beyond ASCII, with control bytes and punctuation
+    /// near 0x20 (which the eight-byte filter lets through), stray continuation bytes, and
+    /// every length around the eight-byte steps.
+    func testWhitespaceRunsAreEveryRunOfTwoAndEveryWideCharacter() {
         var rng = SplitMix(seed: 11)
-        let alphabet: [UInt8] = [0x61, 0x62, 0x20, 0x20, 0x0A, 0x09, 0x0D, 0x0B, 0x0C, 0x01, 0x1F, 0x21, 0x22, 0xE2, 0x80]
-        for round in 0..<2000 {
+        let alphabet: [UInt8] = [0x61, 0x62, 0x20, 0x20, 0x0A, 0x09, 0x0D, 0x0B, 0x0C, 0x01, 0x1F, 0x21, 0x22, 0xE2, 0x80, 0x99, 0xC3, 0xA9]
+        for round in 0..<3000 {
             let t = (0..<Int(rng.next() % 90)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
             var expected: [Range<Int>] = []
             var i = 0
             while i < t.count {
+                if t[i] >= 0x80 {
+                    var e = i + 1
+                    while e < t.count, t[e] & 0xC0 == 0x80 { e += 1 }
+                    if e - i >= 2 { expected.append(i..<e) }
+                    i = e
+                    continue
+                }
                 guard WhitespaceRuns.isSpace(t[i]) else { i += 1; continue }
                 var e = i
                 while e < t.count, WhitespaceRuns.isSpace(t[e]) { e += 1 }
@@ -157,34 +165,39 @@ final class MatchWindowTests: XCTestCase {
         }
     }
 
-    /// The run-list walk equals a byte-by-byte walk that counts each whitespace run as one.
-    func testWhitespaceRunWalksEqualAByteWalk() {
-        func byteBack(_ t: [UInt8], _ start: Int, _ n: Int) -> Int {
+    /// The run-list walk equals a walk character by character that counts each whitespace run
+    /// as one (a pattern's `[^.]{0,50}` counts characters: "—" is three bytes, one character).
+    func testWhitespaceRunWalksEqualACharacterWalk() {
+        func charBack(_ t: [UInt8], _ start: Int, _ n: Int) -> Int {
             var i = start, left = n
             while i > 0 && left > 0 {
                 left -= 1
-                if WhitespaceRuns.isSpace(t[i - 1]) { repeat { i -= 1 } while i > 0 && WhitespaceRuns.isSpace(t[i - 1]) } else { i -= 1 }
+                if WhitespaceRuns.isSpace(t[i - 1]) { repeat { i -= 1 } while i > 0 && WhitespaceRuns.isSpace(t[i - 1]) } else {
+                    repeat { i -= 1 } while i > 0 && t[i] & 0xC0 == 0x80
+                }
             }
             return i
         }
-        func byteForward(_ t: [UInt8], _ end: Int, _ n: Int) -> Int {
+        func charForward(_ t: [UInt8], _ end: Int, _ n: Int) -> Int {
             var i = end, left = n
             while i < t.count && left > 0 {
                 left -= 1
-                if WhitespaceRuns.isSpace(t[i]) { repeat { i += 1 } while i < t.count && WhitespaceRuns.isSpace(t[i]) } else { i += 1 }
+                if WhitespaceRuns.isSpace(t[i]) { repeat { i += 1 } while i < t.count && WhitespaceRuns.isSpace(t[i]) } else {
+                    repeat { i += 1 } while i < t.count && t[i] & 0xC0 == 0x80
+                }
             }
             return i
         }
         var rng = SystemRandomNumberGenerator()
-        let alphabet: [UInt8] = Array("ab c\n\t  ".utf8)
+        let alphabet = Array("ab c\n\t  é—’😀".unicodeScalars)
         for _ in 0..<300 {
-            let t = (0..<Int.random(in: 0...60, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let t = Array(String(String.UnicodeScalarView((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })).utf8)
             var runs = WhitespaceRuns()
             t.withUnsafeBufferPointer { runs.find(in: $0) }
-            for p in 0...t.count {
+            for p in 0...t.count where p == t.count || t[p] & 0xC0 != 0x80 {
                 for n in [0, 1, 2, 3, 7, 40] {
-                    XCTAssertEqual(runs.back(from: p, over: n), byteBack(t, p, n), "\(t) back from \(p) over \(n)")
-                    XCTAssertEqual(runs.forward(from: p, over: n, limit: t.count), byteForward(t, p, n), "\(t) forward from \(p) over \(n)")
+                    XCTAssertEqual(runs.back(from: p, over: n), charBack(t, p, n), "\(t) back from \(p) over \(n)")
+                    XCTAssertEqual(runs.forward(from: p, over: n, limit: t.count), charForward(t, p, n), "\(t) forward from \(p) over \(n)")
                 }
             }
         }

@@ -4,8 +4,8 @@
 public enum MatchWindow: Equatable, Sendable {
     /// No literal, or no bound known: the whole note.
     case wholeNote
-    /// `reach: N` in the rule data: within N bytes before a literal's start or after its end
-    /// (`reach_after: M`: within M bytes after its end), a run of whitespace counting as one.
+    /// `reach: N` in the rule data: within N characters before a literal's start or after its
+    /// end (`reach_after: M`: within M after its end), a run of whitespace counting as one.
     case reach(Int, after: Int)
     /// A phrase rule keyed on its own words: a match starts at the key word's occurrence or
     /// before it, across at most this many bytes that are not whitespace.

@@ -1,7 +1,9 @@
-/// The runs of two or more whitespace bytes in a note (PCRE2's `\s`: space, tab, line breaks),
-/// found in one pass. A `reach` counts such a run as one byte, so a note padded with spaces
-/// (column-aligned exports, dictation's double spaces, blank lines) keeps its matches, while
-/// plain text gets plain arithmetic windows.
+/// The runs of bytes in a note that a `reach` counts as one: two or more whitespace bytes
+/// (PCRE2's `\s`: space, tab, line breaks), and the two to four bytes of each character beyond
+/// ASCII; found in one pass. A note padded with spaces (column-aligned exports, dictation's
+/// double spaces, blank lines) keeps its matches, and so does one with dashes, curly quotes or
+/// text in other scripts (a pattern's `[^.]{0,50}` counts characters, not bytes), while plain
+/// ASCII text gets plain arithmetic windows.
 struct WhitespaceRuns {
     var starts: [Int] = []
     var ends: [Int] = []
@@ -22,24 +24,32 @@ struct WhitespaceRuns {
         let n = text.count
         guard let base = text.baseAddress else { return }
         var i = 0
-        // Two bytes at a time: a run of two needs text[i + 1] to be whitespace, and the byte
-        // before `i` is never whitespace where a run could start at `i`.
-        while i + 1 < n {
+        while i < n {
             if i + 9 <= n {
                 // Eight starts at once: no two adjacent bytes of at most 0x20 (whitespace is
-                // among them) in text[i ... i + 8] means no run starts at i ..< i + 8. Prose has
-                // single spaces, so most notes skip most of their bytes here.
+                // among them) in text[i ... i + 8], and no byte beyond ASCII in text[i ..< i + 8],
+                // means no run starts at i ..< i + 8. Prose has single spaces, so most notes skip
+                // most of their bytes here.
                 let a = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let b = UnsafeRawPointer(base + i + 1).loadUnaligned(as: UInt64.self)
-                if WhitespaceRuns.lowBytes(a) & WhitespaceRuns.lowBytes(b) == 0 { i += 8; continue }
+                if (WhitespaceRuns.lowBytes(a) & WhitespaceRuns.lowBytes(b)) | (a & 0x8080_8080_8080_8080) == 0 { i += 8; continue }
             }
-            if !WhitespaceRuns.isSpace(text[i + 1]) { i += 2; continue }
-            if !WhitespaceRuns.isSpace(text[i]) { i += 1; continue }
-            var e = i + 2
-            while e < n && WhitespaceRuns.isSpace(text[e]) { e += 1 }
-            starts.append(i)
-            ends.append(e)
-            i = e
+            let c = text[i]
+            if c >= 0x80 {
+                // A character beyond ASCII: its lead byte and continuation bytes.
+                var e = i + 1
+                while e < n && text[e] & 0xC0 == 0x80 { e += 1 }
+                if e - i >= 2 { starts.append(i); ends.append(e) }
+                i = e
+            } else if i + 1 < n && WhitespaceRuns.isSpace(c) && WhitespaceRuns.isSpace(text[i + 1]) {
+                var e = i + 2
+                while e < n && WhitespaceRuns.isSpace(text[e]) { e += 1 }
+                starts.append(i)
+                ends.append(e)
+                i = e
+            } else {
+                i += 1
+            }
         }
     }
 
