@@ -70,6 +70,19 @@ final class MatchWindowTests: XCTestCase {
         }
     }
 
+    /// A reach counts characters: a match whose gaps are full of three-byte dashes is still
+    /// found in its window (it was lost when the window counted bytes).
+    func testReachCountsCharactersNotBytes() throws {
+        let lex = try Repo.lexiconSet()
+        let rule = try XCTUnwrap(lex.definitions.firstIndex { $0.id == "majority.durations" })
+        let dashes = { (n: Int) in String(repeating: "—", count: n) }
+        let text = "Call \(dashes(58)) after 5 minutes \(dashes(70)) remaining \(dashes(20)) 10 minutes \(dashes(30)) by phone."
+        let windowed = RuleMatcher(rules: lex.compiled), whole = RuleMatcher(rules: lex.compiled, windowed: false)
+        let found = hits(windowed, Array(text.utf8))
+        XCTAssertTrue(found.contains { $0.rule == rule })
+        XCTAssertEqual(found, hits(whole, Array(text.utf8)))
+    }
+
     func testWindowsChangeNothingOnTheCorpus() throws {
         let dir = Repo.corpus + "/notes"
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
