@@ -146,26 +146,31 @@ public final class LiteralPrefilter: @unchecked Sendable {
         // byte is flagged when the state it enters has outputs.
         let flag: UInt32 = compact ? 1 << 15 : 1 << 31
         let endsWord = LiteralPrefilter.classesEndingAWord(classes, width: 1 << shift)!
+        // Per (old) state, once: its entry (new number and output flag), whether whole-word
+        // keys end in it, and its entry after the boundary symbol (never flagged: no key ends
+        // with it).
+        let entryOf = (0..<outs.count).map { UInt32(renumber[$0]) | (outs[$0].isEmpty ? 0 : flag) }
+        let leaves = endOuts.map { !$0.isEmpty }
+        let bounded = (0..<outs.count).map { UInt32(renumber[Int(goto[$0 * symbols + boundary])]) }
         func fill<T: FixedWidthInteger>(_ type: T.Type) -> [T] {
             var table = [T](repeating: 0, count: order.count << shift)
             table.withUnsafeMutableBufferPointer { table in
-                goto.withUnsafeBufferPointer { goto in
-                    for (new, old) in order.enumerated() {
-                        let row = new << shift, from = old * symbols
-                        for c in 0..<k {
-                            let t = Int(goto[from + c])
-                            var entry: UInt32
-                            if !endsWord[c] {
-                                entry = UInt32(renumber[t]) | (outs[t].isEmpty ? 0 : flag)
-                            } else if !outs[t].isEmpty || !endOuts[old].isEmpty {
-                                entry = UInt32(renumber[t]) | flag
-                            } else {
-                                entry = UInt32(renumber[Int(goto[t * symbols + boundary])])
-                            }
-                            table[row + c] = T(truncatingIfNeeded: entry)
-                        }
+            goto.withUnsafeBufferPointer { goto in
+            entryOf.withUnsafeBufferPointer { entryOf in
+            bounded.withUnsafeBufferPointer { bounded in
+                for (new, old) in order.enumerated() {
+                    let row = new << shift, from = old * symbols
+                    let leaving = leaves[old]
+                    for c in 0..<k {
+                        let t = Int(goto[from + c])
+                        var entry = entryOf[t]
+                        if endsWord[c] && entry & flag == 0 { entry = leaving ? entry | flag : bounded[t] }
+                        table[row + c] = T(truncatingIfNeeded: entry)
                     }
                 }
+            }
+            }
+            }
             }
             return table
         }
@@ -173,16 +178,14 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var starts: [Int32] = []
         var endStarts: [Int32] = []
         var list: [Int64] = []
+        func listed(_ o: [Int64]) -> Int32 {
+            if o.isEmpty { return -1 }
+            defer { list += o.sorted(); list.append(-1) }
+            return Int32(list.count)
+        }
         for old in order {
-            for (o, into) in [(outs[old], 0), (endOuts[old], 1)] {
-                var at: Int32 = -1
-                if !o.isEmpty {
-                    at = Int32(list.count)
-                    list += o.sorted()
-                    list.append(-1)
-                }
-                if into == 0 { starts.append(at) } else { endStarts.append(at) }
-            }
+            starts.append(listed(outs[old]))
+            endStarts.append(listed(endOuts[old]))
         }
         tables = Tables(byteClass: classes, rowShift: shift,
                         transitions16: compact ? fill(UInt16.self) : [], transitions32: compact ? [] : fill(UInt32.self),
