@@ -5,7 +5,7 @@
 /// does not wake on "cardiac" or "care"); a leading `*` lifts both ("*ologist" matches inside
 /// a word).
 /// The automaton is a full DFA over byte classes (only bytes that occur in literals, and the
-/// word bytes, get a class of their own), which keeps the table small enough to stay in cache.
+/// word bytes, get a class of their own), which keeps the table small.
 /// Word starts are part of the automaton: it reads a virtual boundary symbol at the start and
 /// after every byte that is no word byte, and a key that must begin a word begins with that
 /// symbol; inside a word that no key begins, the walk then stays on its first few states
@@ -21,8 +21,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var rowShift: Int
         /// The DFA, `state << rowShift + class` → next state, whose top bit says the step has
         /// outputs: the next state has some, or the class is no word byte's and the state left
-        /// has whole-word keys ending in it. In 16 bits when the states fit (the table then stays in the faster caches; it
-        /// is read once per byte of every note), else in 32.
+        /// has whole-word keys ending in it. In 16 bits when the states fit (the table then
+        /// stays in the faster caches; it is read once per byte of every note), else in 32.
         var transitions16: [UInt16]
         var transitions32: [UInt32]
         var outputStart: [Int32]        // per state, into outputs; -1 = none
@@ -87,10 +87,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
                     }
                     s = Int(goto[s * symbols + c])
                 }
-                let ends = [s]
                 var entry = Int64(LiteralPrefilter.pack(rule: rule, length: lit.text.utf8.count, wordStart: lit.wordStart, wholeWord: lit.wholeWord))
                 if lit.exact {
-                    let bytes = Array(lit.text.utf8)
                     let index = exact.firstIndex(of: bytes) ?? { exact.append(bytes); return exact.count - 1 }()
                     entry |= Int64(min(index + 1, 0xFFFF)) << 32
                 }
@@ -100,9 +98,9 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 // A whole-word key that ends in a word byte is reported when the walk leaves its
                 // state on a byte that ends the word; others are checked where they end.
                 if lit.wholeWord && LiteralPrefilter.isWordByte(bytes[bytes.count - 1]) {
-                    for s in ends where !endOuts[s].contains(entry) { endOuts[s].append(entry) }
-                } else {
-                    for s in ends where !outs[s].contains(entry) { outs[s].append(entry) }
+                    if !endOuts[s].contains(entry) { endOuts[s].append(entry) }
+                } else if !outs[s].contains(entry) {
+                    outs[s].append(entry)
                 }
             }
         }
