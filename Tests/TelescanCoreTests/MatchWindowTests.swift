@@ -258,7 +258,8 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(videoPrefixes["video"]), 7)
         // A pattern rule with `reach`, and one without: the whole note.
         XCTAssertEqual(try window("patient_location.home"), .reach(160, after: 0))
-        XCTAssertEqual(try window("reason.declined_video"), .reach(30, after: 30))
+        XCTAssertEqual(try window("time.key_value"), .reach(60, after: 60))
+        XCTAssertEqual(try window("reason.declined_video"), .reach(18, after: 0))
         XCTAssertEqual(try window("majority.durations"), .reach(320, after: 0))
         XCTAssertEqual(try window("device_days.of_days"), .wholeNote)
         XCTAssertEqual(try window("time.total_label"), .reach(0, after: 0))
