@@ -20,6 +20,32 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(r.elements.time?.value, 25)
     }
 
+    /// A pattern may take the line break, the spaces or the HTML tags around its words
+    /// (`time.key_value` ends in `\s*` before an optional unit, `consent.key_value` may start at
+    /// a line break); the evidence a reviewer reads is the words: no whitespace, no-break space
+    /// or masked tag at either end of a finding's span.
+    func testEvidenceHasNoWhitespaceAtItsEnds() throws {
+        let scanner = try NoteScanner.forTests(keepFindings: true)
+        let notes = [
+            "Telephone visit, pt at home, no wifi so no video.\r\nConsent: verbal\r\nMinutes: 15\n\nProvider location: clinic office\r\nAna Ruiz, MD",
+            "Video visit. Patient location: home. Time spent (minutes): 24 \nconsent=yes\u{a0}\nAna Ruiz, MD",
+            "<p><b>Video visit</b></p><p><b>Consent:</b> verbal</p><br><p><b>Provider Location:</b> Riverside Family Medicine, office 3</p><br><p>Total minutes\t22</p>\n\nAna Ruiz, MD",
+        ]
+        var quotes = 0
+        for note in notes {
+            let r = scanner.scan(text: note)
+            XCTAssertNotNil(r.elements.consent, note)
+            XCTAssertNotNil(r.elements.time, note)
+            for f in r.findings {
+                let q = r.evidence(f.span).quote
+                quotes += 1
+                XCTAssertEqual(q, q.trimmingCharacters(in: .whitespacesAndNewlines), "\(f.ruleID) in \(note.debugDescription)")
+                XCTAssertFalse(q.hasPrefix("<") || q.hasSuffix(">"), "\(f.ruleID): \(q.debugDescription)")
+            }
+        }
+        XCTAssertGreaterThan(quotes, 12)
+    }
+
     /// Em dashes and curly quotes next to a key word (Epic and Word exports are full of them).
     func testElementsNextToNonASCIIPunctuationAreFound() throws {
         let note = "Video visit—pt consented. Patient at home—daughter present. Total time: 20 minutes.\nTomas Lindqvist, MD—Cardiology"

@@ -21,8 +21,8 @@ final class FindingTemplate: Sendable {
         ignoreContext = def.ignoreContext
     }
 
-    /// The finding for one hit, or nil when its `value_from` capture maps to no value.
-    func finding(_ h: RuleHit) -> Finding? {
+    /// The finding for one hit in `text`, or nil when its `value_from` capture maps to no value.
+    func finding(_ h: RuleHit, in text: UnsafeBufferPointer<UInt8>) -> Finding? {
         var value = self.value
         if let from = valueFrom {
             guard let raw = h.captures[from], let mapped = values[NoteScanner.key(raw)] else { return nil }
@@ -31,8 +31,31 @@ final class FindingTemplate: Sendable {
         var caps = h.captures
         for (k, v) in set { caps[k] = v }
         var f = Finding(ruleID: ruleID, element: element, value: value, captures: caps,
-                        span: h.span, matchSpan: h.matchSpan, priority: priority)
+                        span: Self.evidence(h.span, in: text), matchSpan: h.matchSpan, priority: priority)
         f.ignoredContext = ignoreContext
         return f
+    }
+
+    /// A span without the whitespace at its ends (a pattern may take the line break or the
+    /// spaces around its words: the quote a reviewer reads should not). Whitespace is ASCII
+    /// whitespace and the no-break space (HTML tags are already masked as spaces). A span of
+    /// whitespace only is left as it is.
+    static func evidence(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        @inline(__always) func space(at i: Int) -> Int {
+            let b = text[i]
+            if WhitespaceRuns.isSpace(b) { return 1 }
+            if b == 0xA0, i > span.lowerBound, text[i - 1] == 0xC2 { return 2 }
+            return 0
+        }
+        @inline(__always) func spaceAhead(at i: Int) -> Int {
+            let b = text[i]
+            if WhitespaceRuns.isSpace(b) { return 1 }
+            if b == 0xC2, i + 1 < span.upperBound, text[i + 1] == 0xA0 { return 2 }
+            return 0
+        }
+        var lo = span.lowerBound, hi = span.upperBound
+        while lo < hi { let n = spaceAhead(at: lo); if n == 0 { break }; lo += n }
+        while hi > lo { let n = space(at: hi - 1); if n == 0 { break }; hi -= n }
+        return lo < hi ? lo..<hi : span
     }
 }

@@ -53,7 +53,7 @@ public final class NoteScanner {
         var blockTriggers: [ContextEngine.Trigger] = []
         for h in matcher.matchTargets(buf) {
             if let template = compiled.findingTemplates[h.rule] {
-                if let f = template.finding(h) { findings.append(f) }
+                if let f = template.finding(h, in: buf) { findings.append(f) }
             } else if let rule = compiled.triggerRules[h.rule] {
                 blockTriggers.append(ContextEngine.Trigger(rule: rule, span: h.span))
             }
