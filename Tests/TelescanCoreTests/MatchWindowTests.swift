@@ -257,10 +257,10 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(videoPrefixes["audio"], 0)
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(videoPrefixes["video"]), 7)
         // A pattern rule with `reach`, and one without: the whole note.
-        XCTAssertEqual(try window("patient_location.home"), .reach(160, after: 0))
+        XCTAssertEqual(try window("patient_location.home"), .reach(155, after: 0))
         XCTAssertEqual(try window("time.key_value"), .reach(60, after: 60))
         XCTAssertEqual(try window("reason.declined_video"), .reach(18, after: 0))
-        XCTAssertEqual(try window("majority.durations"), .reach(320, after: 0))
+        XCTAssertEqual(try window("majority.durations"), .reach(274, after: 0))
         XCTAssertEqual(try window("device_days.of_days"), .wholeNote)
         XCTAssertEqual(try window("time.total_label"), .reach(0, after: 0))
         // Key "person": "in-" before it; key "face" (its last place): "face-to-" before it.
