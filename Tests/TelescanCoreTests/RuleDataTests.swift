@@ -1,5 +1,6 @@
 import XCTest
 @testable import TelescanCore
+import TelescanPCRE2
 
 /// The data-driven test: every example of every bundled rule file.
 final class RuleDataTests: XCTestCase {
@@ -30,6 +31,37 @@ final class RuleDataTests: XCTestCase {
         }
         let (_, failures) = RuleExampleRunner.run(try CompiledRules(definitions: mutated))
         for f in failures { XCTFail(f.description) }
+    }
+
+    /// Exports pad and wrap text: a space may be two, a tab or a line break; and some shout in
+    /// capitals. Where a rule's pattern still matches an example so changed, the scan must find
+    /// that match too: a key with "exactly one space" in it, a key that keeps a case the pattern
+    /// does not, or a window that counts the padding, would lose it.
+    /// Checked end to end (prefilter, second keys, windows) against PCRE2 over the whole text.
+    func testExamplesSurviveWhitespaceMutation() throws {
+        let rules = try Repo.lexiconSet().compiled
+        let windowed = RuleMatcher(rules: rules), whole = RuleMatcher(rules: rules, windowed: false)
+        let scratch = MatchScratch(maxCaptures: rules.maxCaptures)
+        var compared = 0
+        for (i, rule) in rules.rules.enumerated() {
+            for source in rule.definition.examples.match {
+                let plain = ExampleText(parsing: source).text
+                for space in ["  ", "\t", "\n", "\r\n", " \u{a0}", "upper case"] {
+                    let text = space == "upper case" ? plain.uppercased() : plain.replacingOccurrences(of: " ", with: space)
+                    var expected: [Range<Int>] = []
+                    _ = Array(text.utf8).withUnsafeBufferPointer { buf in
+                        try? rule.pattern.forEachMatch(in: buf, scratch: scratch) { expected.append($0.start..<$0.end) }
+                    }
+                    if expected.isEmpty { continue }
+                    compared += 1
+                    for (name, matcher) in [("windowed", windowed), ("whole-note", whole)] {
+                        let found = matcher.matchRule(i, in: text)?.map(\.matchSpan) ?? []
+                        XCTAssertEqual(found, expected, "\(rule.definition.id) (\(name)): \(text.debugDescription)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 3000)
     }
 }
 
