@@ -33,12 +33,13 @@ final class RuleDataTests: XCTestCase {
         for f in failures { XCTFail(f.description) }
     }
 
-    /// Exports pad and wrap text: a space may be two, a tab or a line break; and some shout in
-    /// capitals. Where a rule's pattern still matches an example so changed, the scan must find
-    /// that match too: a key with "exactly one space" in it, a key that keeps a case the pattern
-    /// does not, or a window that counts the padding, would lose it.
-    /// Checked end to end (prefilter, second keys, windows) against PCRE2 over the whole text.
-    func testExamplesSurviveWhitespaceMutation() throws {
+    /// Exports pad and wrap text: a space may be two, a tab or a line break; some notes shout in
+    /// capitals, glue a number to its unit or drop a hyphen. Where a rule's pattern still
+    /// matches an example so changed, the scan must find that match too: a key with "exactly
+    /// one space" in it, a key that keeps a case the pattern does not, a word key the unit is
+    /// glued to, or a window that counts the padding, would lose it. Checked end to end
+    /// (prefilter, second keys, windows) against PCRE2 over the whole text.
+    func testPaddedGluedAndCapitalisedExamplesAreFound() throws {
         let rules = try Repo.lexiconSet().compiled
         let windowed = RuleMatcher(rules: rules), whole = RuleMatcher(rules: rules, windowed: false)
         let scratch = MatchScratch(maxCaptures: rules.maxCaptures)
@@ -46,8 +47,12 @@ final class RuleDataTests: XCTestCase {
         for (i, rule) in rules.rules.enumerated() {
             for source in rule.definition.examples.match {
                 let plain = ExampleText(parsing: source).text
-                for space in ["  ", "\t", "\n", "\r\n", " \u{a0}", "upper case"] {
-                    let text = space == "upper case" ? plain.uppercased() : plain.replacingOccurrences(of: " ", with: space)
+                for space in ["  ", "\t", "\n", "\r\n", " \u{a0}", "upper case", "glued", "unhyphenated", "spaced hyphens"] {
+                    let text = space == "upper case" ? plain.uppercased()
+                        : space == "glued" ? Self.gluingNumbersToWords(plain)
+                        : space == "unhyphenated" ? plain.replacingOccurrences(of: "-", with: "")
+                        : space == "spaced hyphens" ? plain.replacingOccurrences(of: "-", with: " ")
+                        : plain.replacingOccurrences(of: " ", with: space)
                     var expected: [Range<Int>] = []
                     _ = Array(text.utf8).withUnsafeBufferPointer { buf in
                         try? rule.pattern.forEachMatch(in: buf, scratch: scratch) { expected.append($0.start..<$0.end) }
@@ -62,6 +67,18 @@ final class RuleDataTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(compared, 3000)
+    }
+
+    /// "15 min" as "15min", "x 2 days" as "x 2days": the space between a number and the word
+    /// after it dropped, as terse notes write it.
+    static func gluingNumbersToWords(_ text: String) -> String {
+        let s = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, c) in s.enumerated() {
+            if c == " ", i > 0, i + 1 < s.count, ("0"..."9").contains(s[i - 1]), s[i + 1].properties.isAlphabetic { continue }
+            out.append(c)
+        }
+        return String(out)
     }
 }
 
