@@ -133,6 +133,32 @@ final class LiteralPrefilterTests: XCTestCase {
         }
     }
 
+    /// Keys with many characters beyond ASCII make more classes than a power of two holds: their
+    /// continuation bytes then share a class (the table halves) and the walk may report a key
+    /// where a character differing in that byte stands, but never misses one; ASCII keys and
+    /// keys written with `=` stay exact.
+    func testSharedClassesFindEveryKey() {
+        let symbols = ["’s", "•time", "☑", "☒", "✓", "✔", "✅", "½", "→", "é", "ü", "—", "“", "”", "±", "°", "≥", "≤"]
+        let ascii = [":", "-", "/", "(", ")", "[", "]", ".", ",", "?", "+", "'", "\"", ">", "_", "visit", "=MD"]
+        let keys = (symbols + ascii).map { [$0] }
+        let p = LiteralPrefilter(literals: keys)
+        XCTAssertEqual(p.tables.rowShift, 6, "the rows fit 64 classes")
+        var rng = SplitMix(seed: 17)
+        let pieces = symbols + ["visit", "md", "MD", " ", "a", "x:", "(1)", "→→", "½-", "é’", "☐", "✗"]
+        for round in 0..<500 {
+            let note = (0..<Int(rng.next() % 40)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            var found = [Bool](repeating: false, count: keys.count)
+            var occurrences: [LiteralPrefilter.Occurrence] = []
+            Array(note.utf8).withUnsafeBufferPointer { p.scan($0, hits: &found, occurrences: &occurrences) }
+            for (rule, list) in keys.enumerated() where LiteralPrefilter.contains(note, anyOf: list) {
+                XCTAssertTrue(found[rule], "round \(round): \(list[0]) in \(note.debugDescription)")
+            }
+            for (rule, list) in keys.enumerated() where found[rule] && list[0].utf8.allSatisfy({ $0 < 0x80 }) {
+                XCTAssertTrue(LiteralPrefilter.contains(note, anyOf: list), "round \(round): ASCII key \(list[0]) is exact")
+            }
+        }
+    }
+
     /// Steps of the walk that stop it (flagged), over `text` from the start state.
     func stops(_ p: LiteralPrefilter, _ text: String) -> Int {
         let t = p.tables

@@ -57,7 +57,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         }
         // Upper-case ASCII letters share their lower-case class.
         for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(b)] = classes[Int(b | 0x20)] }
-        let k = Int(next)
+        classes = LiteralPrefilter.fittingRows(classes, keys: literals)
+        let k = Int(classes.max()!) + 1
         // The automaton's symbols: the k classes and the boundary symbol.
         let boundary = k, symbols = k + 1
 
@@ -192,6 +193,44 @@ public final class LiteralPrefilter: @unchecked Sendable {
     }
 
     init(tables: Tables) { self.tables = tables }
+
+    /// Rows are padded to a power of two, so a few classes over one (68 → 128 columns) double
+    /// the table, which is read once per byte of every note, past the core's L2 cache. Then the
+    /// continuation bytes of characters beyond ASCII (rare in keys: ’ • ☑ ✓ ½) share a class,
+    /// the least used first, until the rows fit the power of two below. A shared class can only
+    /// make a key seem to occur where a character differing in that byte stands (the walk then
+    /// wakes a rule for PCRE2 to turn down, and keys written with `=` compare their bytes); it
+    /// never hides one.
+    static func fittingRows(_ classes: [UInt8], keys: [[Key]]) -> [UInt8] {
+        let k = Int(classes.max() ?? 0) + 1
+        var width = 1
+        while width < k { width <<= 1 }
+        let excess = k - width / 2
+        // Bytes ≥ 0x80 are not folded: each continuation byte in a key has a class of its own.
+        let continuation = (0x80...0xBF).filter { classes[$0] != 0 }
+        guard excess > 0, continuation.count > excess else { return classes }
+        var uses = [Int](repeating: 0, count: 256)
+        for lits in keys { for key in lits { for b in Set(key.text.utf8) { uses[Int(b)] += 1 } } }
+        let shared = Set(continuation.sorted { (uses[$0], $0) < (uses[$1], $1) }.prefix(excess + 1))
+        // Renumbered in byte order, the shared bytes on the class of the first of them.
+        var renumbered = [UInt8](repeating: 0, count: 256)
+        var newClass = [Int: UInt8]()
+        var sharedClass: UInt8? = nil
+        var next: UInt8 = 1
+        for b in 0..<256 where classes[b] != 0 {
+            if shared.contains(b) {
+                if sharedClass == nil { sharedClass = next; next += 1 }
+                renumbered[b] = sharedClass!
+            } else if let c = newClass[Int(classes[b])] {
+                renumbered[b] = c
+            } else {
+                newClass[Int(classes[b])] = next
+                renumbered[b] = next
+                next += 1
+            }
+        }
+        return renumbered
+    }
 
     /// Whether tables read back from the rule cache are safe for `scan`, which reads them
     /// through raw pointers: every class within a row, every transition to a state that
