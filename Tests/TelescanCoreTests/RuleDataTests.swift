@@ -214,6 +214,20 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(kept, "rules:\r\n  - id: a\r\n    priority: 2\r\n  - id: b\r\n    value: v\r\n")
     }
 
+    /// A phrase rule's second keys must be in every phrase: a phrase added without one would
+    /// never wake the rule. A gate meant to change the findings is declared as such.
+    func testEveryPhraseHoldsASecondKey() throws {
+        let gated = ok.replacingOccurrences(of: "phrases: [consent obtained]", with: "phrases: [consent obtained, verbal consent given]\n    also_requires: [obtained, given]")
+        XCTAssertEqual(try XCTUnwrap(try load(gated).first).alsoRequires, ["given", "obtained"])
+        let ungated = gated.replacingOccurrences(of: "verbal consent given", with: "verbal consent documented")
+        assertLoadError(ungated, contains: ["t.one", "phrase 'verbal consent documented' holds none of 'also_requires'"])
+        // A gate on the note, by design, is `note_requires`: the same prefilter keys, no promise.
+        let noteGated = try XCTUnwrap(try load(ungated.replacingOccurrences(of: "also_requires:", with: "note_requires:")).first)
+        XCTAssertEqual(noteGated.alsoRequires, ["given", "obtained"])
+        assertLoadError(ungated.replacingOccurrences(of: "also_requires: [obtained, given]", with: "also_requires: [obtained]\n    note_requires: [telehealth]"),
+                        contains: ["t.one", "has both 'also_requires' and 'note_requires'"])
+    }
+
     func testContextRuleNeedsContextCategory() {
         assertLoadError(ok, contains: ["context/bad.yaml", "unknown category 'consent'"], folder: "context")
     }

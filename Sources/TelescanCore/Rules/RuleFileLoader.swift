@@ -4,7 +4,7 @@ import Foundation
 /// and context rules (`context/`). Strict: unknown keys, unknown categories, duplicate ids,
 /// unknown lists and invalid patterns are errors naming the file and the rule.
 public enum RuleFileLoader {
-    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "reach", "reach_after", "value",
+    static let ruleKeys = ["id", "category", "description", "phrases", "pattern", "literals", "also_requires", "note_requires", "reach", "reach_after", "value",
                            "value_from", "values", "set", "priority", "ignore_context", "case_sensitive",
                            "direction", "window", "applies_to", "not_applies_to", "scope", "terminated_by", "examples"]
 
@@ -174,8 +174,17 @@ public enum RuleFileLoader {
         literals = try expand(literals, "literals")
         // Expansion sorts the literals: their prefixes follow them (the rule's most, if ever unknown).
         if let prefixOf, let most = prefixOf.values.max() { literalPrefixes = literals.map { prefixOf[$0] ?? most } }
-        let alsoRequires = try expand(try f.strings("also_requires") ?? [], "also_requires")
-        if !alsoRequires.isEmpty && literals.isEmpty { throw f.error("'also_requires' needs 'literals' too") }
+        let matchRequires = try expand(try f.strings("also_requires") ?? [], "also_requires")
+        let noteRequires = try expand(try f.strings("note_requires") ?? [], "note_requires")
+        if !matchRequires.isEmpty && !noteRequires.isEmpty { throw f.error("has both 'also_requires' and 'note_requires'; use one") }
+        // Both are the prefilter's second key set; they differ in what they promise.
+        let alsoRequires = matchRequires.isEmpty ? noteRequires : matchRequires
+        if !alsoRequires.isEmpty && literals.isEmpty { throw f.error("'\(matchRequires.isEmpty ? "note_requires" : "also_requires")' needs 'literals' too") }
+        // A phrase added later without a second key would never wake its rule: every phrase
+        // must hold one (a pattern's matches are checked by its examples instead).
+        for phrase in phrases ?? [] where !matchRequires.isEmpty && !LiteralPrefilter.contains(phrase, anyOf: matchRequires) {
+            throw f.error("phrase '\(phrase)' holds none of 'also_requires' (every phrase must, or the rule never wakes on it; 'note_requires' is for a word the note must hold elsewhere)")
+        }
         let reach = reachesPhrases ? nil : try f.int("reach")
         if let reach {
             if reach < 0 { throw f.error("'reach' must be 0 or more") }
