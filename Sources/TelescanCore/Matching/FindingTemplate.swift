@@ -41,21 +41,17 @@ final class FindingTemplate: Sendable {
     /// whitespace and the no-break space (HTML tags are already masked as spaces). A span of
     /// whitespace only is left as it is.
     static func evidence(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        @inline(__always) func space(at i: Int) -> Int {
-            let b = text[i]
-            if WhitespaceRuns.isSpace(b) { return 1 }
-            if b == 0xA0, i > span.lowerBound, text[i - 1] == 0xC2 { return 2 }
-            return 0
-        }
-        @inline(__always) func spaceAhead(at i: Int) -> Int {
-            let b = text[i]
-            if WhitespaceRuns.isSpace(b) { return 1 }
-            if b == 0xC2, i + 1 < span.upperBound, text[i + 1] == 0xA0 { return 2 }
-            return 0
-        }
         var lo = span.lowerBound, hi = span.upperBound
-        while lo < hi { let n = spaceAhead(at: lo); if n == 0 { break }; lo += n }
-        while hi > lo { let n = space(at: hi - 1); if n == 0 { break }; hi -= n }
+        while lo < hi {
+            if WhitespaceRuns.isSpace(text[lo]) { lo += 1 }
+            else if lo + 1 < hi, text[lo] == 0xC2, text[lo + 1] == 0xA0 { lo += 2 }
+            else { break }
+        }
+        while lo < hi {
+            if WhitespaceRuns.isSpace(text[hi - 1]) { hi -= 1 }
+            else if lo + 1 < hi, text[hi - 1] == 0xA0, text[hi - 2] == 0xC2 { hi -= 2 }
+            else { break }
+        }
         return lo < hi ? lo..<hi : span
     }
 }
