@@ -147,6 +147,44 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(differ, [])
     }
 
+    /// Keys must not lose what the patterns match. On corpus notes changed as exports change
+    /// text (padded, wrapped, capitalised, glued: `RuleDataTests.exportMutations`), the scan with
+    /// keys and windows finds every match that a run waking every rule over the whole note
+    /// finds; rules gated on the note by design (`note_requires`) aside. Every sixth note;
+    /// TELESCAN_TEST_CORPUS_STRIDE=1 runs them all (about 40 s).
+    func testKeysLoseNothingOnMutatedCorpusNotes() throws {
+        let lex = try Repo.lexiconSet()
+        let keyed = RuleMatcher(rules: lex.compiled), everyRule = RuleMatcher(rules: lex.compiled, wakingEveryRule: true)
+        var gatedOnNote = Set<Int>()
+        for (i, def) in lex.definitions.enumerated() {
+            let yaml = try String(contentsOfFile: Repo.lexicons + "/" + def.file, encoding: .utf8)
+            guard let at = yaml.range(of: "  - id: \(def.id)\n") else { continue }
+            let rest = yaml[at.upperBound...]
+            let block = rest[..<(rest.range(of: "\n  - id: ")?.lowerBound ?? rest.endIndex)]
+            if block.contains("\n    note_requires:") { gatedOnNote.insert(i) }
+        }
+        XCTAssertEqual(gatedOnNote.count, 4)
+        let dir = Repo.corpus + "/notes"
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        var compared = 0
+        for (n, name) in names.enumerated() where n % Self.corpusStride == 0 {
+            let note = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+            for mutate in [{ $0 }] + RuleDataTests.exportMutations {
+                let text = Array(mutate(note).utf8)
+                let found = hits(keyed, text).filter { !gatedOnNote.contains($0.rule) }
+                let expected = hits(everyRule, text).filter { !gatedOnNote.contains($0.rule) }
+                compared += expected.count
+                XCTAssertEqual(found.map(\.rule), expected.map(\.rule), "\(name)")
+                if found != expected {
+                    let missing = expected.filter { !found.contains($0) }.map { lex.definitions[$0.rule].id + ": " + String(decoding: text[$0.match], as: UTF8.self).debugDescription }
+                    XCTFail("\(name): \(missing)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 1000)
+    }
+    static let corpusStride = Int(ProcessInfo.processInfo.environment["TELESCAN_TEST_CORPUS_STRIDE"] ?? "") ?? 6
+
     /// The runs found eight bytes at a time are exactly the runs of two or more whitespace
     /// bytes and the bytes of each character beyond ASCII, with control bytes and punctuation
     /// near 0x20 (which the eight-byte filter lets through), stray continuation bytes, and

@@ -66,7 +66,8 @@ final class RuleDataTests: XCTestCase {
     }
 
     /// How exports change text: spaces padded, wrapped or made no-break; capitals; a number glued
-    /// to its unit; hyphens dropped or spaced.
+    /// to its unit; hyphens dropped or spaced; straight and curly apostrophes swapped; a space
+    /// before a colon, around a slash, an en dash for a spaced hyphen.
     static let exportMutations: [@Sendable (String) -> String] = ["  ", "\t", "\n", "\r\n", " \u{a0}"].map { space -> @Sendable (String) -> String in
         { $0.replacingOccurrences(of: " ", with: space) }
     } + [
@@ -74,6 +75,11 @@ final class RuleDataTests: XCTestCase {
         gluingNumbersToWords,
         { $0.replacingOccurrences(of: "-", with: "") },
         { $0.replacingOccurrences(of: "-", with: " ") },
+        { $0.replacingOccurrences(of: "'", with: "’") },
+        { $0.replacingOccurrences(of: "’", with: "'") },
+        { $0.replacingOccurrences(of: ":", with: " :") },
+        { $0.replacingOccurrences(of: " - ", with: " – ") },
+        { $0.replacingOccurrences(of: "/", with: " / ") },
     ]
 
     /// "15 min" as "15min", "x 2 days" as "x 2days": the space between a number and the word

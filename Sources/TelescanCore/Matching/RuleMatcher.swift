@@ -60,9 +60,15 @@ public final class RuleMatcher {
     /// that a `reach` or a literal loses nothing (outputs must be identical).
     public static let windowedByDefault = getenv("TELESCAN_WHOLE_NOTE") == nil
 
-    public init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault) {
+    /// Every rule wakes on every note, over the whole note (tests: the reference a scan with
+    /// keys must equal, wherever a key gap would lose a match).
+    let wakesAll: Bool
+
+    public init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault, wakingEveryRule: Bool = false) {
         self.rules = rules
+        let windowed = windowed && !wakingEveryRule
         self.windowed = windowed
+        wakesAll = wakingEveryRule
         scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         hits = [Bool](repeating: false, count: 2 * rules.rules.count)
         windowedRules = rules.windows.map { windowed && $0 != .wholeNote }
@@ -142,7 +148,7 @@ public final class RuleMatcher {
         whitespaceRuns.forget()
         rules.prefilter.scan(text, hits: &hits, record: windowedRules, occurrences: &occurrences)
         if windowed { buildWindows(text) }
-        wakesEveryRule = LiteralPrefilter.hasCaselessVariant(text)
+        wakesEveryRule = wakesAll || LiteralPrefilter.hasCaselessVariant(text)
         if wakesEveryRule { wakeEveryRule(text) }
         settleHits()
     }
