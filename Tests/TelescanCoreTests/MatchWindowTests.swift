@@ -174,10 +174,9 @@ final class MatchWindowTests: XCTestCase {
                 let found = hits(keyed, text).filter { !gatedOnNote.contains($0.rule) }
                 let expected = hits(everyRule, text).filter { !gatedOnNote.contains($0.rule) }
                 compared += expected.count
-                XCTAssertEqual(found.map(\.rule), expected.map(\.rule), "\(name)")
                 if found != expected {
-                    let missing = expected.filter { !found.contains($0) }.map { lex.definitions[$0.rule].id + ": " + String(decoding: text[$0.match], as: UTF8.self).debugDescription }
-                    XCTFail("\(name): \(missing)")
+                    func listed(_ hs: [Hit]) -> [String] { hs.map { lex.definitions[$0.rule].id + ": " + String(decoding: text[$0.match], as: UTF8.self).debugDescription } }
+                    XCTFail("\(name): missing \(listed(expected.filter { !found.contains($0) })), extra \(listed(found.filter { !expected.contains($0) }))")
                 }
             }
         }
