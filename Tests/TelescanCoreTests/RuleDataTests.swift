@@ -241,6 +241,41 @@ final class RuleLoaderTests: XCTestCase {
                         contains: ["t.one", "has both 'also_requires' and 'note_requires'"])
     }
 
+    /// A pattern's second keys must lie in each match too, which only running its examples can
+    /// tell: "Interactive communication: 22 min" matched in an "RPM" note whatever its keys said,
+    /// a gate on the note. Masking the keys must make every match go; `note_requires` says that
+    /// the gate is meant. Literals likewise.
+    func testEachExampleMatchHoldsItsKeys() throws {
+        func failures(_ keys: String) throws -> [String] {
+            let yaml = """
+            rules:
+              - id: t.gate
+                category: time
+                pattern: '\\b(?<minutes>\\d+)\\s*min\\b'
+                literals: [min]
+            \(keys)
+                examples: {match: ["RPM. ⟦22 min⟧"], no_match: ["nothing"]}
+            """
+            return RuleExampleRunner.run(try CompiledRules(definitions: try load(yaml))).failures.map(\.problem)
+        }
+        let gate = try failures("    also_requires: [rpm]")
+        XCTAssertEqual(gate.count, 1)
+        XCTAssertTrue(gate.first?.contains("with every one of its also_requires [\"rpm\"] masked") == true, "\(gate)")
+        XCTAssertEqual(try failures("    note_requires: [rpm]"), [])
+        XCTAssertEqual(try failures(""), [])
+        // A literal that only stands beside the match (a pattern of the number alone) is caught too.
+        let literalOutside = try load("""
+            rules:
+              - id: t.beside
+                category: time
+                pattern: '\\b(?<minutes>\\d+)\\b'
+                literals: [min]
+                examples: {match: ["⟦22⟧ min"], no_match: ["nothing"]}
+            """)
+        let problems = RuleExampleRunner.run(try CompiledRules(definitions: literalOutside)).failures.map(\.problem)
+        XCTAssertTrue(problems.contains { $0.contains("with every one of its literals [\"min\"] masked") }, "\(problems)")
+    }
+
     func testContextRuleNeedsContextCategory() {
         assertLoadError(ok, contains: ["context/bad.yaml", "unknown category 'consent'"], folder: "context")
     }

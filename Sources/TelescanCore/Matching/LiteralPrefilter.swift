@@ -513,8 +513,15 @@ public final class LiteralPrefilter: @unchecked Sendable {
 
     /// Whether `text` contains one of `literals` (for tests of rule data).
     public static func contains(_ text: String, anyOf literals: [String]) -> Bool {
+        !occurrences(of: literals, in: text, first: true).isEmpty
+    }
+
+    /// Where `literals` occur in `text`, as UTF-8 byte ranges, with the automaton's rules (case,
+    /// word starts, whole words, line-led keys); `first`: stop at the first one.
+    public static func occurrences(of literals: [String], in text: String, first: Bool = false) -> [Range<Int>] {
         let original = Array(("\n" + text).utf8)
         let lowered = original.map(fold)
+        var found: [Range<Int>] = []
         for raw in literals {
             let key = Key(raw)
             let folded = key.exact ? original : lowered
@@ -524,10 +531,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 if key.wordStart && start > 0 && isWordByte(folded[start - 1]) { continue }
                 let end = start + needle.count
                 if key.wholeWord && end < folded.count && isWordByte(folded[end]) { continue }
-                return true
+                // Offsets in `text`: the "\n" in front (for keys that lead a line) is not in it.
+                found.append(max(0, start - 1)..<(end - 1))
+                if first { return found }
             }
         }
-        return false
+        return found
     }
 }
 

@@ -8,7 +8,7 @@
 /// bundled rule loaded both ways.
 enum RuleCacheCoding {
     /// Raised when the layout changes.
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let magic = Array("TSRC".utf8)
 
     struct Contents: @unchecked Sendable {
@@ -108,6 +108,7 @@ enum RuleCacheCoding {
         w.string(d.patternSource)
         w.strings(d.literals)
         w.strings(d.alsoRequires)
+        w.flag(d.gatesOnNote)
         w.optionalInt(d.reach)
         w.optionalInt(d.reachAfter)
         w.flag(d.literalPrefixes != nil)
@@ -142,6 +143,7 @@ enum RuleCacheCoding {
         let source = try r.string()
         let literals = try r.strings()
         let alsoRequires = try r.strings()
+        let gatesOnNote = try r.flag()
         let reach = try r.optionalInt()
         let reachAfter = try r.optionalInt()
         var prefixes: [Int]? = nil
@@ -171,6 +173,7 @@ enum RuleCacheCoding {
                                notAppliesTo: notAppliesTo, blockScope: blockScope, terminatedBy: terminatedBy,
                                examples: RuleExamples(match: [], noMatch: []), description: description)
         d.paragraphScope = paragraphScope
+        d.gatesOnNote = gatesOnNote
         return d
     }
 

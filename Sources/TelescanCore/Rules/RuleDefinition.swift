@@ -16,6 +16,9 @@ public struct RuleDefinition: Sendable, Equatable {
     /// A second key set: the rule also needs one of these in the note (a rule that needs a
     /// number of minutes *and* a word like "total" wakes far less often than on either alone).
     public var alsoRequires: [String]
+    /// `note_requires`: the second key set is a gate on the note (a word it must hold anywhere),
+    /// not, as `also_requires` promises, a word every match holds.
+    public var gatesOnNote = false
     /// Every match starts within this many bytes of one of the rule's literals (before its
     /// start or after its end): the rule then runs only in those windows of a note, not over
     /// all of it. Nil: the whole note.

@@ -3,7 +3,10 @@ import TelescanPCRE2
 /// Runs every example of every rule: a `match` example must match with exactly the marked
 /// evidence span and contain one of the rule's prefilter literals (else the prefilter would
 /// silently drop the finding); a `no_match` example must not match. A rule run only around its
-/// literals (`reach`, phrase rules) must find the same there as over the whole example.
+/// literals (`reach`, phrase rules) must find the same there as over the whole example. Each
+/// match must hold a literal and a second key (`also_requires`) itself: with every occurrence
+/// of them masked, it must be gone (else the rule's findings would hang on text elsewhere in the
+/// note; a gate on the note by design is `note_requires`).
 public enum RuleExampleRunner {
     public struct Failure: Sendable, CustomStringConvertible {
         public var file: String
@@ -44,6 +47,13 @@ public enum RuleExampleRunner {
                 if !def.alsoRequires.isEmpty && !LiteralPrefilter.contains(ex.text, anyOf: def.alsoRequires) {
                     fail(source, "matches but contains none of the rule's also_requires \(def.alsoRequires)")
                 }
+                for (name, keys) in [("literals", def.literals), ("also_requires", def.gatesOnNote ? [] : def.alsoRequires)] where !keys.isEmpty {
+                    let kept = matchesWithKeysMasked(rule, ex.text, keys, scratch)
+                    if !kept.isEmpty {
+                        fail(source, "still matches \(kept) with every one of its \(name) \(keys) masked: each match must hold one"
+                             + (name == "also_requires" ? " (a word the note must hold elsewhere is 'note_requires')" : ""))
+                    }
+                }
             }
             for source in def.examples.noMatch {
                 checked += 1
@@ -53,6 +63,24 @@ public enum RuleExampleRunner {
             }
         }
         return (checked, failures)
+    }
+
+    /// The rule's matches in `text` (as UTF-8 byte ranges) that stay when every occurrence of
+    /// `keys` is overwritten with "#".
+    static func matchesWithKeysMasked(_ rule: CompiledRules.Rule, _ text: String, _ keys: [String],
+                                      _ scratch: MatchScratch) -> [Range<Int>] {
+        func spans(_ bytes: [UInt8]) -> [Range<Int>] {
+            var out: [Range<Int>] = []
+            _ = bytes.withUnsafeBufferPointer { buf in
+                try? rule.pattern.forEachMatch(in: buf, scratch: scratch) { out.append($0.start..<$0.end) }
+            }
+            return out
+        }
+        let bytes = Array(text.utf8)
+        var masked = bytes
+        for r in LiteralPrefilter.occurrences(of: keys, in: text) { for i in r { masked[i] = UInt8(ascii: "#") } }
+        let kept = Set(spans(masked))
+        return spans(bytes).filter(kept.contains)
     }
 
     /// Evidence spans (in Unicode scalars) of the rule's findings in `text`. A match whose

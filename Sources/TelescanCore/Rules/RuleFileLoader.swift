@@ -181,7 +181,8 @@ public enum RuleFileLoader {
         let alsoRequires = matchRequires.isEmpty ? noteRequires : matchRequires
         if !alsoRequires.isEmpty && literals.isEmpty { throw f.error("'\(matchRequires.isEmpty ? "note_requires" : "also_requires")' needs 'literals' too") }
         // A phrase added later without a second key would never wake its rule: every phrase
-        // must hold one (a pattern's matches are checked by its examples instead).
+        // must hold one (a pattern's matches are checked by its examples instead: see
+        // `RuleExampleRunner`).
         for phrase in phrases ?? [] where !matchRequires.isEmpty && !LiteralPrefilter.contains(phrase, anyOf: matchRequires) {
             throw f.error("phrase '\(phrase)' holds none of 'also_requires' (every phrase must, or the rule never wakes on it; 'note_requires' is for a word the note must hold elsewhere)")
         }
@@ -265,6 +266,7 @@ public enum RuleFileLoader {
                               window: window, appliesTo: appliesTo, notAppliesTo: notAppliesTo, blockScope: blockScope, terminatedBy: terminatedBy,
                               examples: examples, description: description)
         rule.paragraphScope = paragraphScope
+        rule.gatesOnNote = !noteRequires.isEmpty
         return rule
     }
 }
