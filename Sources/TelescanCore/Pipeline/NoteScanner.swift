@@ -31,8 +31,10 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
-        // HTML tags left by an export are matched as spaces (same offsets; quotes keep them).
-        let matched = HTMLRemnants.masked(text) ?? text
+        // HTML tags left by an export, and Markdown's emphasis and marks, are matched as
+        // spaces (same offsets; quotes keep them).
+        let html = HTMLRemnants.masked(text) ?? text
+        let matched = MarkdownRemnants.masked(html) ?? html
         var result = matched.withUnsafeBufferPointer { buf in
             analyse(buf, record: record, profile: profile, warnings: &warnings)
         }

@@ -1,0 +1,85 @@
+/// Markdown left in a note by the tools that write it (AI scribes, assistants, "smart" EHR
+/// text): emphasis (`**Consent:** verbal`, "I spent **25 minutes**", `_video_`), inline code,
+/// the marks that start a heading or a block quote, and pictographs ("Started on 📹 video"),
+/// masked as spaces of their own length for matching, as `HTMLRemnants` masks tags. The rules
+/// then read "Consent: verbal" and "by video" whatever the emphasis, and offsets do not move,
+/// so evidence still quotes the note as given.
+///
+/// Kept, because rules read them or they are not Markdown: a bullet (`* ` at a line's start)
+/// and any run of `*` or `_` with white space on both sides (an Epic blank `***`, a lone `*`);
+/// three or more underscores (a blank to fill in); an underscore inside a word (`pt_name`) or
+/// between brackets (`(__)`); a star between digits (`2*3`); a `>` at a line's start before a
+/// number ("> 30 minutes"); table pipes, boxes and ticks (`[x]`, `☐`, `✅`, `❌`).
+public enum MarkdownRemnants {
+    /// The masked copy, or nil when the note holds nothing to mask.
+    public static func masked(_ text: [UInt8]) -> [UInt8]? {
+        text.withUnsafeBufferPointer { t -> [UInt8]? in interesting.withUnsafeBufferPointer { interesting -> [UInt8]? in
+            var out: [UInt8]? = nil
+            let n = t.count
+            var i = 0
+            // This runs on every note: most bytes are none of the few it looks at.
+            while i < n {
+                let b = t[i]
+                guard interesting[Int(b)] else { i += 1; continue }
+                var end = i + 1
+                switch b {
+                case UInt8(ascii: "*"), UInt8(ascii: "_"):
+                    while end < n, t[end] == b { end += 1 }
+                    if !isEmphasis(t, i, end) { i = end; continue }
+                case UInt8(ascii: "`"):
+                    while end < n, end - i < 3, t[end] == b { end += 1 }
+                case UInt8(ascii: "#"), UInt8(ascii: ">"):
+                    while end < n, end - i < 6, t[end] == b { end += 1 }
+                    if !startsLine(t, i) || end >= n || !(t[end] == 32 || t[end] == 9) { i = end; continue }
+                    // A quote mark before a number is "more than" ("> 30 minutes").
+                    var next = end
+                    while next < n, t[next] == 32 || t[next] == 9 { next += 1 }
+                    if b == UInt8(ascii: ">") && next < n && isDigit(t[next]) { i = end; continue }
+                case 0xF0 where i + 3 < n && t[i + 1] == 0x9F && t[i + 2] >= 0x8C && t[i + 2] <= 0xAB:
+                    end = i + 4  // U+1F300–U+1FAFF: pictographs (📹 📞 🏠 💻 🩺)
+                case 0xEF where i + 2 < n && t[i + 1] == 0xB8 && t[i + 2] == 0x8F:
+                    end = i + 3  // U+FE0F, the emoji presentation selector
+                case 0xE2 where i + 2 < n && t[i + 1] == 0x8F && t[i + 2] >= 0xB0 && t[i + 2] <= 0xB3:
+                    end = i + 3  // ⏰ ⏱ ⏲ ⏳
+                default:
+                    i += 1
+                    continue
+                }
+                if out == nil { out = text }
+                for k in i..<end { out![k] = 32 }
+                i = end
+            }
+            return out
+        } }
+    }
+
+    /// The bytes that can begin something to mask.
+    static let interesting: [Bool] = (0..<256).map {
+        [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"), 0xF0, 0xEF, 0xE2].contains(UInt8($0))
+    }
+
+    /// Whether only spaces or tabs stand between the line's start and `at`.
+    static func startsLine(_ t: UnsafeBufferPointer<UInt8>, _ at: Int) -> Bool {
+        var k = at - 1
+        while k >= 0, t[k] == 32 || t[k] == 9 { k -= 1 }
+        return k < 0 || t[k] == 10 || t[k] == 13
+    }
+
+    /// Whether the run of `*` or `_` at `start..<end` is emphasis (or its closing), not text.
+    static func isEmphasis(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let before: UInt8 = start > 0 ? t[start - 1] : 10
+        let after: UInt8 = end < t.count ? t[end] : 10
+        let spaceBefore = WhitespaceRuns.isSpace(before), spaceAfter = WhitespaceRuns.isSpace(after)
+        if spaceBefore && spaceAfter { return false }
+        if t[start] == UInt8(ascii: "*") {
+            return end - start <= 3 && !(isDigit(before) && isDigit(after))
+        }
+        guard end - start <= 2 else { return false }
+        // An underscore opens or closes emphasis at a word's edge: white space or punctuation
+        // on one side, a letter or digit on the other ("_video_", "(_video_).", "_Signed:_ ").
+        return spaceBefore || spaceAfter || isWord(before) != isWord(after)
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) static func isWord(_ b: UInt8) -> Bool { isDigit(b) || ((b | 0x20) >= 97 && (b | 0x20) <= 122) || b >= 0x80 }
+}

@@ -1,0 +1,69 @@
+import XCTest
+@testable import TelescanCore
+
+/// Markdown in notes written by AI scribes and assistants: masked for matching, same length,
+/// quotes unchanged; what rules read (bullets, blanks, boxes, ticks) stays.
+final class MarkdownRemnantsTests: XCTestCase {
+    func masked(_ s: String) -> String? {
+        MarkdownRemnants.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testEmphasisBecomesSpaces() {
+        XCTAssertEqual(masked("**Consent:** verbal"), "  Consent:   verbal")
+        XCTAssertEqual(masked("**Consent**: Obtained"), "  Consent  : Obtained")
+        XCTAssertEqual(masked("I spent **25 minutes** today"), "I spent   25 minutes   today")
+        XCTAssertEqual(masked("***Technology:*** real-time video"), "   Technology:    real-time video")
+        XCTAssertEqual(masked("Seen by _video_ today."), "Seen by  video  today.")
+        XCTAssertEqual(masked("(_video_)."), "( video ).")
+        XCTAssertEqual(masked("_Electronically signed:_ Jo Lee, MD"), " Electronically signed:  Jo Lee, MD")
+        XCTAssertEqual(masked("__Time__: 20 min"), "  Time  : 20 min")
+        XCTAssertEqual(masked("*Signed by Jo Lee, MD*"), " Signed by Jo Lee, MD ")
+        XCTAssertEqual(masked("Platform: `Zoom`"), "Platform:  Zoom ")
+    }
+
+    func testLineMarksAndPictographsBecomeSpaces() {
+        XCTAssertEqual(masked("## Consent\nverbal"), "   Consent\nverbal")
+        XCTAssertEqual(masked("  ### Time"), "      Time")
+        XCTAssertEqual(masked("> Patient at home."), "  Patient at home.")
+        XCTAssertEqual(masked(">> quoted"), "   quoted")
+        XCTAssertEqual(masked("Started on 📹 video"), "Started on      video")
+        XCTAssertEqual(masked("⏱️ Time"), "       Time")
+        XCTAssertEqual(masked("🏠 Home"), "     Home")
+    }
+
+    func testWhatRulesReadStays() {
+        for s in ["* Patient at home", "Consent: ***", "Location: *** ", "Consent: ___", "Time: __ min", "pt_name: Lee",
+                  "(__) video", "2*3 tabs", "Rating: ****", "> 30 minutes spent", "#2 pencil", "- [x] Video", "- [ ] Consent",
+                  "| Video | ❌ |", "| Phone | ✅ |", "Consent ☑", "Pt’s home — café", "BP >140", "a * b", "plain text"] {
+            XCTAssertNil(masked(s), s)
+        }
+    }
+
+    func testEveryMaskKeepsLengthAndOtherNonASCII() {
+        let s = "**José** — café 📞 ≥ 65"
+        let m = MarkdownRemnants.masked(Array(s.utf8))!
+        XCTAssertEqual(m.count, s.utf8.count)
+        XCTAssertEqual(String(decoding: m, as: UTF8.self), "  José   — café      ≥ 65")
+    }
+
+    /// End to end: emphasis inside a sentence no longer hides what it says, and evidence quotes
+    /// the note as written.
+    func testNoteWithInlineEmphasisIsRead() throws {
+        let note = """
+        # Telehealth Visit
+        Visit conducted via **video** (Zoom). Patient is located at **home**.
+        > Patient gave _verbal consent_ to the video visit.
+        I spent **25 minutes** on the date of the visit.
+        *Electronically signed by Dana Lee, MD*
+        """
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.modality?.value, "audio_video")
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.elements.consent?.value.value, "documented")
+        XCTAssertEqual(r.elements.time?.value, 25)
+        XCTAssertEqual(r.elements.performingProvider?.value.name, "Dana Lee")
+        XCTAssertEqual(r.status, .ready)
+        let ev = r.evidence(try XCTUnwrap(r.elements.time?.evidence.first))
+        XCTAssertEqual(ev.quote, "spent **25 minutes")
+    }
+}
