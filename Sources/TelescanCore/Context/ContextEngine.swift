@@ -2,8 +2,8 @@
 /// historical, about someone else, or sit in an unticked box or blank.
 ///
 /// A trigger's scope runs from the trigger in its direction to the edge of its text unit
-/// (sentence, template line), stopping at a trigger of a category in its `terminated_by`, and
-/// at `window` words when the rule sets one. Pseudo-triggers cancel triggers they overlap;
+/// (sentence, template line), stopping at a trigger of a category in its `terminated_by`, at
+/// `window` words when the rule sets one, and at the round brackets the trigger stands in. Pseudo-triggers cancel triggers they overlap;
 /// triggers inside a finding's own match are ignored.
 public struct ContextEngine: Sendable {
     public init() {}
@@ -134,9 +134,11 @@ public struct ContextEngine: Sendable {
             if t.span.upperBound <= span.lowerBound && (dir == .forward || dir == .both) {
                 applies = !terminated(between: t.span.upperBound, and: span.lowerBound, by: t.rule.terminatedBy, triggers: local)
                     && withinWindow(t.rule.window, text, t.span.upperBound, span.lowerBound)
+                    && !Self.closesBracket(text, t.span.upperBound, span.lowerBound)
             } else if t.span.lowerBound >= span.upperBound && (dir == .backward || dir == .both) {
                 applies = !terminated(between: span.upperBound, and: t.span.lowerBound, by: t.rule.terminatedBy, triggers: local)
                     && withinWindow(t.rule.window, text, span.upperBound, t.span.lowerBound)
+                    && !Self.opensBracket(text, span.upperBound, t.span.lowerBound)
             }
             if applies { out.append(ContextModifier(category: category, ruleID: t.rule.id, span: t.span)) }
         }
@@ -170,6 +172,29 @@ public struct ContextEngine: Sendable {
     func terminated(between a: Int, and b: Int, by categories: Set<ContextCategory>, triggers: [Trigger]) -> Bool {
         for t in triggers where t.span.lowerBound >= a && t.span.upperBound <= b {
             if categories.contains(t.rule.category) { return true }
+        }
+        return false
+    }
+
+    /// A trigger inside brackets speaks of what the brackets hold: "12 days (missed wk 2, meter
+    /// broke)" does not negate the days, "Patient at home (not at work)" not the home. Backward:
+    /// whether `a..<b`, after the target, opens a bracket it does not close (the trigger is in
+    /// it); forward: whether it closes one it did not open.
+    static func opensBracket(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        var depth = 0
+        for i in a..<b {
+            if text[i] == UInt8(ascii: "(") { depth += 1 } else if text[i] == UInt8(ascii: ")") && depth > 0 { depth -= 1 }
+        }
+        return depth > 0
+    }
+
+    static func closesBracket(_ text: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        var depth = 0
+        for i in a..<b {
+            if text[i] == UInt8(ascii: "(") { depth += 1 } else if text[i] == UInt8(ascii: ")") {
+                if depth == 0 { return true }
+                depth -= 1
+            }
         }
         return false
     }
