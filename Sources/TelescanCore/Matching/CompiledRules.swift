@@ -86,7 +86,7 @@ public final class CompiledRules: @unchecked Sendable {
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let now = compileAll ? Array(patterns.indices)
             : patterns.indices.filter { isUnitContext(definitions[$0]) && Self.lookbehindBound(definitions[$0].patternSource) == nil }
-        let profiling = getenv("TELESCAN_RULE_PROFILE") != nil
+        let profiling = EnvironmentSwitch.isOn("TELESCAN_RULE_PROFILE")
         let results = ParallelMap.map(now) { i in
             let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
             let result = Result { () throws(PCRE2Error) in try patterns[i].compile() }

@@ -58,7 +58,7 @@ public final class RuleMatcher {
 
     /// TELESCAN_WHOLE_NOTE=1 runs every rule over the whole note, for rule authors checking
     /// that a `reach` or a literal loses nothing (outputs must be identical).
-    public static let windowedByDefault = getenv("TELESCAN_WHOLE_NOTE") == nil
+    public static let windowedByDefault = !EnvironmentSwitch.isOn("TELESCAN_WHOLE_NOTE")
 
     /// Every rule wakes on every note, over the whole note (tests: the reference a scan with
     /// keys must equal, wherever a key gap would lose a match).
@@ -75,7 +75,7 @@ public final class RuleMatcher {
         windowStart = [Int](repeating: 0, count: rules.rules.count)
         windowCount = [Int](repeating: 0, count: rules.rules.count)
         lastNote = [Int](repeating: 0, count: rules.rules.count)
-        if getenv("TELESCAN_RULE_PROFILE") != nil {
+        if EnvironmentSwitch.isOn("TELESCAN_RULE_PROFILE") {
             profile = [UInt64](repeating: 0, count: rules.rules.count)
             wakes = [Int](repeating: 0, count: rules.rules.count)
             matched = [Int](repeating: 0, count: rules.rules.count)

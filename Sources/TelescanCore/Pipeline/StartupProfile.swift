@@ -9,7 +9,7 @@ import Synchronization
 /// the run ends. Start-up is paid on every call in a shell pipeline; this shows which thread
 /// holds it up. Off, a step costs one flag test.
 public enum StartupProfile {
-    public static let enabled = getenv("TELESCAN_STARTUP_PROFILE") != nil
+    public static let enabled = EnvironmentSwitch.isOn("TELESCAN_STARTUP_PROFILE")
     private static let log = Mutex<(start: UInt64, lines: [String])>((0, []))
 
     /// Called first thing in `main`.
