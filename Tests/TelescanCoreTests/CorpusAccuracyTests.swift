@@ -28,6 +28,36 @@ final class CorpusAccuracyTests: XCTestCase {
         }
     }
 
+    /// Many typists put two spaces after a full stop. Every corpus note so typed must give the
+    /// same status, service, element values, missing elements and codes as written: a pattern
+    /// that wants exactly one space after a sentence's end ("(?<=[.;,]\\s)") lost the signature
+    /// of "MDM low.  Idris Varga MD" and the home of "(no internet).  At home.".
+    func testTwoSpacesAfterASentenceChangeNoResult() throws {
+        let scanner = try NoteScanner.forTests()
+        let dir = Repo.corpus + "/notes"
+        var changed = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
+            let note = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
+            let typed = note.replacingOccurrences(of: #"([.;?!]) (?=\S)"#, with: "$1  ", options: .regularExpression)
+            if typed == note { continue }
+            changed += 1
+            func summary(_ r: NoteResult) -> String {
+                let e = r.elements
+                let values: [String] = [
+                    "\(r.status)", "\(r.service.map(\.rawValue) ?? "-")", e.modality?.value ?? "-", "\(e.modalitySwitch?.value ?? false)",
+                    e.consent.map { "\($0.value.value)/\($0.value.by)" } ?? "-", "\(e.time?.value ?? -1)", e.mdm?.value ?? "-",
+                    e.patientLocation?.value ?? "-", e.providerLocation?.value ?? "-",
+                    e.performingProvider.map { "\($0.value.name ?? "")|\($0.value.credential ?? "")" } ?? "-",
+                    e.patientStatus?.value ?? "-", "\(e.audioOnlyReason?.value ?? false)", "\(e.deviceDays?.value ?? -1)",
+                    r.decision.missing.map(\.reason).joined(separator: ","), r.decision.codes.map(\.compact).joined(separator: ","),
+                ]
+                return values.joined(separator: " ")
+            }
+            XCTAssertEqual(summary(scanner.scan(text: typed)), summary(scanner.scan(text: note)), name)
+        }
+        XCTAssertGreaterThan(changed, 500)
+    }
+
     func testMTSamplesYieldNoTelehealthService() throws {
         guard var reader = Repo.mtsamples() else {
             throw XCTSkip("../shared/eval/mtsamples is absent; MTSamples false positives not checked")

@@ -254,11 +254,13 @@ final class ProviderNameTests: XCTestCase {
         XCTAssertEqual(r.cleanName("  Dr. Ines  Barros, "), "Ines Barros")
     }
 
-    /// The provider location's trim keeps Foundation's meaning of `.whitespaces`: space
-    /// separators (no-break and em spaces too) and tabs, not line breaks.
-    func testSpaceTrimIsFoundationsWhitespaceTrim() {
-        for raw in ["", " ", "\t", "clinic", "  home office \t", "\u{00A0}office\u{2003}", "\nclinic\n", " \n a b \r ", "é ", "\u{00A0}"] {
-            XCTAssertEqual(ElementResolver.trimmingSpaces(raw), raw.trimmingCharacters(in: .whitespaces), raw.debugDescription)
+    /// The provider location is one line: white space of any kind (no-break and em spaces,
+    /// tabs, line breaks) collapsed to single spaces, as Foundation's components would give.
+    func testPlaceSpacesCollapseAsFoundationWould() {
+        for raw in ["", " ", "\t", "clinic", "  home office \t", "\u{00A0}office\u{2003}", "\nclinic\n", " \n a b \r ", "é ", "\u{00A0}",
+                    "St.  Brigid\nnephrology office", "home\r\n office"] {
+            let expected = raw.components(separatedBy: .whitespacesAndNewlines).filter { !$0.isEmpty }.joined(separator: " ")
+            XCTAssertEqual(ElementResolver.collapsingSpaces(raw), expected, raw.debugDescription)
         }
     }
 }

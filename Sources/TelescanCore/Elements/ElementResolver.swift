@@ -90,7 +90,7 @@ public struct ElementResolver: Sendable {
         }
         if let p = of(.providerLocation).first {
             let place = p.captures["place"] ?? p.value ?? "documented"
-            e.providerLocation = .init(Self.trimmingSpaces(place).lowercased(), evidence: [p.span])
+            e.providerLocation = .init(Self.collapsingSpaces(place).lowercased(), evidence: [p.span])
         }
 
         // Performing provider: the scribe is never the performer; the last attestation or
@@ -199,15 +199,21 @@ public struct ElementResolver: Sendable {
         cleanName(raw).lowercased()
     }
 
-    /// `trimmingCharacters(in: .whitespaces)` (space separators and tab) without Foundation's
-    /// character sets, which cost ~12K instructions a call.
-    static func trimmingSpaces(_ raw: String) -> String {
-        func space(_ u: Unicode.Scalar) -> Bool { u == "\t" || u.properties.generalCategory == .spaceSeparator }
-        let scalars = raw.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !space($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !space($0) })!
-        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return raw }
-        return String(scalars[first...last])
+    /// The place as one line: each run of white space (space separators, tabs, line breaks)
+    /// one space, none at either end ("St.  Brigid\noffice" and "St. Brigid office" are one
+    /// value). Without Foundation's character sets, which cost ~12K instructions a call.
+    static func collapsingSpaces(_ raw: String) -> String {
+        func space(_ u: Unicode.Scalar) -> Bool {
+            u == "\t" || u == "\n" || u == "\r" || u.properties.generalCategory == .spaceSeparator
+        }
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in raw.unicodeScalars {
+            if space(u) { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(u)
+        }
+        return String(out)
     }
 
     static let nameTrim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",.;"))
