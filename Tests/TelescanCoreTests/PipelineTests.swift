@@ -4,6 +4,23 @@ import XCTest
 import TelescanReport
 
 final class PipelineTests: XCTestCase {
+    /// A note titled like an office note ("PROGRESS NOTE", "Follow-up visit") whose only
+    /// technology is a sentence saying the patient was seen or reached by video or phone is
+    /// that remote visit; a dated or past mention is not.
+    func testAStatedRemoteEncounterOutweighsAnOfficeTitle() throws {
+        let scanner = try NoteScanner.forTests()
+        let cases: [(String, Service?)] = [
+            ("PROGRESS NOTE\nPt seen by video today for f/u of HTN. At home. Total time 20 min.\nJo Lee, MD", .telemedicineVisit),
+            ("PROGRESS NOTE\nPt contacted by phone today for f/u of HTN. At home. Total time 15 min.\nJo Lee, MD", .telemedicineVisit),
+            ("Follow-up visit\nPatient evaluated via telephone today. Patient at home. Total time 15 min.\nJo Lee, MD", .telemedicineVisit),
+            ("PROGRESS NOTE\nPresents to clinic for f/u of HTN. Was seen by video in April. BP 130/80. Total time 20 min.\nJo Lee, MD", .inPerson),
+            ("PROGRESS NOTE\nPresents to clinic for f/u of HTN. She was contacted by phone with results. Total time 20 min.\nJo Lee, MD", .inPerson),
+        ]
+        for (note, service) in cases {
+            XCTAssertEqual(scanner.scan(text: note).service, service, note)
+        }
+    }
+
     func testOffsetsAreUnicodeScalars() throws {
         let scanner = try NoteScanner.forTests()
         let note = "José Núñez — ≥ 65 y/o. Seen by video visit today. I spent 25 minutes with him.\nElectronically signed by Zoë Ångström, MD"
