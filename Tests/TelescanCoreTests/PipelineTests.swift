@@ -7,6 +7,14 @@ final class PipelineTests: XCTestCase {
     /// A note titled like an office note ("PROGRESS NOTE", "Follow-up visit") whose only
     /// technology is a sentence saying the patient was seen or reached by video or phone is
     /// that remote visit; a dated or past mention is not.
+    /// A signature written last name first is reported first-last, as names are everywhere else.
+    func testLastNameFirstSignatureIsGivenFirstLast() throws {
+        let note = "Video visit. Patient at home. Verbal consent obtained. Total time 20 minutes.\nOkafor-Reyes, Damaris MD\n"
+        let provider = try XCTUnwrap(try NoteScanner.forTests().scan(text: note).elements.performingProvider)
+        XCTAssertEqual(provider.value.name, "Damaris Okafor-Reyes")
+        XCTAssertEqual(provider.value.credential, "MD")
+    }
+
     func testAStatedRemoteEncounterOutweighsAnOfficeTitle() throws {
         let scanner = try NoteScanner.forTests()
         let cases: [(String, Service?)] = [

@@ -102,7 +102,9 @@ public struct ElementResolver: Sendable {
         }
         if let topPriority = providers.first?.priority {
             let best = providers.filter { $0.priority == topPriority }.max { $0.span.lowerBound < $1.span.lowerBound }!
-            let name = best.captures["name"].map(cleanName)
+            // A name written last name first ("Okafor-Reyes, Damaris MD") is given first-last.
+            let name = best.captures["first"].flatMap { first in best.captures["last"].map { cleanName(first) + " " + cleanName($0) } }
+                ?? best.captures["name"].map(cleanName)
             let cred = best.captures["credential"].map(canonicalCredential)
             e.performingProvider = .init(.init(name: name, credential: cred), evidence: [best.span])
         }
