@@ -3,8 +3,9 @@
 ///
 /// A trigger's scope runs from the trigger in its direction to the edge of its text unit
 /// (sentence, template line), stopping at a trigger of a category in its `terminated_by`, at
-/// `window` words when the rule sets one, and at the round brackets the trigger stands in. Pseudo-triggers cancel triggers they overlap;
-/// triggers inside a finding's own match are ignored.
+/// `window` words when the rule sets one, and at the round brackets the trigger stands in.
+/// Pseudo-triggers cancel triggers they overlap; triggers inside a finding's own match are
+/// ignored.
 public struct ContextEngine: Sendable {
     public init() {}
 
