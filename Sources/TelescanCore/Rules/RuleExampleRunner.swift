@@ -1,8 +1,8 @@
 import TelescanPCRE2
 
 /// Runs every example of every rule: a `match` example must match with exactly the marked
-/// evidence span and contain one of the rule's prefilter literals (else the prefilter would
-/// silently drop the finding); a `no_match` example must not match. A rule run only around its
+/// evidence span, and each match must hold one of the rule's prefilter literals (else the
+/// prefilter would silently drop the finding); a `no_match` example must not match. A rule run only around its
 /// literals (`reach`, phrase rules) must find the same there as over the whole example. Each
 /// match must hold a literal and a second key (`also_requires`) itself: with every occurrence
 /// of them masked, it must be gone (else the rule's findings would hang on text elsewhere in the
@@ -41,11 +41,10 @@ public enum RuleExampleRunner {
                         fail(source, "matched \(spans.map { "[\($0.lowerBound),\($0.upperBound))" }.joined(separator: " ")) but the marked span is [\(m.lowerBound),\(m.upperBound))")
                     }
                 }
-                if !def.literals.isEmpty && !LiteralPrefilter.contains(ex.text, anyOf: def.literals) {
-                    fail(source, "matches but contains none of the rule's literals \(def.literals)")
-                }
-                if !def.alsoRequires.isEmpty && !LiteralPrefilter.contains(ex.text, anyOf: def.alsoRequires) {
-                    fail(source, "matches but contains none of the rule's also_requires \(def.alsoRequires)")
+                // A gate on the note need only be in the example somewhere; other keys in each match
+                // (masking them covers an example that lacks them altogether).
+                if def.gatesOnNote && !LiteralPrefilter.contains(ex.text, anyOf: def.alsoRequires) {
+                    fail(source, "matches but contains none of the rule's note_requires \(def.alsoRequires)")
                 }
                 for (name, keys) in [("literals", def.literals), ("also_requires", def.gatesOnNote ? [] : def.alsoRequires)] where !keys.isEmpty {
                     let kept = matchesWithKeysMasked(rule, ex.text, keys, scratch)
