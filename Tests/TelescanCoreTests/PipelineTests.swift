@@ -4,9 +4,6 @@ import XCTest
 import TelescanReport
 
 final class PipelineTests: XCTestCase {
-    /// A note titled like an office note ("PROGRESS NOTE", "Follow-up visit") whose only
-    /// technology is a sentence saying the patient was seen or reached by video or phone is
-    /// that remote visit; a dated or past mention is not.
     /// A signature written last name first is reported first-last, as names are everywhere else.
     func testLastNameFirstSignatureIsGivenFirstLast() throws {
         let note = "Video visit. Patient at home. Verbal consent obtained. Total time 20 minutes.\nOkafor-Reyes, Damaris MD\n"
@@ -15,6 +12,9 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(provider.value.credential, "MD")
     }
 
+    /// A note titled like an office note ("PROGRESS NOTE", "Follow-up visit") whose only
+    /// technology is a sentence saying the patient was seen or reached by video or phone is
+    /// that remote visit; a dated or past mention is not.
     func testAStatedRemoteEncounterOutweighsAnOfficeTitle() throws {
         let scanner = try NoteScanner.forTests()
         let cases: [(String, Service?)] = [
@@ -27,6 +27,32 @@ final class PipelineTests: XCTestCase {
         for (note, service) in cases {
             XCTAssertEqual(scanner.scan(text: note).service, service, note)
         }
+    }
+
+    /// A lower-case line continues the line before (a hard wrap) unless it starts a typed
+    /// statement ("pt ...", "no ...", "verbal consent ...") after a line that does not ask for
+    /// more (a comma, "to", "a", "gave", "cannot"): typed notes' lines are statements of their own.
+    func testTypedLinesAreStatementsAndWrapsAreJoined() throws {
+        let lex = try Repo.lexiconSet()
+        let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"),
+                                        statementStarts: lex.list("statement_start_words"), wrapEnds: lex.list("wrap_end_words"))
+        let cases: [(String, Int)] = [
+            ("pt at home\nno fever\npt consented to video", 3),
+            ("cant do video at work\nverbal consent obtained", 2),
+            ("LBP improving, 4/10 now. no red flags\nplan cont PT, f/u 6 wks", 3),
+            ("She agreed to a\ntelehealth visit.", 1),
+            ("Denies chest pain,\nno dyspnea.", 1),
+            ("as the patient cannot\nconsent for herself.", 1),
+            ("Patient gave\nverbal consent for the telephone visit.", 1),
+            ("He was seen for swelling\nand pain in the calf.", 1),
+        ]
+        for (text, count) in cases {
+            let units = Array(text.utf8).withUnsafeBufferPointer { splitter.split($0).units }
+            XCTAssertEqual(units.count, count, text)
+        }
+        // Joined, the first line's "denies" negated the next line's consent.
+        let note = "VV f/u HTN\npt at home, joined by video\ndenies chest pain\nverbal consent obtained for video visit\ntotal 22 min\nDana Whitfield MD\n"
+        XCTAssertEqual(try NoteScanner.forTests().scan(text: note).elements.consent?.value.value, "documented")
     }
 
     func testOffsetsAreUnicodeScalars() throws {
@@ -341,7 +367,8 @@ final class StaffCallTests: XCTestCase {
     /// units the whole-note split gives in those paragraphs.
     func testUnitsAroundPositionsAreTheWholeSplitsUnitsOfThoseParagraphs() throws {
         let lex = try Repo.lexiconSet()
-        let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"))
+        let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"),
+                                         statementStarts: lex.list("statement_start_words"), wrapEnds: lex.list("wrap_end_words"))
         var texts: [[UInt8]] = ["", "one line", "\n\nA. B.\n\n  \nC:\nd e\nf.\n"].map { Array($0.utf8) }
         let dir = Repo.corpus + "/notes"
         for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {

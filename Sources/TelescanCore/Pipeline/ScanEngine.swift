@@ -16,7 +16,9 @@ public final class ScanEngine: @unchecked Sendable {
     public init(lexicons: LexiconSet, decider: Decider, defaultDate: String, keepFindings: Bool = false) {
         self.lexicons = lexicons
         self.splitter = SentenceSplitter(abbreviations: lexicons.list("abbreviations"),
-                                         sectionHeaders: lexicons.list("section_headers"))
+                                         sectionHeaders: lexicons.list("section_headers"),
+                                         statementStarts: lexicons.list("statement_start_words"),
+                                         wrapEnds: lexicons.list("wrap_end_words"))
         self.resolver = ElementResolver(credentials: lexicons.list("credentials"))
         self.classifier = ServiceClassifier(staffCredentials: lexicons.list("staff_credentials"))
         self.decider = decider

@@ -11,8 +11,15 @@ public struct SentenceSplitter: Sendable {
     let longAbbreviations: [[UInt8]]
     /// Lower-case section header names (without the colon).
     let headers: Set<[UInt8]>
+    /// Words that start a statement in notes typed one statement per line (`statement_start_words`)
+    /// and words after which a line break is a wrap (`wrap_end_words`): a lower-case line that
+    /// starts with the first, after a line that does not end with the second, is not joined.
+    let statementStarts: Set<[UInt8]>
+    let wrapEnds: Set<[UInt8]>
 
-    public init(abbreviations: [String], sectionHeaders: [String]) {
+    public init(abbreviations: [String], sectionHeaders: [String], statementStarts: [String] = [], wrapEnds: [String] = []) {
+        self.statementStarts = Set(statementStarts.map { Array($0.lowercased().utf8) })
+        self.wrapEnds = Set(wrapEnds.map { Array($0.lowercased().utf8) })
         self.abbreviations = Set(abbreviations.map { Array($0.lowercased().utf8).filter { $0 != UInt8(ascii: ".") } })
         shortAbbreviations = self.abbreviations.filter { $0.count <= 8 }.map { $0.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
         longAbbreviations = self.abbreviations.filter { $0.count > 8 }.sorted { $0.lexicographicallyPrecedes($1) }
@@ -108,7 +115,7 @@ public struct SentenceSplitter: Sendable {
                 continue
             }
             let continues = current != nil && kind == .sentence && currentKind == .sentence
-                && startsLowercase(t, c) && !endsSentence(t, current!)
+                && startsLowercase(t, c) && !endsSentence(t, current!) && !startsStatement(t, c, after: current!)
             if !continues { flush(); currentKind = kind }
             // Split the line into sentences.
             var s = c.lowerBound
@@ -187,6 +194,33 @@ public struct SentenceSplitter: Sendable {
     func startsLowercase(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
         let b = t[c.lowerBound]
         return b >= 97 && b <= 122
+    }
+
+    /// A typed line of its own: it starts with a statement word ("pt", "denies", "f/u") and the
+    /// text before it does not end in a way that asks for more (a comma, a hyphen, "to", "the").
+    func startsStatement(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>, after previous: Range<Int>) -> Bool {
+        guard !statementStarts.isEmpty else { return false }
+        var e = c.lowerBound
+        while e < c.upperBound, isWordByte(t[e]) { e += 1 }
+        var first = Array(t[c.lowerBound..<e])
+        while first.last == UInt8(ascii: ".") { first.removeLast() }
+        guard statementStarts.contains(first) else { return false }
+        let last = t[previous.upperBound - 1]
+        if last == UInt8(ascii: ",") || last == UInt8(ascii: ";") || last == UInt8(ascii: "-") || last == UInt8(ascii: "/")
+            || last == UInt8(ascii: "&") || last == UInt8(ascii: "+") || last == UInt8(ascii: "(") { return false }
+        // An en or em dash (E2 80 93 / E2 80 94).
+        if previous.count >= 3, t[previous.upperBound - 3] == 0xE2, t[previous.upperBound - 2] == 0x80,
+           last == 0x93 || last == 0x94 { return false }
+        var s = previous.upperBound
+        while s > previous.lowerBound, isWordByte(t[s - 1]) { s -= 1 }
+        let word = t[s..<previous.upperBound].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
+        return !wrapEnds.contains(word)
+    }
+
+    /// Letters, digits and the marks inside shorthand words ("f/u", "a/p", "pt's").
+    @inline(__always) func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) || b == UInt8(ascii: "/")
+            || b == UInt8(ascii: "'") || b == UInt8(ascii: ".")
     }
 
     func endsSentence(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
