@@ -55,6 +55,16 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(try NoteScanner.forTests().scan(text: note).elements.consent?.value.value, "documented")
     }
 
+    /// A reason for not using video is reported only where video was not used (audio-only, a
+    /// switch, or no technology stated): on a video visit it is someone else's device or another day.
+    func testAudioOnlyReasonOnlyWhereVideoWasNotUsed() throws {
+        let scanner = try NoteScanner.forTests()
+        let video = "Video visit via Zoom. Patient at home. Verbal consent obtained. Interpreter started on video but her camera failed, so she dialed in by phone. Pt and I stayed on video the whole time. Total time 25 minutes.\nJo Lee, MD"
+        XCTAssertNil(scanner.scan(text: video).elements.audioOnlyReason)
+        let phone = "Telephone visit. Patient at home; her camera failed, so we completed the visit by phone. Verbal consent obtained. Total time 25 minutes.\nJo Lee, MD"
+        XCTAssertNotNil(scanner.scan(text: phone).elements.audioOnlyReason)
+    }
+
     func testOffsetsAreUnicodeScalars() throws {
         let scanner = try NoteScanner.forTests()
         let note = "José Núñez — ≥ 65 y/o. Seen by video visit today. I spent 25 minutes with him.\nElectronically signed by Zoë Ångström, MD"

@@ -115,7 +115,11 @@ public struct ElementResolver: Sendable {
             e.patientStatus = .init(input)
             e.patientStatusFromInput = true
         }
-        if let r = of(.audioOnlyReason).first { e.audioOnlyReason = .init(true, evidence: [r.span]) }
+        // Why video was not used, only where it was not (a visit held by video throughout has
+        // no such reason: "the interpreter's camera failed" is about someone else's device).
+        if let r = of(.audioOnlyReason).first, e.modality?.value != "audio_video" || e.modalitySwitch != nil {
+            e.audioOnlyReason = .init(true, evidence: [r.span])
+        }
         let days = of(.deviceDays).compactMap { f -> (Finding, Int)? in
             guard let d = f.captures["days"].flatMap(NumberParser.parse), d >= 0, d <= 31 else { return nil }
             return (f, Int(d))
