@@ -31,9 +31,11 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
-        // HTML tags left by an export, and Markdown's emphasis and marks, are matched as
-        // spaces (same offsets; quotes keep them).
-        let html = HTMLRemnants.masked(text) ?? text
+        // Line breaks written out as text ("\\n", "_x000D_"), HTML tags left by an export, and
+        // Markdown's emphasis and marks are matched as what they stand for or as spaces (same
+        // offsets; quotes keep them).
+        let unescaped = EscapeRemnants.masked(text) ?? text
+        let html = HTMLRemnants.masked(unescaped) ?? unescaped
         let matched = MarkdownRemnants.masked(html) ?? html
         var result = matched.withUnsafeBufferPointer { buf in
             analyse(buf, record: record, profile: profile, warnings: &warnings)

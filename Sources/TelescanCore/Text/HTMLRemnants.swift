@@ -95,6 +95,8 @@ public enum HTMLRemnants {
     static let references: [(name: [UInt8], char: UInt8)] = [
         ("nbsp;", 32), ("#160;", 32), ("#xa0;", 32), ("amp;", 38), ("lt;", 60), ("gt;", 62),
         ("quot;", 34), ("#39;", 39), ("apos;", 39),
+        // Line breaks written as references by exports ("Consent: verbal&#13;&#10;Time: 20").
+        ("#10;", 10), ("#xa;", 10), ("#13;", 32), ("#xd;", 32),
     ].map { (Array($0.0.utf8), $0.1) }
 
     /// The end of the character reference at `start` and its (ASCII) character.

@@ -1,0 +1,46 @@
+import XCTest
+@testable import TelescanCore
+
+/// Line breaks an export wrote out as text ("\n", "\\n", "\r\n", "\t", "_x000D_", "&#10;"):
+/// masked for matching as the character they stand for, same length, quotes unchanged; a lone
+/// backslash in ordinary text stays.
+final class EscapeRemnantsTests: XCTestCase {
+    func masked(_ s: String) -> String? {
+        EscapeRemnants.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testEscapesBecomeTheirCharacters() {
+        XCTAssertEqual(masked(#"Consent: verbal\nTime: 20 min\nJo Lee, MD"#), "Consent: verbal\n Time: 20 min\n Jo Lee, MD")
+        XCTAssertEqual(masked(#"Video visit.\r\nPatient at home."#), "Video visit.  \n Patient at home.")
+        XCTAssertEqual(masked(#"Consent\tYes\nTime\t20"#), "Consent\t Yes\n Time\t 20")
+        XCTAssertEqual(masked(#"Video visit.\\nPatient at home.\\nConsent: verbal"#), "Video visit.\n  Patient at home.\n  Consent: verbal")
+        XCTAssertEqual(masked("Video visit._x000D_Patient at home._x000D_\nConsent: verbal"), "Video visit.\n      Patient at home.       \nConsent: verbal")
+        // A lone escape before a capital, a digit or the end is one.
+        XCTAssertEqual(masked(#"Video visit\nPatient at home."#), "Video visit\n Patient at home.")
+    }
+
+    func testOrdinaryBackslashesStay() {
+        for s in [#"Saved to C:\notes\today.txt"#, #"Saved to C:\notes"#, "a \\ b", "no escapes here", "x_000 y", "pt_name: Lee"] {
+            XCTAssertNil(masked(s), s)
+        }
+    }
+
+    func testNumericLineBreakReferencesAreLineBreaks() {
+        let masked = HTMLRemnants.masked(Array("Consent: verbal&#13;&#10;Time: 20 min&#10;Jo Lee, MD".utf8)).map { String(decoding: $0, as: UTF8.self) }
+        XCTAssertEqual(masked, "Consent: verbal     \n    Time: 20 min\n    Jo Lee, MD")
+    }
+
+    /// The labels after each escape are read; evidence quotes the note as given.
+    func testEscapedNoteIsReadAndQuotedAsGiven() throws {
+        let note = #"VIDEO VISIT\nPatient location: home\nConsent: verbal, given by patient\nTotal time: 22 minutes\nElectronically signed by Dana Lee, MD"#
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.modality?.value, "audio_video")
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.elements.consent?.value.value, "documented")
+        XCTAssertEqual(r.elements.time?.value, 22)
+        XCTAssertEqual(r.elements.performingProvider?.value.name, "Dana Lee")
+        XCTAssertEqual(r.status, .ready)
+        let ev = r.evidence(try XCTUnwrap(r.elements.time?.evidence.first))
+        XCTAssertEqual(ev.quote, "Total time: 22 minutes")
+    }
+}
