@@ -32,6 +32,7 @@ final class PipelineTests: XCTestCase {
     /// A lower-case line continues the line before (a hard wrap) unless it starts a typed
     /// statement ("pt ...", "no ...", "verbal consent ...") after a line that does not ask for
     /// more (a comma, "to", "a", "gave", "cannot"): typed notes' lines are statements of their own.
+    /// A line in capitals continues one that ends with such a word in lower case ("for" / "VVC").
     func testTypedLinesAreStatementsAndWrapsAreJoined() throws {
         let lex = try Repo.lexiconSet()
         let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"),
@@ -45,6 +46,8 @@ final class PipelineTests: XCTestCase {
             ("as the patient cannot\nconsent for herself.", 1),
             ("Patient gave\nverbal consent for the telephone visit.", 1),
             ("He was seen for swelling\nand pain in the calf.", 1),
+            ("He has no data signal on the road for\nVVC, so the visit was by telephone.", 1),
+            ("Started vitamin A\nPatient at home.", 2),
         ]
         for (text, count) in cases {
             let units = Array(text.utf8).withUnsafeBufferPointer { splitter.split($0).units }

@@ -114,8 +114,11 @@ public struct SentenceSplitter: Sendable {
                 units.append(TextUnit(range: c, kind: .header, section: sections.count - 1))
                 continue
             }
-            let continues = current != nil && kind == .sentence && currentKind == .sentence
-                && startsLowercase(t, c) && !endsSentence(t, current!) && !startsStatement(t, c, after: current!)
+            // A wrapped line continues the sentence: it starts in lower case (and is no typed
+            // statement of its own), or the line before ends with a word that asks for more
+            // ("...no data signal on the road for" / "VVC, so the visit was by telephone").
+            let continues = current != nil && kind == .sentence && currentKind == .sentence && !endsSentence(t, current!)
+                && (startsLowercase(t, c) ? !startsStatement(t, c, after: current!) : endsWithWrapWord(t, current!))
             if !continues { flush(); currentKind = kind }
             // Split the line into sentences.
             var s = c.lowerBound
@@ -215,6 +218,16 @@ public struct SentenceSplitter: Sendable {
         while s > previous.lowerBound, isWordByte(t[s - 1]) { s -= 1 }
         let word = t[s..<previous.upperBound].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 }
         return !wrapEnds.contains(word)
+    }
+
+    /// The text ends with a word of `wrap_end_words` written in lower case ("for", "the", "to";
+    /// not "Vitamin A").
+    func endsWithWrapWord(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard !wrapEnds.isEmpty else { return false }
+        var s = r.upperBound
+        while s > r.lowerBound, t[s - 1] >= 97 && t[s - 1] <= 122 { s -= 1 }
+        guard s < r.upperBound, s == r.lowerBound || !isWordByte(t[s - 1]) else { return false }
+        return wrapEnds.contains(Array(t[s..<r.upperBound]))
     }
 
     /// Letters, digits and the marks inside shorthand words ("f/u", "a/p", "pt's").
