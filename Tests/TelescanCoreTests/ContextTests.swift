@@ -10,8 +10,11 @@ final class ContextTests: XCTestCase {
         var n = 0
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
             let cols = line.split(separator: "\t").map(String.init)
-            guard cols.count == 3 else { XCTFail("bad case line: \(line)"); continue }
-            guard let l = classifier.classify(sentence: cols[0], concept: cols[1]) else {
+            guard cols.count == 3 || cols.count == 4 else { XCTFail("bad case line: \(line)"); continue }
+            // An optional fourth column reads the concept as an element (rules with applies_to).
+            let element = cols.count == 4 ? Element(rawValue: cols[3]) : nil
+            if cols.count == 4, element == nil { XCTFail("unknown element in: \(line)"); continue }
+            guard let l = classifier.classify(sentence: cols[0], concept: cols[1], element: element) else {
                 XCTFail("concept '\(cols[1])' not in '\(cols[0])'"); continue
             }
             var found: [String] = []

@@ -18,8 +18,9 @@ public final class ContextClassifier {
     }
 
     /// Labels for the first case-insensitive occurrence of `concept` in `sentence`, or nil when
-    /// the concept does not occur in it.
-    public func classify(sentence: String, concept: String) -> Labels? {
+    /// the concept does not occur in it. `element`: the concept read as that element, so the
+    /// rules that apply only to some elements apply (nil: a generic concept, as NegEx's).
+    public func classify(sentence: String, concept: String, element: Element? = nil) -> Labels? {
         let bytes = Array(sentence.utf8)
         let lowered = Array(sentence.lowercased().utf8)
         let needle = Array(concept.lowercased().utf8)
@@ -30,7 +31,7 @@ public final class ContextClassifier {
             let triggers = matcher.match(buf).compactMap { h -> ContextEngine.Trigger? in
                 lexicons.compiled.triggerRules[h.rule].map { .init(rule: $0, span: h.span) }
             }
-            let mods = engine.modifiers(of: span, element: nil, ignoring: [],
+            let mods = engine.modifiers(of: span, element: element, ignoring: [],
                                         triggers: ContextEngine.removingPseudo(triggers), text: buf)
             var l = Labels()
             for m in mods {
