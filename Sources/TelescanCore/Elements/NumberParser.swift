@@ -14,7 +14,8 @@ public enum NumberParser {
 
     public static func parse(_ raw: String) -> Double? {
         if let i = Int(raw) { return Double(i) }  // plain digits, nearly every capture: no Foundation
-        let s = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        // Whitespace runs read as one space ("a  quarter" in a padded export).
+        let s = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
         if s.isEmpty { return nil }
         if let d = Double(s) { return d }
         if s.hasSuffix("½"), let d = Double(s.dropLast()) { return d + 0.5 }

@@ -4,10 +4,14 @@
 public enum TimeValue {
     public static func minutes(captures: [String: String], value: String?) -> Int? {
         if let s = captures["start"], let e = captures["end"] {
-            guard let a = clock(s), let b = clock(e) else { return nil }
-            var d = b - a
-            if d <= 0 { d += 12 * 60 }       // 11:50-12:20, or a pm range written without am/pm
-            return d > 0 && d < 12 * 60 ? d : nil
+            // Several calls or segments, each with its clock pair, add up ("start2"/"end2"...).
+            var total = 0
+            for (startName, endName) in [("start", "end"), ("start2", "end2"), ("start3", "end3")] {
+                guard let s = captures[startName], let e = captures[endName] else { continue }
+                guard let d = span(from: s, to: e) else { return nil }
+                total += d
+            }
+            return total < 12 * 60 ? total : nil
         }
         var total = 0.0
         var any = false
@@ -21,13 +25,26 @@ public enum TimeValue {
         return Int(total.rounded())
     }
 
-    /// Minutes since midnight of "10:02", "2:50", "1430"; am/pm does not matter for a difference
-    /// within the 12-hour wrap handled above.
+    /// Minutes from one clock time to the next (within 12 hours).
+    static func span(from s: String, to e: String) -> Int? {
+        guard let a = clock(s), let b = clock(e) else { return nil }
+        var d = b - a
+        if d <= 0 { d += 12 * 60 }       // 11:50-12:20, or a pm range written without am/pm
+        return d > 0 && d < 12 * 60 ? d : nil
+    }
+
+    /// Minutes since midnight of "10:02", "2:50", "1430", "9.40", "9h05"; am/pm does not matter
+    /// for a difference within the 12-hour wrap handled above.
     static func clock(_ raw: String) -> Int? {
-        let digits = raw.filter { $0.isNumber || $0 == ":" }
-        let parts = digits.split(separator: ":")
-        if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), h < 24, m < 60 { return (h % 12) * 60 + m }
-        if parts.count == 1, digits.count == 4, let v = Int(digits), v / 100 < 24, v % 100 < 60 { return ((v / 100) % 12) * 60 + v % 100 }
+        // A dot or an "h" between the hour and the minutes is the colon; other letters (am,
+        // pm, hrs) drop out, and a separator they leave at the end splits off nothing.
+        var mapped = ""
+        for c in raw {
+            if c.isNumber { mapped.append(c) } else if c == ":" || c == "." || c == "h" || c == "H" { mapped.append(":") }
+        }
+        let parts = mapped.split(separator: ":")
+        if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2, h < 24, m < 60 { return (h % 12) * 60 + m }
+        if parts.count == 1, parts[0].count == 4, let v = Int(parts[0]), v / 100 < 24, v % 100 < 60 { return ((v / 100) % 12) * 60 + v % 100 }
         return nil
     }
 }

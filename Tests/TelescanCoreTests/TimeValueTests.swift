@@ -1,0 +1,34 @@
+import XCTest
+@testable import TelescanCore
+
+/// Minutes from a time finding's captures: clock pairs in the forms notes write, several pairs
+/// adding up, and number words however they are spaced.
+final class TimeValueTests: XCTestCase {
+    func testClockForms() {
+        XCTAssertEqual(TimeValue.clock("10:02"), 10 * 60 + 2)
+        XCTAssertEqual(TimeValue.clock("1430"), 2 * 60 + 30)
+        XCTAssertEqual(TimeValue.clock("14.05"), 2 * 60 + 5)
+        XCTAssertEqual(TimeValue.clock("9.40"), 9 * 60 + 40)
+        XCTAssertEqual(TimeValue.clock("9h05"), 9 * 60 + 5)
+        XCTAssertEqual(TimeValue.clock("13h31"), 1 * 60 + 31)
+        XCTAssertEqual(TimeValue.clock("9:40 a.m."), 9 * 60 + 40)
+        XCTAssertEqual(TimeValue.clock("10.25 hrs"), 10 * 60 + 25)
+        XCTAssertNil(TimeValue.clock("9.4"))
+        XCTAssertNil(TimeValue.clock("940"))
+        XCTAssertNil(TimeValue.clock("25:10"))
+    }
+
+    func testClockPairsAddUp() {
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "9.40", "end": "9.55 am"], value: nil), 15)
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "08:52", "end": "09:03", "start2": "09:06", "end2": "09:20"], value: nil), 25)
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "9h05", "end": "9h15", "start2": "9h16", "end2": "9h30", "start3": "9h31", "end3": "9h35"], value: nil), 28)
+        XCTAssertNil(TimeValue.minutes(captures: ["start": "08:52", "end": "09:03", "start2": "09:06", "end2": "later"], value: nil))
+    }
+
+    func testNumberWordsWithAnySpacing() {
+        XCTAssertEqual(NumberParser.parse("a  quarter"), 0.25)
+        XCTAssertEqual(NumberParser.parse("twenty\tfive"), 25)
+        XCTAssertEqual(NumberParser.parse(" forty "), 40)
+        XCTAssertEqual(NumberParser.parse("one and a  half"), 1.5)
+    }
+}
