@@ -66,6 +66,23 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(scanner.scan(text: video).elements.audioOnlyReason)
         let phone = "Telephone visit. Patient at home; her camera failed, so we completed the visit by phone. Verbal consent obtained. Total time 25 minutes.\nJo Lee, MD"
         XCTAssertNotNil(scanner.scan(text: phone).elements.audioOnlyReason)
+        // A switch back to video for most of the visit is coded as video: no reason either.
+        let backToVideo = "Video visit. Patient at home. Her camera failed at first, so we began on phone for 5 minutes, then switched to video for the remaining 20 minutes. Verbal consent. Total time 25 minutes.\nJo Lee, MD"
+        let r = scanner.scan(text: backToVideo)
+        XCTAssertEqual(r.elements.modality?.value, "audio_video")
+        XCTAssertNil(r.elements.audioOnlyReason)
+    }
+
+    /// A no-encounter document (scheduling, a voicemail) stays one when its minutes are fewer
+    /// than any service needs (5): "Call length 3 min" of a booking call is no visit.
+    func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {
+        let scanner = try NoteScanner.forTests()
+        let booking = "Scheduling - Phone Note\nPt called to book a follow-up; chose a telephone visit (no webcam). She will be at home for the call and is ok with a phone visit.\nCall length 3 min.\nJo Lee, PA-C"
+        XCTAssertNil(scanner.scan(text: booking).service)
+        let voicemail = "Telephone call - results\nCalled patient about the ultrasound. Reached voicemail; left a message to call back.\nCall length about 1 minute.\nJo Lee, PA-C"
+        XCTAssertNil(scanner.scan(text: voicemail).service)
+        let checkin = "Virtual check-in by phone. Patient left a message; I called back and we discussed her rash for 8 minutes. Established patient; consent obtained.\nJo Lee, PA-C"
+        XCTAssertEqual(scanner.scan(text: checkin).service, .virtualCheckin)
     }
 
     func testOffsetsAreUnicodeScalars() throws {

@@ -115,9 +115,10 @@ public struct ElementResolver: Sendable {
             e.patientStatus = .init(input)
             e.patientStatusFromInput = true
         }
-        // Why video was not used, only where it was not (a visit held by video throughout has
-        // no such reason: "the interpreter's camera failed" is about someone else's device).
-        if let r = of(.audioOnlyReason).first, e.modality?.value != "audio_video" || e.modalitySwitch != nil {
+        // Why video was not used, only where it was not: a visit held (or, after a switch,
+        // coded) by video has no such reason ("the interpreter's camera failed" is someone
+        // else's device; a visit that went back to video for most of its time is a video visit).
+        if let r = of(.audioOnlyReason).first, e.modality?.value != "audio_video" {
             e.audioOnlyReason = .init(true, evidence: [r.span])
         }
         let days = of(.deviceDays).compactMap { f -> (Finding, Int)? in

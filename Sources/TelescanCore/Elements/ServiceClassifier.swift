@@ -33,8 +33,9 @@ public struct ServiceClassifier: Sendable {
         // the patient took no part in) is no encounter with the patient, whatever its minutes.
         if cues["no_patient"] != nil { return (nil, ev("no_patient")) }
         // A document with no encounter (scheduling, no-show, refill call) that mentions a visit
-        // is still no encounter, unless it documents the work of one (time or MDM).
-        if cues["no_encounter"] != nil && elements.time == nil && elements.mdm == nil {
+        // is still no encounter, unless it documents the work of one (MDM, or 5 minutes or more:
+        // no service is billed for less, so "Call length 3 min" of a scheduling call is no visit).
+        if cues["no_encounter"] != nil && (elements.time?.value ?? 0) < 5 && elements.mdm == nil {
             return (nil, ev("no_encounter"))
         }
         if cues["remote_monitoring"] != nil { return (.remoteMonitoring, ev("remote_monitoring")) }
