@@ -44,3 +44,31 @@ final class EscapeRemnantsTests: XCTestCase {
         XCTAssertEqual(ev.quote, "Total time: 22 minutes")
     }
 }
+
+/// Resolved SmartLists: the wrapper is masked, the chosen value stays; unresolved lists stay
+/// (the template rules read them as blanks).
+final class SmartListRemnantsTests: XCTestCase {
+    func masked(_ s: String) -> String? {
+        SmartListRemnants.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testResolvedListsKeepTheirValue() {
+        XCTAssertEqual(masked(#"Consent: {Yes/No:12345::"Yes"} - verbal"#), #"Consent:                 Yes   - verbal"#)
+        XCTAssertEqual(masked(#"Patient location: {blank single:19197::"home"}"#), #"Patient location:                       home  "#)
+    }
+
+    func testUnresolvedListsAndOtherBracesStay() {
+        for s in ["Consent: {Yes/No:12345}", #"Location: {blank single:19197:: }"#, "Dose {1-2 tabs}", "{}", #"{a:1::"x"#] {
+            XCTAssertNil(masked(s), s)
+        }
+    }
+
+    func testResolvedListNoteIsRead() throws {
+        let note = #"This is a {video/telephone:31101::"video"} visit.\#nConsent for telehealth: {Yes/No:12345::"Yes"} - verbal, from patient\#nPatient location: {blank single:19197::"home"}\#nTotal time: {NUMBER:20008::"18"} minutes on the date of service.\#nJo Lee, MD"#
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.consent?.value.value, "documented")
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.elements.time?.value, 18)
+        XCTAssertEqual(r.status, .ready)
+    }
+}

@@ -31,11 +31,12 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
-        // Line breaks written out as text ("\\n", "_x000D_"), HTML tags left by an export, and
-        // Markdown's emphasis and marks are matched as what they stand for or as spaces (same
-        // offsets; quotes keep them).
+        // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
+        // HTML tags left by an export, and Markdown's emphasis and marks are matched as what
+        // they stand for or as spaces (same offsets; quotes keep them).
         let unescaped = EscapeRemnants.masked(text) ?? text
-        let html = HTMLRemnants.masked(unescaped) ?? unescaped
+        let listed = SmartListRemnants.masked(unescaped) ?? unescaped
+        let html = HTMLRemnants.masked(listed) ?? listed
         let matched = MarkdownRemnants.masked(html) ?? html
         var result = matched.withUnsafeBufferPointer { buf in
             analyse(buf, record: record, profile: profile, warnings: &warnings)

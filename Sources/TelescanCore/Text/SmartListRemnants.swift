@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// A resolved EHR SmartList left with its wrapper by an export ("Consent for telehealth:
+/// {Yes/No:12345::"Yes"}", "Patient location: {blank single:19197::"home"}"): the chosen
+/// value is what the clinician documented, so the wrapper (`{NAME:ID::"` and `"}`) is masked as
+/// spaces and the value stays, same length as `HTMLRemnants`. An unresolved list
+/// ("{Yes/No:12345}", "{blank single:19197:: }") is left as written: the template rules read it
+/// as an unfilled blank.
+public enum SmartListRemnants {
+    /// The masked copy, or nil when the note holds no resolved list.
+    public static func masked(_ text: [UInt8]) -> [UInt8]? {
+        let any = text.withUnsafeBufferPointer { buf -> Bool in
+            guard let base = buf.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "{")), buf.count) != nil
+        }
+        guard any else { return nil }
+        var out = text
+        var changed = false
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard text[i] == UInt8(ascii: "{"), let (valueStart, valueEnd, end) = resolved(text, at: i) else { i += 1; continue }
+            for k in i..<valueStart { out[k] = 32 }
+            for k in valueEnd..<end { out[k] = 32 }
+            changed = true
+            i = end
+        }
+        return changed ? out : nil
+    }
+
+    /// `{NAME:DIGITS::"VALUE"}` starting at `start`: where the value starts and ends, and the
+    /// end of the whole list; nil for anything else.
+    static func resolved(_ t: [UInt8], at start: Int) -> (Int, Int, Int)? {
+        let n = t.count
+        var i = start + 1
+        // The list's name: up to 60 bytes without braces, colons or line breaks.
+        while i < n, i - start <= 61, t[i] != UInt8(ascii: ":"), t[i] != UInt8(ascii: "{"), t[i] != UInt8(ascii: "}"), t[i] != 10 { i += 1 }
+        guard i < n, i > start + 1, t[i] == UInt8(ascii: ":") else { return nil }
+        i += 1
+        let digits = i
+        while i < n, i - digits < 10, t[i] >= 48, t[i] <= 57 { i += 1 }
+        guard i > digits, i + 3 <= n, t[i] == UInt8(ascii: ":"), t[i + 1] == UInt8(ascii: ":"), t[i + 2] == UInt8(ascii: "\"") else { return nil }
+        let valueStart = i + 3
+        var j = valueStart
+        while j < n, j - valueStart <= 120, t[j] != UInt8(ascii: "\""), t[j] != 10 { j += 1 }
+        guard j + 1 < n, j > valueStart, t[j] == UInt8(ascii: "\""), t[j + 1] == UInt8(ascii: "}") else { return nil }
+        return (valueStart, j, j + 2)
+    }
+}
