@@ -3,7 +3,7 @@
 /// clock range `start`–`end` (with optional `ampm`), or a fixed `value`.
 public enum TimeValue {
     public static func minutes(captures: [String: String], value: String?) -> Int? {
-        if let s = captures["start"], let e = captures["end"] {
+        if captures["start"] != nil, captures["end"] != nil {
             // Several calls or segments, each with its clock pair, add up ("start2"/"end2"...).
             var total = 0
             for (startName, endName) in [("start", "end"), ("start2", "end2"), ("start3", "end3")] {

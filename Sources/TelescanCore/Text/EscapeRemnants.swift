@@ -17,10 +17,8 @@ import Darwin
 public enum EscapeRemnants {
     /// The masked copy, or nil when the note holds nothing to mask.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
-        let (hasBackslash, hasExcel) = text.withUnsafeBufferPointer { buf -> (Bool, Bool) in
-            guard let base = buf.baseAddress else { return (false, false) }
-            return (memchr(base, Int32(UInt8(ascii: "\\")), buf.count) != nil, hasExcelBreak(buf))
-        }
+        let hasBackslash = ByteSearch.contains(text, any: UInt8(ascii: "\\"))
+        let hasExcel = text.withUnsafeBufferPointer(hasExcelBreak)
         guard hasBackslash || hasExcel else { return nil }
         var out = text
         var changed = false

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// HTML left in a plain-text note by an export ("<b>Total Time:</b> 32 minutes",
 /// "Consent: Yes<br>Location: home", "&nbsp;"), masked for matching: each known tag becomes
 /// spaces of its own length (a line-breaking tag starts with a line break), each common
@@ -15,13 +9,8 @@ import Darwin
 public enum HTMLRemnants {
     /// The masked copy, or nil when the note holds no tag or reference to mask.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
-        // memchr first: most notes hold neither byte, and this runs on every note.
-        let any = text.withUnsafeBufferPointer { buf -> Bool in
-            guard let base = buf.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "<")), buf.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), buf.count) != nil
-                || memchr(base, 0xC2, buf.count) != nil || memchr(base, 0xE2, buf.count) != nil
-        }
-        guard any else { return nil }
+        // Most notes hold none of these bytes, and this runs on every note.
+        guard ByteSearch.contains(text, any: UInt8(ascii: "<"), UInt8(ascii: "&"), 0xC2, 0xE2) else { return nil }
         var out = text
         var changed = false
         var i = 0

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// A resolved EHR SmartList left with its wrapper by an export ("Consent for telehealth:
 /// {Yes/No:12345::"Yes"}", "Patient location: {blank single:19197::"home"}"): the chosen
 /// value is what the clinician documented, so the wrapper (`{NAME:ID::"` and `"}`) is masked as
@@ -13,11 +7,7 @@ import Darwin
 public enum SmartListRemnants {
     /// The masked copy, or nil when the note holds no resolved list.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
-        let any = text.withUnsafeBufferPointer { buf -> Bool in
-            guard let base = buf.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "{")), buf.count) != nil
-        }
-        guard any else { return nil }
+        guard ByteSearch.contains(text, any: UInt8(ascii: "{")) else { return nil }
         var out = text
         var changed = false
         var i = 0
