@@ -17,7 +17,7 @@ import Darwin
 public enum EscapeRemnants {
     /// The masked copy, or nil when the note holds nothing to mask.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
-        let hasBackslash = ByteSearch.contains(text, any: UInt8(ascii: "\\"))
+        let hasBackslash = ByteSearch.contains(text, UInt8(ascii: "\\"))
         let hasExcel = text.withUnsafeBufferPointer(hasExcelBreak)
         guard hasBackslash || hasExcel else { return nil }
         var out = text

@@ -10,7 +10,8 @@ public enum HTMLRemnants {
     /// The masked copy, or nil when the note holds no tag or reference to mask.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
         // Most notes hold none of these bytes, and this runs on every note.
-        guard ByteSearch.contains(text, any: UInt8(ascii: "<"), UInt8(ascii: "&"), 0xC2, 0xE2) else { return nil }
+        guard ByteSearch.contains(text, UInt8(ascii: "<")) || ByteSearch.contains(text, UInt8(ascii: "&"))
+                || ByteSearch.contains(text, 0xC2) || ByteSearch.contains(text, 0xE2) else { return nil }
         var out = text
         var changed = false
         var i = 0

@@ -7,7 +7,7 @@
 public enum SmartListRemnants {
     /// The masked copy, or nil when the note holds no resolved list.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
-        guard ByteSearch.contains(text, any: UInt8(ascii: "{")) else { return nil }
+        guard ByteSearch.contains(text, UInt8(ascii: "{")) else { return nil }
         var out = text
         var changed = false
         var i = 0
