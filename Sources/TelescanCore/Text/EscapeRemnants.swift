@@ -18,8 +18,8 @@ public enum EscapeRemnants {
     /// The masked copy, or nil when the note holds nothing to mask.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
         let hasBackslash = ByteSearch.contains(text, UInt8(ascii: "\\"))
-        let hasExcel = text.withUnsafeBufferPointer(hasExcelBreak)
-        guard hasBackslash || hasExcel else { return nil }
+        let excelBreaks = text.withUnsafeBufferPointer(excelBreakStarts)
+        guard hasBackslash || !excelBreaks.isEmpty else { return nil }
         var out = text
         var changed = false
         if hasBackslash {
@@ -31,37 +31,33 @@ public enum EscapeRemnants {
                 changed = true
             }
         }
-        if hasExcel {
-            var i = 0
-            let n = text.count
-            while i + 7 <= n {
-                if text[i] == UInt8(ascii: "_"), (text[i + 1] | 0x20) == UInt8(ascii: "x"), text[i + 2] == 48, text[i + 3] == 48,
-                   text[i + 4] == 48, text[i + 6] == UInt8(ascii: "_"),
-                   (text[i + 5] | 0x20) == UInt8(ascii: "d") || (text[i + 5] | 0x20) == UInt8(ascii: "a") {
-                    // "_x000D_" before a real line break is only the carriage return.
-                    let realBreakFollows = i + 7 < n && (text[i + 7] == 10 || text[i + 7] == 13)
-                    for k in i..<(i + 7) { out[k] = 32 }
-                    if !realBreakFollows { out[i] = 10 }
-                    changed = true
-                    i += 7
-                } else {
-                    i += 1
-                }
-            }
+        for i in excelBreaks {
+            // "_x000D_" before a real line break is only the carriage return.
+            let realBreakFollows = i + 7 < text.count && (text[i + 7] == 10 || text[i + 7] == 13)
+            for k in i..<(i + 7) { out[k] = 32 }
+            if !realBreakFollows { out[i] = 10 }
+            changed = true
         }
         return changed ? out : nil
     }
 
-    /// Whether "_x000" occurs (memchr hops between underscores; most notes have none or a few blanks).
-    static func hasExcelBreak(_ buf: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = buf.baseAddress else { return false }
+    /// Where each "_x000D_" or "_x000A_" starts (memchr hops between underscores: most notes
+    /// have none, or a few blanks; no array is built unless one is found).
+    static func excelBreakStarts(_ buf: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let base = buf.baseAddress else { return [] }
+        var starts: [Int] = []
         var i = 0
-        while i + 5 <= buf.count, let p = memchr(base + i, Int32(UInt8(ascii: "_")), buf.count - i) {
+        while i + 7 <= buf.count, let p = memchr(base + i, Int32(UInt8(ascii: "_")), buf.count - i) {
             let k = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-            if k + 5 <= buf.count, buf[k + 1] | 0x20 == UInt8(ascii: "x"), buf[k + 2] == 48, buf[k + 3] == 48, buf[k + 4] == 48 { return true }
-            i = k + 1
+            if k + 7 <= buf.count, buf[k + 1] | 0x20 == UInt8(ascii: "x"), buf[k + 2] == 48, buf[k + 3] == 48, buf[k + 4] == 48,
+               buf[k + 5] | 0x20 == UInt8(ascii: "d") || buf[k + 5] | 0x20 == UInt8(ascii: "a"), buf[k + 6] == UInt8(ascii: "_") {
+                starts.append(k)
+                i = k + 7
+            } else {
+                i = k + 1
+            }
         }
-        return false
+        return starts
     }
 
     struct Escape { var start: Int; var end: Int; var char: UInt8 }
