@@ -379,6 +379,19 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(reviewed.elements.patientLocation?.value, "home")
     }
 
+    /// A place of service in words inside a billing block is what the claim will say, not where
+    /// the note documents the patient was; the same words in the note's own fields count.
+    func testPlaceOfServiceCountsOnlyOutsideABillingBlock() throws {
+        let scanner = try NoteScanner.forTests()
+        let billed = "VIDEO VISIT\nPt gave verbal consent to be seen by telehealth over Zoom.\nTotal time: 22 minutes.\n\n---- SUPERBILL ----\nCPT: 99213\nPOS: 10 (Telehealth provided in patient's home)\n-------------------\n\nMarguerite Oyelaran, MD"
+        XCTAssertNil(scanner.scan(text: billed).elements.patientLocation)
+        let session = "Session Type: Individual - Video\nPlace of Service: 10 - Telehealth Provided in Patient's Home\nClient consented to telehealth services.\nSession start: 2:00 PM\nSession end: 2:53 PM\n\nSigned: Beatrix Solano-Hayes, LCSW"
+        XCTAssertEqual(scanner.scan(text: session).elements.patientLocation?.value, "home")
+        // After the block's blank line, the note's own statements count again.
+        let after = "---- SUPERBILL ----\nCPT: 99213\n\nVideo visit. Patient at home. Consent verbal. 20 min.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: after).elements.patientLocation?.value, "home")
+    }
+
     /// An office visit whose history mentions a portal message stays an office visit; a portal
     /// exchange with no stated setting is an e-visit.
     func testPortalMessageInAnOfficeVisitIsNoEVisit() throws {
