@@ -379,6 +379,18 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(reviewed.elements.patientLocation?.value, "home")
     }
 
+    /// A remote-monitoring month keeps no patient location ("pt at home" is where the device is
+    /// used; no monitoring code takes a place of service); a video visit keeps it.
+    func testMonitoringMonthKeepsNoPatientLocation() throws {
+        let scanner = try NoteScanner.forTests()
+        let month = "RPM monthly summary (06/2026). Pt at home uses cellular BP cuff; readings transmitted on 18 days. Consent for RPM on file. Interactive communication by phone; management time 22 minutes.\nDana Lee, MD"
+        let r = scanner.scan(text: month)
+        XCTAssertEqual(r.service, .remoteMonitoring)
+        XCTAssertNil(r.elements.patientLocation)
+        let visit = scanner.scan(text: "Video visit. Pt at home, consented. 20 min.\nDana Lee, MD")
+        XCTAssertEqual(visit.elements.patientLocation?.value, "home")
+    }
+
     /// A place of service in words inside a billing block is what the claim will say, not where
     /// the note documents the patient was; the same words in the note's own fields count.
     func testPlaceOfServiceCountsOnlyOutsideABillingBlock() throws {

@@ -106,6 +106,10 @@ public final class NoteScanner {
         }
         // Device days count a remote-monitoring period; in a visit note they are a mention.
         if service != .remoteMonitoring { elements.deviceDays = nil }
+        // A monitoring month has no place of the patient: the readings come from wherever the
+        // device is, no code of the service takes a place of service, and "home" in such a note
+        // ("glucose meter at home", "onboarding call, pt at home") describes the device's use.
+        if service == .remoteMonitoring { elements.patientLocation = nil }
         let date = record.serviceDate ?? engine.defaultDate
         let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date,
                                              explain: engine.keepFindings)
