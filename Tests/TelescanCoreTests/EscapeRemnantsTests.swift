@@ -72,3 +72,32 @@ final class SmartListRemnantsTests: XCTestCase {
         XCTAssertEqual(r.status, .ready)
     }
 }
+
+/// A form's arrow between a label and its answer reads as the label's colon; bullets, arrows
+/// with nothing after them and "→" stay.
+final class FormArrowRemnantsTests: XCTestCase {
+    func masked(_ s: String) -> String? {
+        FormArrowRemnants.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testArrowBetweenLabelAndValueIsAColon() {
+        XCTAssertEqual(masked("Pt location ▸ Home"), "Pt location:    Home")
+        XCTAssertEqual(masked("Consent obtained? ► Y\nVisit modality ➤ Audio/Video"), "Consent obtained?:    Y\nVisit modality:    Audio/Video")
+        XCTAssertEqual(masked("Time\t▼ 22 min"), "Time:    22 min")
+    }
+
+    func testBulletsTrailingArrowsAndPlainArrowsStay() {
+        for s in ["▸ Home", "  ▸ Consent verbal", "Next steps ▸", "Next steps ▸   \nHome", "VV → phone", "Pt location▸Home", "Ready: Y"] {
+            XCTAssertNil(masked(s), s)
+        }
+    }
+
+    func testArrowFormNoteIsRead() throws {
+        let note = "Telehealth visit\nVisit modality ▸ Audio/Video (Zoom)\nTelehealth consent ▸ Verbal, from patient\nPatient location ▸ Home\nTotal time ▸ 22 minutes\nJo Lee, MD"
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.elements.time?.value, 22)
+        XCTAssertEqual(r.elements.consent?.value.value, "documented")
+        XCTAssertEqual(r.status, .ready)
+    }
+}

@@ -379,6 +379,15 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(reviewed.elements.patientLocation?.value, "home")
     }
 
+    /// Segment minutes in words settle a switch's majority as digits do ("about five minutes by
+    /// video ... the rest by phone, roughly twenty more minutes").
+    func testSwitchSegmentMinutesInWords() {
+        XCTAssertEqual(ElementResolver.majorityValue(["first": "video", "first_minutes": "five", "second": "phone", "second_minutes": "twenty"], totalMinutes: nil), "audio_only")
+        XCTAssertEqual(ElementResolver.majorityValue(["second": "phone", "second_minutes": "twenty five"], totalMinutes: 30), "audio_only")
+        XCTAssertEqual(ElementResolver.majorityValue(["second": "telephone", "second_minutes": "ten"], totalMinutes: 30), "audio_video")
+        XCTAssertNil(ElementResolver.majorityValue(["second": "phone", "second_minutes": "fifteen"], totalMinutes: 30))
+    }
+
     /// A remote-monitoring month keeps no patient location ("pt at home" is where the device is
     /// used; no monitoring code takes a place of service); a video visit keeps it.
     func testMonitoringMonthKeepsNoPatientLocation() throws {

@@ -141,12 +141,13 @@ public struct ElementResolver: Sendable {
         return e
     }
 
-    /// The technology used for most of a switched visit, from stated segment durations
-    /// (`first`/`first_minutes`, `second`/`second_minutes`), or from the last segment and the
-    /// visit's total time. Nil when the note does not settle it.
     /// The value of a consent rule that retracts the consent sentences before it.
     static let consentRetracted = "retracted"
 
+    /// The technology used for most of a switched visit, from stated segment durations
+    /// (`first`/`first_minutes`, `second`/`second_minutes`, in digits or words: "about
+    /// fifteen more minutes"), or from the last segment and the visit's total time. Nil when
+    /// the note does not settle it.
     static func majorityValue(_ c: [String: String], totalMinutes: Int?) -> String? {
         func mode(_ raw: String?) -> String? {
             guard let r = raw?.lowercased() else { return nil }
@@ -156,8 +157,9 @@ public struct ElementResolver: Sendable {
         }
         func other(_ m: String) -> String { m == "audio_video" ? "audio_only" : "audio_video" }
         let secondMode = mode(c["second"])
-        let second = c["second_minutes"].flatMap { Int($0) }
-        let first = c["first_minutes"].flatMap { Int($0) }
+        func minutes(_ raw: String?) -> Int? { raw.flatMap(NumberParser.parse).map { Int($0.rounded()) } }
+        let second = minutes(c["second_minutes"])
+        let first = minutes(c["first_minutes"])
         let firstMode = mode(c["first"]) ?? secondMode.map(other)
         if let first, let second, let firstMode, let secondMode {
             if first == second { return nil }
