@@ -101,3 +101,31 @@ final class FormArrowRemnantsTests: XCTestCase {
         XCTAssertEqual(r.status, .ready)
     }
 }
+
+/// A pipe table's first cell is a label and its second the answer; rule lines, empty label cells
+/// and the cells after the second stay.
+final class TableCellRemnantsTests: XCTestCase {
+    func masked(_ s: String) -> String? {
+        TableCellRemnants.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testLabelCellWallIsAColon() {
+        XCTAssertEqual(masked("| Patient location | Home |"), "  Patient location:  Home |")
+        XCTAssertEqual(masked("  | Time | 22 min\n| Consent | Yes |"), "    Time:  22 min\n  Consent:  Yes |")
+        XCTAssertEqual(masked("| Provider | Jo Lee, MD | signed |"), "  Provider:  Jo Lee, MD | signed |")
+    }
+
+    func testRuleLinesEmptyCellsAndProseStay() {
+        for s in ["|---|---|", "| | Home |", "| 20 | min |", "Home | office", "| Label |", "| Label |   |", "|Label| Home |"] {
+            XCTAssertNil(masked(s), s)
+        }
+    }
+
+    func testPipeTableNoteIsRead() throws {
+        // "Facility | NAME" is read only as "Facility: NAME" (a label the key_facility rule knows).
+        let note = "| ON-CALL PHONE ENCOUNTER | |\n|---|---|\n| Facility | Brookside Skilled Nursing |\n| Contact | Audio only, spoke with resident directly |\n| Agreement | Resident OK'd telephone visit with me |\n| Minutes on call | 18 |\n| Signed | Jo Lee, MD |"
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.patientLocation?.value, "other")
+        XCTAssertEqual(r.elements.time?.value, 18)
+    }
+}

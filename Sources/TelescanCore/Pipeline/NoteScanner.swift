@@ -32,12 +32,13 @@ public final class NoteScanner {
             warnings.append("INVALID_UTF8_REPLACED")
         }
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
-        // a form's arrow between a label and its answer, HTML tags left by an export, and
+        // a form's arrow or a pipe table's cell wall between a label and its answer, HTML tags left by an export, and
         // Markdown's emphasis and marks are matched as what they stand for or as spaces (same
         // offsets; quotes keep them).
         let unescaped = EscapeRemnants.masked(text) ?? text
         let listed = SmartListRemnants.masked(unescaped) ?? unescaped
-        let labelled = FormArrowRemnants.masked(listed) ?? listed
+        let arrowed = FormArrowRemnants.masked(listed) ?? listed
+        let labelled = TableCellRemnants.masked(arrowed) ?? arrowed
         let html = HTMLRemnants.masked(labelled) ?? labelled
         let matched = MarkdownRemnants.masked(html) ?? html
         var result = matched.withUnsafeBufferPointer { buf in
