@@ -14,4 +14,14 @@ enum ByteSearch {
             return memchr(base, Int32(byte), buf.count) != nil
         }
     }
+
+    /// Where `byte` next occurs at or after `from`, or nil: the masks hop between candidates
+    /// (`memchr`) instead of testing every byte of a note.
+    @inline(__always) static func next(_ byte: UInt8, in text: [UInt8], from: Int) -> Int? {
+        guard from < text.count else { return nil }
+        return text.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, let hit = memchr(base + from, Int32(byte), buf.count - from) else { return nil }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+    }
 }

@@ -15,17 +15,17 @@ public enum FormArrowRemnants {
         var out = text
         var changed = false
         let n = text.count
-        var i = 1
-        while i + 4 < n {
-            if text[i] == 0xE2, isGlyph(text[i + 1], text[i + 2]), isBlank(text[i - 1]), isBlank(text[i + 3]),
+        // Hop between lead bytes 0xE2 (curly quotes and dashes share it): most such notes hold
+        // no arrow, so only the candidates are looked at.
+        var from = 1
+        while let i = ByteSearch.next(0xE2, in: text, from: from), i + 4 < n {
+            if isGlyph(text[i + 1], text[i + 2]), isBlank(text[i - 1]), isBlank(text[i + 3]),
                hasLabel(text, before: i - 1), hasValue(text, after: i + 3) {
                 out[i - 1] = UInt8(ascii: ":")
                 out[i] = 32; out[i + 1] = 32; out[i + 2] = 32
                 changed = true
-                i += 3
-            } else {
-                i += 1
             }
+            from = i + 1
         }
         return changed ? out : nil
     }

@@ -13,8 +13,7 @@ public enum TableCellRemnants {
         let n = text.count
         var lineStart = 0
         while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n, text[lineEnd] != 10 { lineEnd += 1 }
+            let lineEnd = ByteSearch.next(10, in: text, from: lineStart) ?? n
             if let (open, separator) = labelRow(text, lineStart, lineEnd) {
                 out[open] = 32
                 out[separator - 1] = UInt8(ascii: ":")
