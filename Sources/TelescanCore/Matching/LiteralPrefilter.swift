@@ -13,6 +13,9 @@
 /// word. A whole-word key is reported on the byte after it, when that byte ends the word: the
 /// walk stops only where the key is a word, not at every word it begins ("app" in
 /// "appointment"). Both keep the table's hot rows few and the walk's stops to real keys.
+/// A key of several words ("note by", "on call") is walked as its first word; where that
+/// occurs, the rest is compared with the note's bytes, any run of whitespace (spaces, tabs, a
+/// line break) matching the key's: "note  by" and "note\nby" wake the rule as "note by" does.
 public final class LiteralPrefilter: @unchecked Sendable {
     /// The automaton, as built (the rule cache stores and restores it whole).
     struct Tables: Equatable {
@@ -35,6 +38,9 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var outputs: [Int64]            // packed entries (see `pack`), each state's list ending with -1
         /// Keys written with `=`: their exact bytes, checked after the case-folded match.
         var exactKeys: [[UInt8]]
+        /// Keys of several words: a flag byte (1: compared with case, 0: without), then the
+        /// whole key's bytes, compared from where its first word starts (see `Key.head`).
+        var wordRuns: [[UInt8]] = []
     }
     let tables: Tables
 
@@ -46,7 +52,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var classes = [UInt8](repeating: 0, count: 256)
         var next: UInt8 = 1
         let literals = literals.map { $0.map(LiteralPrefilter.Key.init) }
-        for lits in literals { for lit in lits { for b in lit.text.utf8 {
+        for lits in literals { for lit in lits { for b in lit.head.utf8 {
             let f = LiteralPrefilter.fold(b)
             if classes[Int(f)] == 0 { classes[Int(f)] = next; next += 1 }
         } } }
@@ -69,12 +75,13 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var outs: [[Int64]] = [[]]
         var endOuts: [[Int64]] = [[]]
         var exact: [[UInt8]] = []
+        var runs: [[UInt8]] = []
         for (rule, lits) in literals.enumerated() {
             for (j, lit) in lits.enumerated() where !lit.text.isEmpty {
                 // The key as the walk reads it: the boundary symbol first when it must begin a
                 // word, and after each byte inside it that is no word byte (as in the text).
                 var path: [Int] = lit.wordStart ? [boundary] : []
-                let bytes = Array(lit.text.utf8)
+                let bytes = Array(lit.head.utf8)
                 for (i, b) in bytes.enumerated() {
                     path.append(Int(classes[Int(LiteralPrefilter.fold(b))]))
                     if i < bytes.count - 1 && !LiteralPrefilter.isWordByte(b) { path.append(boundary) }
@@ -88,8 +95,15 @@ public final class LiteralPrefilter: @unchecked Sendable {
                     }
                     s = Int(goto[s * symbols + c])
                 }
-                var entry = Int64(LiteralPrefilter.pack(rule: rule, length: lit.text.utf8.count, wordStart: lit.wordStart, wholeWord: lit.wholeWord))
-                if lit.exact {
+                // A first word is always followed by whitespace: reported as a whole word when
+                // it ends in a word byte (the walk then stops only where it is a word).
+                let wholeWord = lit.head != lit.text ? LiteralPrefilter.isWordByte(bytes[bytes.count - 1]) : lit.wholeWord
+                var entry = Int64(LiteralPrefilter.pack(rule: rule, length: bytes.count, wordStart: lit.wordStart, wholeWord: wholeWord))
+                if lit.head != lit.text {
+                    let run = [lit.exact ? 1 : 0] + Array(lit.text.utf8).map { lit.exact ? $0 : LiteralPrefilter.fold($0) }
+                    let index = runs.firstIndex(of: run) ?? { runs.append(run); return runs.count - 1 }()
+                    entry |= Int64(min(index + 1, 0xFFFF)) << 32 | 1 << 31
+                } else if lit.exact {
                     let index = exact.firstIndex(of: bytes) ?? { exact.append(bytes); return exact.count - 1 }()
                     entry |= Int64(min(index + 1, 0xFFFF)) << 32
                 }
@@ -98,7 +112,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 }
                 // A whole-word key that ends in a word byte is reported when the walk leaves its
                 // state on a byte that ends the word; others are checked where they end.
-                if lit.wholeWord && LiteralPrefilter.isWordByte(bytes[bytes.count - 1]) {
+                if wholeWord && LiteralPrefilter.isWordByte(bytes[bytes.count - 1]) {
                     if !endOuts[s].contains(entry) { endOuts[s].append(entry) }
                 } else if !outs[s].contains(entry) {
                     outs[s].append(entry)
@@ -189,7 +203,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         tables = Tables(byteClass: classes, rowShift: shift,
                         transitions16: compact ? fill(UInt16.self) : [], transitions32: compact ? [] : fill(UInt32.self),
                         outputStart: starts, endOutputStart: endStarts, afterBoundary: afterBoundary,
-                        outputs: list, exactKeys: exact)
+                        outputs: list, exactKeys: exact, wordRuns: runs)
     }
 
     init(tables: Tables) { self.tables = tables }
@@ -250,8 +264,10 @@ public final class LiteralPrefilter: @unchecked Sendable {
               t.endOutputStart.allSatisfy({ $0 == -1 || (0..<t.outputs.count).contains(Int($0)) }),
               t.afterBoundary.count == rows, t.afterBoundary.allSatisfy({ (0..<rows).contains(Int($0)) }) else { return false }
         for e in t.outputs where e != -1 {
-            guard e >= 0, Int(e & 0xFFFFF) < slots, Int((e >> 32) & 0xFFFF) <= t.exactKeys.count else { return false }
+            let keys = e & (1 << 31) != 0 ? t.wordRuns.count : t.exactKeys.count
+            guard e >= 0, Int(e & 0xFFFFF) < slots, Int((e >> 32) & 0xFFFF) <= keys else { return false }
         }
+        guard t.wordRuns.allSatisfy({ $0.count > 1 && $0[0] <= 1 }) else { return false }
         // Raw pointers and one flag word per state: this runs over every transition on each
         // start-up that reads the cache (with `allSatisfy` and a bounds-checked lookup it was an
         // eighth of a one-note scan's instructions).
@@ -301,6 +317,9 @@ public final class LiteralPrefilter: @unchecked Sendable {
     /// A literal as written in rule data: `*` prefix = may start inside a word.
     struct Key {
         let text: String
+        /// What the automaton walks: `text` up to its first whitespace between two other
+        /// characters (the whole `text` when it is one word).
+        let head: String
         let wordStart: Bool
         let wholeWord: Bool
         /// `=` prefix: the text must match with its case as written (a credential "DO", not
@@ -314,6 +333,12 @@ public final class LiteralPrefilter: @unchecked Sendable {
                 wordStart = raw.unicodeScalars.first.map(Key.isAlphanumeric) ?? false
                 wholeWord = raw.utf8.count <= 4 && raw.unicodeScalars.allSatisfy(Key.isAlphanumeric)
             }
+            let bytes = Array(text.utf8)
+            let inner = bytes.indices.first { i in
+                i > 0 && LiteralPrefilter.isSpace(bytes[i]) && !LiteralPrefilter.isSpace(bytes[i - 1])
+                    && bytes[i...].contains { !LiteralPrefilter.isSpace($0) }
+            }
+            head = inner.map { String(decoding: bytes[..<$0], as: UTF8.self) } ?? text
         }
 
         /// Letters, marks and digits (what `CharacterSet.alphanumerics` holds), without Foundation.
@@ -343,6 +368,33 @@ public final class LiteralPrefilter: @unchecked Sendable {
 
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
         (b >= 65 && b <= 90) ? b | 0x20 : b
+    }
+
+    /// ASCII whitespace, as PCRE2's `\s` without UCP: space, tab, line feed, vertical tab, form
+    /// feed, carriage return.
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 32 || (b >= 9 && b <= 13)
+    }
+
+    /// Where a key of several words (`run`: its flag byte, then its bytes) ends when it starts
+    /// at `from` in `text`, or nil when it does not occur there. A whitespace run in the key
+    /// matches one of any length and kind in the text.
+    static func wordRunEnd(_ run: [UInt8], _ text: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let exact = run[0] == 1
+        var i = 1, j = from
+        let n = text.count
+        while i < run.count {
+            let k = run[i]
+            if isSpace(k) {
+                guard j < n, isSpace(text[j]) else { return nil }
+                while i < run.count && isSpace(run[i]) { i += 1 }
+                while j < n && isSpace(text[j]) { j += 1 }
+                continue
+            }
+            guard j < n, exact ? text[j] == k : fold(text[j]) == k else { return nil }
+            i += 1; j += 1
+        }
+        return j
     }
 
     /// Where a literal occurs: byte offsets in the note (a "\n"-led literal on the first line
@@ -384,6 +436,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         tables.outputs.withUnsafeBufferPointer { outs in
             let recorded = record.count
             let exactKeys = tables.exactKeys
+            let wordRuns = tables.wordRuns
             @inline(__always) func emit(_ e: Int64, _ start: Int, _ end: Int) {
                 let rule = Int(e & 0xFFFFF)
                 hits[rule] = true
@@ -428,8 +481,13 @@ public final class LiteralPrefilter: @unchecked Sendable {
                     if lower > 0 && start < lower { continue }
                     if e & (1 << 30) != 0 && start > 0 && LiteralPrefilter.isWordByte(text[start - 1]) { continue }
                     if e & (1 << 29) != 0 && last + 1 < n && LiteralPrefilter.isWordByte(text[last + 1]) { continue }
+                    var end = last + 1
                     let x = Int((e >> 32) & 0xFFFF)
-                    if x != 0 {
+                    if x != 0 && e & (1 << 31) != 0 {
+                        // A key of several words: the rest of it, whitespace runs matching runs.
+                        guard let to = LiteralPrefilter.wordRunEnd(wordRuns[x - 1], text, from: max(0, start)) else { continue }
+                        end = to
+                    } else if x != 0 {
                         // A key with its case: compare the note's own bytes.
                         let key = exactKeys[x - 1]
                         let from = last - key.count + 1
@@ -438,7 +496,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
                         for j in 0..<key.count where text[from + j] != key[j] { same = false; break }
                         if !same { continue }
                     }
-                    emit(e, max(0, start), last + 1)
+                    emit(e, max(0, start), end)
                 }
             }
             var left = s   // the state the last step left
@@ -525,12 +583,16 @@ public final class LiteralPrefilter: @unchecked Sendable {
         for raw in literals {
             let key = Key(raw)
             let folded = key.exact ? original : lowered
-            let needle = Array(key.text.utf8)
+            let needle = Array(key.head.utf8).map { key.exact ? $0 : fold($0) }
+            let run: [UInt8]? = key.head == key.text ? nil : [key.exact ? 1 : 0] + Array(key.text.utf8).map { key.exact ? $0 : fold($0) }
             guard !needle.isEmpty, needle.count <= folded.count else { continue }
             for start in 0...(folded.count - needle.count) where folded[start..<(start + needle.count)].elementsEqual(needle) {
                 if key.wordStart && start > 0 && isWordByte(folded[start - 1]) { continue }
-                let end = start + needle.count
-                if key.wholeWord && end < folded.count && isWordByte(folded[end]) { continue }
+                var end = start + needle.count
+                if let run {
+                    guard let to = original.withUnsafeBufferPointer({ wordRunEnd(run, $0, from: start) }) else { continue }
+                    end = to
+                } else if key.wholeWord && end < folded.count && isWordByte(folded[end]) { continue }
                 // Offsets in `text`: the "\n" in front (for keys that lead a line) is not in it.
                 found.append(max(0, start - 1)..<(end - 1))
                 if first { return found }

@@ -208,9 +208,10 @@ public final class RuleMatcher {
     }
 
     /// Turns the literal occurrences into each rule's windows: one counting pass, one filling
-    /// pass, flat arrays. Occurrences come in order of their ends, so a rule's next window
-    /// either extends its last one or starts after it; windows less than 16 bytes apart are
-    /// joined (fewer PCRE2 calls; a start between them simply fails).
+    /// pass, flat arrays. Occurrences come in order of where their first words end, so a rule's
+    /// next window either extends its last one or starts after it (a key of several words may
+    /// end after a later occurrence: the last window then only widens); windows less than 16
+    /// bytes apart are joined (fewer PCRE2 calls; a start between them simply fails).
     func buildWindows(_ text: UnsafeBufferPointer<UInt8>) {
         let n = rules.rules.count
         if windowLo.count < occurrences.count { grow(to: occurrences.count) }

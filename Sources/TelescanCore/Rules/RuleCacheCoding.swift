@@ -8,7 +8,7 @@
 /// bundled rule loaded both ways.
 enum RuleCacheCoding {
     /// Raised when the layout changes.
-    static let formatVersion = 4
+    static let formatVersion = 5
     static let magic = Array("TSRC".utf8)
 
     struct Contents: @unchecked Sendable {
@@ -83,6 +83,8 @@ enum RuleCacheCoding {
         w.array(t.outputs)
         w.int(t.exactKeys.count)
         for k in t.exactKeys { w.array(k) }
+        w.int(t.wordRuns.count)
+        for k in t.wordRuns { w.array(k) }
     }
 
     static func readTables(_ r: inout Reader) throws(Damaged) -> LiteralPrefilter.Tables {
@@ -93,9 +95,11 @@ enum RuleCacheCoding {
             outputs: [Int64] = try r.array()
         var exact: [[UInt8]] = []
         for _ in 0..<(try r.count()) { exact.append(try r.array()) }
+        var runs: [[UInt8]] = []
+        for _ in 0..<(try r.count()) { runs.append(try r.array()) }
         // Their shape is checked once, by `LiteralPrefilter.isConsistent` in `decode`.
         return .init(byteClass: byteClass, rowShift: rowShift, transitions16: t16, transitions32: t32,
-                     outputStart: starts, endOutputStart: endStarts, afterBoundary: after, outputs: outputs, exactKeys: exact)
+                     outputStart: starts, endOutputStart: endStarts, afterBoundary: after, outputs: outputs, exactKeys: exact, wordRuns: runs)
     }
 
     static func write(_ d: RuleDefinition, to w: inout Writer) {
