@@ -32,7 +32,8 @@ final class PipelineTests: XCTestCase {
     /// A lower-case line continues the line before (a hard wrap) unless it starts a typed
     /// statement ("pt ...", "no ...", "verbal consent ...") after a line that does not ask for
     /// more (a comma, "to", "a", "gave", "cannot"): typed notes' lines are statements of their own.
-    /// A line in capitals continues one that ends with such a word in lower case ("for" / "VVC").
+    /// A line in capitals continues one that ends with such a word in lower case ("for" / "VVC"),
+    /// or a line in capitals filled to 55 bytes or more (an export in capitals wrapped at its column).
     func testTypedLinesAreStatementsAndWrapsAreJoined() throws {
         let lex = try Repo.lexiconSet()
         let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"),
@@ -48,11 +49,23 @@ final class PipelineTests: XCTestCase {
             ("He was seen for swelling\nand pain in the calf.", 1),
             ("He has no data signal on the road for\nVVC, so the visit was by telephone.", 1),
             ("Started vitamin A\nPatient at home.", 2),
+            // An export in capitals, hard-wrapped at its column: a filled line goes on into the
+            // next capital line; a short one, a form's row (boxes, dot leaders) or an indented
+            // line does not.
+            ("WRIST PAIN AFTER A FALL ON AN OUTSTRETCHED HAND, IF PAIN PERSISTS BEYOND\nTEN DAYS OFFICE VISIT.", 1),
+            ("PT SEEN BY VIDEO FROM HOME\nNO FEVER.", 2),
+            ("WRIST PAIN AFTER A FALL ON AN OUTSTRETCHED HAND, IF PAIN PERSISTS BEYOND\n   TEN DAYS OFFICE VISIT.", 2),
         ]
         for (text, count) in cases {
             let units = Array(text.utf8).withUnsafeBufferPointer { splitter.split($0).units }
             XCTAssertEqual(units.count, count, text)
         }
+        // A form's rows in capitals, the first filled past the column: no unit runs across the
+        // line break (an unticked box on one row must not reach the next row's ticked answer).
+        let form = "VERBAL CONSENT BY .. (X) PATIENT  ( ) PARENT  ( ) GUARDIAN  ( ) OTHER\nPT LOCATION ........ (X) HOME"
+        let lineBreak = Array(form.utf8).firstIndex(of: 10)!
+        let units = Array(form.utf8).withUnsafeBufferPointer { splitter.split($0).units }
+        XCTAssertFalse(units.contains { $0.range.contains(lineBreak) }, "\(units.map(\.range))")
         // Joined, the first line's "denies" negated the next line's consent.
         let note = "VV f/u HTN\npt at home, joined by video\ndenies chest pain\nverbal consent obtained for video visit\ntotal 22 min\nDana Whitfield MD\n"
         XCTAssertEqual(try NoteScanner.forTests().scan(text: note).elements.consent?.value.value, "documented")

@@ -94,6 +94,7 @@ public struct SentenceSplitter: Sendable {
                _ sections: inout [Section], naming: Bool) {
         var current: Range<Int>? = nil     // sentence being built across wrapped lines
         var currentKind = TextUnit.Kind.sentence
+        var previousLine: Range<Int>? = nil
 
         func flush() {
             if let c = current, !c.isEmpty {
@@ -104,6 +105,7 @@ public struct SentenceSplitter: Sendable {
 
         for line in lines {
             let c = line.content
+            defer { previousLine = c }
             if c.isEmpty { flush(); continue }
             let kind = classify(t, c)
             if kind == .header {
@@ -117,8 +119,13 @@ public struct SentenceSplitter: Sendable {
             // A wrapped line continues the sentence: it starts in lower case (and is no typed
             // statement of its own), or the line before ends with a word that asks for more
             // ("...no data signal on the road for" / "VVC, so the visit was by telephone").
+            // In an export in capitals, every line starts with one: a line filled to the wrap
+            // column that the next capital line goes on from, unindented and with a word (not a
+            // form's next box, "( ) OTHER"), is a wrap too.
             let continues = current != nil && kind == .sentence && currentKind == .sentence && !endsSentence(t, current!)
-                && (startsLowercase(t, c) ? !startsStatement(t, c, after: current!) : endsWithWrapWord(t, current!))
+                && (startsLowercase(t, c) ? !startsStatement(t, c, after: current!)
+                    : endsWithWrapWord(t, current!) || (line.content.lowerBound == line.range.lowerBound && isWordByte(t[c.lowerBound])
+                        && previousLine.map { isFilledCapitalLine(t, $0) && isCapitalText(t, c) } == true))
             if !continues { flush(); currentKind = kind }
             // Split the line into sentences.
             var s = c.lowerBound
@@ -192,6 +199,27 @@ public struct SentenceSplitter: Sendable {
         var k = c.lowerBound
         while k < c.upperBound, t[k] != UInt8(ascii: ":") { k += 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: t[c.lowerBound..<k]), as: UTF8.self).lowercased()
+    }
+
+    /// A line of an export in capitals filled nearly to a wrap column (55 bytes or more): the
+    /// width at which such exports hard-wrap (60 to 80 columns), far above a typed statement's.
+    func isFilledCapitalLine(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
+        c.count >= 55 && isCapitalText(t, c)
+    }
+
+    /// Letters in it, none in lower case, and no form marks: a box ("( )", "[X]") or a dot
+    /// leader ("PT LOCATION .... (X) HOME") makes a line a form's row, never a wrapped sentence.
+    func isCapitalText(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
+        var letters = false
+        for i in c {
+            let b = t[i]
+            if b >= 97 && b <= 122 { return false }
+            if b >= 65 && b <= 90 { letters = true }
+            if b == UInt8(ascii: "."), i + 1 < c.upperBound, t[i + 1] == UInt8(ascii: ".") { return false }
+            if b == UInt8(ascii: "(") || b == UInt8(ascii: "["), i + 2 < c.upperBound,
+               t[i + 2] == UInt8(ascii: ")") || t[i + 2] == UInt8(ascii: "]") { return false }
+        }
+        return letters
     }
 
     func startsLowercase(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
