@@ -18,6 +18,29 @@ final class TimeValueTests: XCTestCase {
         XCTAssertNil(TimeValue.clock("25:10"))
     }
 
+    /// Clock times written in words, as dictation and narrative notes give them.
+    func testClockTimesInWords() {
+        XCTAssertEqual(TimeValue.clock("ten past four"), 4 * 60 + 10)
+        XCTAssertEqual(TimeValue.clock("twenty-five to five"), 4 * 60 + 35)
+        XCTAssertEqual(TimeValue.clock("half past ten"), 10 * 60 + 30)
+        XCTAssertEqual(TimeValue.clock("a quarter past two"), 2 * 60 + 15)
+        XCTAssertEqual(TimeValue.clock("quarter to three"), 2 * 60 + 45)
+        XCTAssertEqual(TimeValue.clock("ten o'clock"), 10 * 60)
+        XCTAssertEqual(TimeValue.clock("nine fifty"), 9 * 60 + 50)
+        XCTAssertEqual(TimeValue.clock("ten oh five"), 10 * 60 + 5)
+        XCTAssertEqual(TimeValue.clock("twelve twenty in the afternoon"), 20)
+        XCTAssertEqual(TimeValue.clock("noon"), 0)
+        XCTAssertEqual(TimeValue.clock("Ten  Twenty-Five am"), 10 * 60 + 25)
+        // A bare hour, a number that is no hour, or minutes past sixty are no clock time.
+        XCTAssertNil(TimeValue.clock("ten"))
+        XCTAssertNil(TimeValue.clock("fifteen twenty"))
+        XCTAssertNil(TimeValue.clock("ten seventy"))
+        XCTAssertNil(TimeValue.clock("some time past four"))
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "ten past four", "end": "twenty-five to five"], value: nil), 25)
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "ten o'clock", "end": "ten fifty"], value: nil), 50)
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "a quarter past eleven", "end": "noon"], value: nil), 45)
+    }
+
     func testClockPairsAddUp() {
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "9.40", "end": "9.55 am"], value: nil), 15)
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "08:52", "end": "09:03", "start2": "09:06", "end2": "09:20"], value: nil), 25)

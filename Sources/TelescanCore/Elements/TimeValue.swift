@@ -36,6 +36,9 @@ public enum TimeValue {
     /// Minutes since midnight of "10:02", "2:50", "1430", "9.40", "9h05"; am/pm does not matter
     /// for a difference within the 12-hour wrap handled above.
     static func clock(_ raw: String) -> Int? {
+        if raw.unicodeScalars.contains(where: { $0.properties.isAlphabetic }), !raw.unicodeScalars.contains(where: { ("0"..."9").contains($0) }) {
+            return wordClock(raw)
+        }
         // A dot or an "h" between the hour and the minutes is the colon; other letters (am,
         // pm, hrs) drop out, and a separator they leave at the end splits off nothing.
         var mapped = ""
@@ -46,5 +49,43 @@ public enum TimeValue {
         if parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), parts[1].count == 2, h < 24, m < 60 { return (h % 12) * 60 + m }
         if parts.count == 1, parts[0].count == 4, let v = Int(parts[0]), v / 100 < 24, v % 100 < 60 { return ((v / 100) % 12) * 60 + v % 100 }
         return nil
+    }
+
+    /// A clock time in words, minutes since midnight on a 12-hour clock: "ten past four",
+    /// "twenty-five to five", "half past ten", "a quarter to three", "ten o'clock", "nine fifty",
+    /// "ten oh five", "noon" (with or without "am", "pm", "in the morning"). Nil for anything
+    /// else, a bare hour included.
+    static func wordClock(_ raw: String) -> Int? {
+        var words = raw.lowercased().split(whereSeparator: { " \t\n\r-".contains($0) }).map(String.init)
+        // The part of the day and "o'clock" say nothing a 12-hour difference needs.
+        var marked = false
+        while let last = words.last {
+            if ["am", "pm", "a.m.", "p.m.", "a.m", "p.m", "morning", "afternoon", "evening", "the", "in"].contains(last) { words.removeLast(); marked = true; continue }
+            if ["o'clock", "oclock", "o’clock"].contains(last) { words.removeLast(); marked = true; continue }
+            break
+        }
+        func hour(_ w: [String]) -> Int? {
+            if w == ["noon"] || w == ["midday"] { return 12 }
+            guard w.count == 1, let v = NumberParser.parse(w[0]), v == v.rounded(), v >= 1, v <= 12 else { return nil }
+            return Int(v)
+        }
+        func minutes(_ w: [String]) -> Int? {
+            let joined = w.joined(separator: " ")
+            if joined == "half" { return 30 }
+            if joined == "quarter" || joined == "a quarter" { return 15 }
+            var w = w
+            if w.first == "oh" || w.first == "o" { w.removeFirst() }
+            guard !w.isEmpty, let v = NumberParser.parse(w.joined(separator: " ")), v == v.rounded(), v >= 1, v < 60 else { return nil }
+            return Int(v)
+        }
+        for (i, w) in words.enumerated() where i > 0 && i < words.count - 1 {
+            guard ["past", "after", "to", "before"].contains(w), let m = minutes(Array(words[..<i])),
+                  let h = hour(Array(words[(i + 1)...])) else { continue }
+            return w == "past" || w == "after" ? (h % 12) * 60 + m : ((h + 11) % 12) * 60 + (60 - m)
+        }
+        guard let first = words.first, let h = hour([first]) else { return nil }
+        if words.count == 1 { return marked || first == "noon" || first == "midday" ? (h % 12) * 60 : nil }
+        guard let m = minutes(Array(words.dropFirst())) else { return nil }
+        return (h % 12) * 60 + m
     }
 }
