@@ -73,8 +73,13 @@ final class PipelineTests: XCTestCase {
 
     /// A reason for not using video is reported only where video was not used (audio-only, a
     /// switch, or no technology stated): on a video visit it is someone else's device or another day.
+    /// Only a telemedicine visit takes one: in a monitoring month the same words describe the device.
     func testAudioOnlyReasonOnlyWhereVideoWasNotUsed() throws {
         let scanner = try NoteScanner.forTests()
+        let monitoring = "RTM month summary, knee exercise app. Data on 14 of 30 days; app issues on her phone, no video capability. Treatment management time 22 min, including a phone call with the patient.\nJo Lee, PT, DPT"
+        let rtm = scanner.scan(text: monitoring)
+        XCTAssertEqual(rtm.service, .remoteMonitoring, "\(rtm.elements)")
+        XCTAssertNil(rtm.elements.audioOnlyReason)
         let video = "Video visit via Zoom. Patient at home. Verbal consent obtained. Interpreter started on video but her camera failed, so she dialed in by phone. Pt and I stayed on video the whole time. Total time 25 minutes.\nJo Lee, MD"
         XCTAssertNil(scanner.scan(text: video).elements.audioOnlyReason)
         let phone = "Telephone visit. Patient at home; her camera failed, so we completed the visit by phone. Verbal consent obtained. Total time 25 minutes.\nJo Lee, MD"

@@ -109,6 +109,9 @@ public final class NoteScanner {
         }
         // Device days count a remote-monitoring period; in a visit note they are a mention.
         if service != .remoteMonitoring { elements.deviceDays = nil }
+        // A reason for not using video explains an audio-only visit: a check-in, an e-visit or a
+        // monitoring month requires none ("app issues on her phone" in an RTM month is the app).
+        if service != .telemedicineVisit { elements.audioOnlyReason = nil }
         // A monitoring month has no place of the patient: the readings come from wherever the
         // device is, no code of the service takes a place of service, and "home" in such a note
         // ("glucose meter at home", "onboarding call, pt at home") describes the device's use.
