@@ -33,12 +33,24 @@ final class TimeValueTests: XCTestCase {
         XCTAssertEqual(TimeValue.clock("Ten  Twenty-Five am"), 10 * 60 + 25)
         // A bare hour, a number that is no hour, or minutes past sixty are no clock time.
         XCTAssertNil(TimeValue.clock("ten"))
-        XCTAssertNil(TimeValue.clock("fifteen twenty"))
+        XCTAssertNil(TimeValue.clock("fifteen five"))
+        XCTAssertNil(TimeValue.clock("twenty five"))
+        XCTAssertNil(TimeValue.clock("twenty two"))
+        XCTAssertNil(TimeValue.clock("twenty-four ten"))
         XCTAssertNil(TimeValue.clock("ten seventy"))
         XCTAssertNil(TimeValue.clock("some time past four"))
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "ten past four", "end": "twenty-five to five"], value: nil), 25)
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "ten o'clock", "end": "ten fifty"], value: nil), 50)
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "a quarter past eleven", "end": "noon"], value: nil), 45)
+        // A 24-hour clock read out: the hour in one or two words, then two-digit minutes, "oh" and
+        // a digit, or "hundred".
+        XCTAssertEqual(TimeValue.clock("thirteen twenty"), 1 * 60 + 20)
+        XCTAssertEqual(TimeValue.clock("fifteen twenty"), 3 * 60 + 20)
+        XCTAssertEqual(TimeValue.clock("twenty-one thirty"), 9 * 60 + 30)
+        XCTAssertEqual(TimeValue.clock("twenty three fifteen hours"), 11 * 60 + 15)
+        XCTAssertEqual(TimeValue.clock("fourteen hundred"), 2 * 60)
+        XCTAssertEqual(TimeValue.clock("nineteen oh five"), 7 * 60 + 5)
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "twelve fifty five", "end": "thirteen twenty"], value: nil), 25)
     }
 
     func testClockPairsAddUp() {

@@ -53,8 +53,8 @@ public enum TimeValue {
 
     /// A clock time in words, minutes since midnight on a 12-hour clock: "ten past four",
     /// "twenty-five to five", "half past ten", "a quarter to three", "ten o'clock", "nine fifty",
-    /// "ten oh five", "noon" (with or without "am", "pm", "in the morning"). Nil for anything
-    /// else, a bare hour included.
+    /// "ten oh five", "noon" (with or without "am", "pm", "in the morning"), and a 24-hour clock
+    /// read out ("thirteen twenty"). Nil for anything else, a bare hour included.
     static func wordClock(_ raw: String) -> Int? {
         var words = raw.lowercased().split(whereSeparator: { " \t\n\r-".contains($0) }).map(String.init)
         // The part of the day and "o'clock" say nothing a 12-hour difference needs.
@@ -82,6 +82,18 @@ public enum TimeValue {
             guard ["past", "after", "to", "before"].contains(w), let m = minutes(Array(words[..<i])),
                   let h = hour(Array(words[(i + 1)...])) else { continue }
             return w == "past" || w == "after" ? (h % 12) * 60 + m : ((h + 11) % 12) * 60 + (60 - m)
+        }
+        // A 24-hour clock read out ("thirteen twenty", "twenty-one thirty", "fourteen hundred",
+        // "nineteen oh five"): the hour in one or two words, then minutes of two digits, "oh"
+        // and a digit, or "hundred"; so "twenty five" or "fifteen five" stay no clock time.
+        for k in [2, 1] where words.count > k {
+            guard let v = NumberParser.parse(words[..<k].joined(separator: " ")), v == v.rounded(), v >= 13, v <= 23 else { continue }
+            let rest = Array(words[k...])
+            if rest == ["hundred"] || rest == ["hundred", "hours"] { return (Int(v) % 12) * 60 }
+            var tail = rest
+            if tail.last == "hours" { tail.removeLast() }
+            guard let m = minutes(tail), m >= 10 || tail.first == "oh" || tail.first == "o" else { continue }
+            return (Int(v) % 12) * 60 + m
         }
         guard let first = words.first, let h = hour([first]) else { return nil }
         if words.count == 1 { return marked || first == "noon" || first == "midday" ? (h % 12) * 60 : nil }
