@@ -404,6 +404,12 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(ElementResolver.majorityValue(["second": "phone", "second_minutes": "twenty five"], totalMinutes: 30), "audio_only")
         XCTAssertEqual(ElementResolver.majorityValue(["second": "telephone", "second_minutes": "ten"], totalMinutes: 30), "audio_video")
         XCTAssertNil(ElementResolver.majorityValue(["second": "phone", "second_minutes": "fifteen"], totalMinutes: 30))
+        // The first segment and the total: the rest is the other technology.
+        XCTAssertEqual(ElementResolver.majorityValue(["first": "video", "first_minutes": "four", "second": "telephone"], totalMinutes: 23), "audio_only")
+        XCTAssertEqual(ElementResolver.majorityValue(["first_minutes": "15", "second": "phone"], totalMinutes: 20), "audio_video")
+        XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "10", "second": "phone"], totalMinutes: 20))
+        XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "25", "second": "phone"], totalMinutes: 20))
+        XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "4", "second": "phone"], totalMinutes: nil))
     }
 
     /// A remote-monitoring month keeps no patient location ("pt at home" is where the device is

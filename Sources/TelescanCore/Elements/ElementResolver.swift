@@ -146,8 +146,8 @@ public struct ElementResolver: Sendable {
 
     /// The technology used for most of a switched visit, from stated segment durations
     /// (`first`/`first_minutes`, `second`/`second_minutes`, in digits or words: "about
-    /// fifteen more minutes"), or from the last segment and the visit's total time. Nil when
-    /// the note does not settle it.
+    /// fifteen more minutes"), or from the first or the last segment and the visit's total time.
+    /// Nil when the note does not settle it.
     static func majorityValue(_ c: [String: String], totalMinutes: Int?) -> String? {
         func mode(_ raw: String?) -> String? {
             guard let r = raw?.lowercased() else { return nil }
@@ -168,6 +168,12 @@ public struct ElementResolver: Sendable {
         if let second, let secondMode, let total = totalMinutes, total > 0 {
             if second * 2 == total { return nil }
             return second * 2 > total ? secondMode : other(secondMode)
+        }
+        // The first segment ("switched to phone after 4 minutes") and the total: the rest of the
+        // visit is the other technology.
+        if let first, let firstMode, let total = totalMinutes, total > first {
+            if first * 2 == total { return nil }
+            return first * 2 > total ? firstMode : other(firstMode)
         }
         return nil
     }
