@@ -116,9 +116,18 @@ final class TableCellRemnantsTests: XCTestCase {
     }
 
     func testRuleLinesEmptyCellsAndProseStay() {
-        for s in ["|---|---|", "| | Home |", "| 20 | min |", "Home | office", "| Label |", "| Label |   |", "|Label| Home |"] {
+        for s in ["|---|---|", "| | Home |", "| 20 | min |", "Home | office", "| Label |", "| Label |   |", "|Label| Home |", "| Label |\n|   | 20 |", "Home | office\n|   | telephone |", "|---|---|\n|   |   |"] {
             XCTAssertNil(masked(s), s)
         }
+    }
+
+    /// A box that wraps a cell's text onto the next row: the row above's closing pipe and the
+    /// continuation row's leading pipes become spaces, so the sentence reads across the break.
+    func testWrappedCellContinuesTheRowAbove() {
+        XCTAssertEqual(masked("| Agreement | She gave her OK to be seen by |\n|           | telephone                    |"),
+                       "  Agreement:  She gave her OK to be seen by  \n              telephone                    |")
+        XCTAssertEqual(masked("| Topic | Plan | Notes: pt was |\n|       |      | at home        |"),
+                       "  Topic:  Plan | Notes: pt was  \n                 at home        |")
     }
 
     func testPipeTableNoteIsRead() throws {

@@ -3,7 +3,11 @@
 /// Home": the opening pipe becomes a space, the blank before the second pipe a colon and that
 /// pipe a space (same length, as `FormArrowRemnants`), and every `label:` rule reads the row.
 /// Only rows that open with a pipe, hold a letter in the first cell and text in the second; a
-/// rule line ("|---|---|"), an empty first cell and the cells after the second stay as written.
+/// rule line ("|---|---|") and the cells after the second stay as written.
+/// A row whose leading cells are empty continues the cell text of the row above when a box
+/// wraps it ("| Agreement | She gave her spoken OK to be seen by |" over "|           | telephone
+/// |"): the row above's closing pipe and this row's pipes up to its text become spaces, so the
+/// wrapped sentence reads across the line break as any hard-wrapped line does.
 public enum TableCellRemnants {
     /// The masked copy, or nil when the note holds no such row.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
@@ -12,6 +16,7 @@ public enum TableCellRemnants {
         var changed = false
         let n = text.count
         var lineStart = 0
+        var closeAbove: Int?    // the closing pipe of the row above, when that line was a row
         while lineStart < n {
             let lineEnd = ByteSearch.next(10, in: text, from: lineStart) ?? n
             if let (open, separator) = labelRow(text, lineStart, lineEnd) {
@@ -19,10 +24,51 @@ public enum TableCellRemnants {
                 out[separator - 1] = UInt8(ascii: ":")
                 out[separator] = 32
                 changed = true
+            } else if let above = closeAbove, let walls = continuationWalls(text, lineStart, lineEnd) {
+                out[above] = 32
+                for w in walls { out[w] = 32 }
+                changed = true
             }
+            closeAbove = closingPipe(text, lineStart, lineEnd)
             lineStart = lineEnd + 1
         }
         return changed ? out : nil
+    }
+
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 }
+
+    /// The last pipe of a line that opens and closes with one (a table row), else nil.
+    static func closingPipe(_ t: [UInt8], _ start: Int, _ end: Int) -> Int? {
+        var i = start
+        while i < end, isBlank(t[i]) { i += 1 }
+        guard i < end, t[i] == UInt8(ascii: "|") else { return nil }
+        var k = end - 1
+        while k > i, isBlank(t[k]) { k -= 1 }
+        return k > i && t[k] == UInt8(ascii: "|") ? k : nil
+    }
+
+    /// The pipes before the first cell that holds text, when the line is a row whose first
+    /// cell is empty and a later cell holds a letter (the wrapped part of a cell above); nil
+    /// for a rule line, an empty row or a row with a label.
+    static func continuationWalls(_ t: [UInt8], _ start: Int, _ end: Int) -> [Int]? {
+        var i = start
+        while i < end, isBlank(t[i]) { i += 1 }
+        guard i < end, t[i] == UInt8(ascii: "|") else { return nil }
+        var walls = [i]
+        i += 1
+        while i < end {
+            let b = t[i]
+            if b == UInt8(ascii: "|") {
+                walls.append(i)
+            } else if !isBlank(b) {
+                // The first text: a letter makes it a wrapped cell; a rule line ("-", "+", "=")
+                // or a number-only cell does not, and the first cell must have been empty.
+                guard walls.count >= 2, ((b | 0x20) >= 97 && (b | 0x20) <= 122) || b >= 0x80 else { return nil }
+                return walls
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Where a row's opening pipe and the pipe after its label cell are, when the line is a
