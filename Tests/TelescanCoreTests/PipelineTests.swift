@@ -397,6 +397,16 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(reviewed.elements.patientLocation?.value, "home")
     }
 
+    /// A trainee who signs under a teaching physician is not the performer; one who is the only
+    /// signer is ("Discussed with attending Dr. X, who agrees" names no performer of its own).
+    func testTraineeIsThePerformerOnlyWhenNoOneElseSigns() throws {
+        let scanner = try NoteScanner.forTests()
+        let alone = scanner.scan(text: "Virtual check-in by phone, 6 min. Pt at home, agreed to the check-in.\nDiscussed with attending Dr. Lindqvist, who agrees.\nKwabena Sorensen-Iqbal, MD (PGY-2 resident)")
+        XCTAssertEqual(alone.elements.performingProvider?.value.name, "Kwabena Sorensen-Iqbal")
+        let attested = scanner.scan(text: "Video visit, pt at home, consented. Time 20 min.\nKwabena Sorensen-Iqbal, MD (PGY-2 resident)\nI saw the patient with the resident and agree with the plan.\nLena Ruiz, MD")
+        XCTAssertEqual(attested.elements.performingProvider?.value.name, "Lena Ruiz")
+    }
+
     /// Segment minutes in words settle a switch's majority as digits do ("about five minutes by
     /// video ... the rest by phone, roughly twenty more minutes").
     func testSwitchSegmentMinutesInWords() {

@@ -93,13 +93,21 @@ public struct ElementResolver: Sendable {
             e.providerLocation = .init(Self.collapsingSpaces(place).lowercased(), evidence: [p.span])
         }
 
-        // Performing provider: the scribe is never the performer; the last attestation or
-        // signature of the highest priority wins.
-        let scribes = groups[Element.scribe.ordinal].compactMap { $0.captures["name"].map(normaliseName) }
-        let providers = of(.performingProvider).filter { f in
-            guard !scribes.isEmpty, let n = f.captures["name"] else { return true }
-            return !scribes.contains(normaliseName(n))
+        // Performing provider: the scribe is never the performer; a trainee who signs under a
+        // teaching physician (a scribe finding of value "trainee") is not either, unless no one
+        // else signs ("Discussed with attending Dr. X, who agrees" below a resident's own note).
+        // The last attestation or signature of the highest priority wins.
+        let scribeFindings = groups[Element.scribe.ordinal]
+        func names(_ fs: [Finding]) -> [String] { fs.compactMap { $0.captures["name"].map(normaliseName) } }
+        let scribes = names(scribeFindings.filter { $0.value != Self.trainee })
+        let trainees = names(scribeFindings.filter { $0.value == Self.trainee })
+        func signs(_ f: Finding, as listed: [String]) -> Bool {
+            guard !listed.isEmpty, let n = f.captures["name"] else { return false }
+            return listed.contains(normaliseName(n))
         }
+        let candidates = of(.performingProvider).filter { !signs($0, as: scribes) }
+        let untrained = candidates.filter { !signs($0, as: trainees) }
+        let providers = untrained.isEmpty ? candidates : untrained
         if let topPriority = providers.first?.priority {
             let best = providers.filter { $0.priority == topPriority }.max { $0.span.lowerBound < $1.span.lowerBound }!
             // A name written last name first ("Okafor-Reyes, Damaris MD") is given first-last.
@@ -143,6 +151,9 @@ public struct ElementResolver: Sendable {
 
     /// The value of a consent rule that retracts the consent sentences before it.
     static let consentRetracted = "retracted"
+
+    /// The value of a scribe rule that names a trainee signing under a teaching physician.
+    static let trainee = "trainee"
 
     /// The technology used for most of a switched visit, from stated segment durations
     /// (`first`/`first_minutes`, `second`/`second_minutes`, in digits or words: "about
