@@ -55,6 +55,13 @@ final class PipelineTests: XCTestCase {
             ("WRIST PAIN AFTER A FALL ON AN OUTSTRETCHED HAND, IF PAIN PERSISTS BEYOND\nTEN DAYS OFFICE VISIT.", 1),
             ("PT SEEN BY VIDEO FROM HOME\nNO FEVER.", 2),
             ("WRIST PAIN AFTER A FALL ON AN OUTSTRETCHED HAND, IF PAIN PERSISTS BEYOND\n   TEN DAYS OFFICE VISIT.", 2),
+            // A list or footnote marker is no checkbox: its line is split into sentences; a
+            // box's line ("( )", "[x]") stays one unit.
+            ("(1) Called her at home - she has no internet there. She gave verbal consent.", 2),
+            ("[2] Seen by video. Pt at home.", 2),
+            ("(a) Seen by video. Pt at home.", 2),
+            ("( ) Seen by video. Pt at home.", 1),
+            ("[x] Seen by video. Pt at home.", 1),
         ]
         for (text, count) in cases {
             let units = Array(text.utf8).withUnsafeBufferPointer { splitter.split($0).units }

@@ -155,9 +155,12 @@ public struct SentenceSplitter: Sendable {
 
     func classify(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> TextUnit.Kind {
         let first = t[c.lowerBound]
-        // Checkbox: [ ], [x], ( ), (X), ☐ ☑ ☒ ✓ ✔ (UTF-8 lead bytes E2 98 / E2 9C).
-        if first == UInt8(ascii: "["), c.count >= 3, t[c.lowerBound + 2] == UInt8(ascii: "]") { return .checkbox }
-        if first == UInt8(ascii: "("), c.count >= 3, t[c.lowerBound + 2] == UInt8(ascii: ")") { return .checkbox }
+        // Checkbox: [ ], [x], ( ), (X), ☐ ☑ ☒ ✓ ✔ (UTF-8 lead bytes E2 98 / E2 9C). A digit or
+        // another letter between the brackets is a list or footnote marker ("(1) Called her at
+        // home", "[2]", "(a)"), whose line is sentences like any other.
+        if first == UInt8(ascii: "[") || first == UInt8(ascii: "("), c.count >= 3,
+           t[c.lowerBound + 2] == (first == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ")")),
+           Self.isBoxMark(t[c.lowerBound + 1]) { return .checkbox }
         if first == 0xE2, c.count >= 3, t[c.lowerBound + 1] == 0x98 || t[c.lowerBound + 1] == 0x9C { return .checkbox }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || (first == 0xE2 && c.count >= 3 && t[c.lowerBound + 1] == 0x80 && t[c.lowerBound + 2] == 0xA2) {
             return .bullet
@@ -170,6 +173,15 @@ public struct SentenceSplitter: Sendable {
             return .keyValue
         }
         return .sentence
+    }
+
+    /// What stands in a one-character box: a blank or a mark, not a digit or a letter other
+    /// than x.
+    static func isBoxMark(_ b: UInt8) -> Bool {
+        let lower = b | 0x20
+        if b >= 48 && b <= 57 { return false }
+        if lower >= 97 && lower <= 122 { return lower == 120 }
+        return true
     }
 
     func isHeader(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
