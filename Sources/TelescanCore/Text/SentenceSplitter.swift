@@ -158,9 +158,7 @@ public struct SentenceSplitter: Sendable {
         // Checkbox: [ ], [x], ( ), (X), ☐ ☑ ☒ ✓ ✔ (UTF-8 lead bytes E2 98 / E2 9C). A digit or
         // another letter between the brackets is a list or footnote marker ("(1) Called her at
         // home", "[2]", "(a)"), whose line is sentences like any other.
-        if first == UInt8(ascii: "[") || first == UInt8(ascii: "("), c.count >= 3,
-           t[c.lowerBound + 2] == (first == UInt8(ascii: "[") ? UInt8(ascii: "]") : UInt8(ascii: ")")),
-           Self.isBoxMark(t[c.lowerBound + 1]) { return .checkbox }
+        if Self.isOneCharacterBox(t, at: c.lowerBound, before: c.upperBound) { return .checkbox }
         if first == 0xE2, c.count >= 3, t[c.lowerBound + 1] == 0x98 || t[c.lowerBound + 1] == 0x9C { return .checkbox }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || (first == 0xE2 && c.count >= 3 && t[c.lowerBound + 1] == 0x80 && t[c.lowerBound + 2] == 0xA2) {
             return .bullet
@@ -175,11 +173,15 @@ public struct SentenceSplitter: Sendable {
         return .sentence
     }
 
-    /// What stands in a one-character box: a blank or a mark, not a digit or a letter other
-    /// than x.
-    static func isBoxMark(_ b: UInt8) -> Bool {
-        let lower = b | 0x20
-        if b >= 48 && b <= 57 { return false }
+    /// A one-character box at `i` ("[ ]", "[x]", "( )", "(X)"): its brackets match and what
+    /// stands in it is a blank or a mark, not a digit or a letter other than x (a list or
+    /// footnote marker: "(1)", "[2]", "(a)").
+    static func isOneCharacterBox(_ t: UnsafeBufferPointer<UInt8>, at i: Int, before end: Int) -> Bool {
+        guard i + 2 < end else { return false }
+        let open = t[i], close = t[i + 2], mark = t[i + 1]
+        guard (open == UInt8(ascii: "[") && close == UInt8(ascii: "]")) || (open == UInt8(ascii: "(") && close == UInt8(ascii: ")")) else { return false }
+        let lower = mark | 0x20
+        if mark >= 48 && mark <= 57 { return false }
         if lower >= 97 && lower <= 122 { return lower == 120 }
         return true
     }
@@ -228,8 +230,7 @@ public struct SentenceSplitter: Sendable {
             if b >= 97 && b <= 122 { return false }
             if b >= 65 && b <= 90 { letters = true }
             if b == UInt8(ascii: "."), i + 1 < c.upperBound, t[i + 1] == UInt8(ascii: ".") { return false }
-            if b == UInt8(ascii: "(") || b == UInt8(ascii: "["), i + 2 < c.upperBound,
-               t[i + 2] == UInt8(ascii: ")") || t[i + 2] == UInt8(ascii: "]") { return false }
+            if Self.isOneCharacterBox(t, at: i, before: c.upperBound) { return false }
         }
         return letters
     }
