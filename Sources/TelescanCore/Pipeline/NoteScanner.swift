@@ -40,10 +40,15 @@ public final class NoteScanner {
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
         let labelled = TableCellRemnants.masked(arrowed) ?? arrowed
         let html = HTMLRemnants.masked(labelled) ?? labelled
-        let matched = MarkdownRemnants.masked(html) ?? html
+        let masked = MarkdownRemnants.masked(html) ?? html
+        // A legend of the clinician's own abbreviations: read the note with them spelled out,
+        // then map every range back to the note's bytes.
+        let legend = AbbreviationLegend.expanded(masked)
+        let matched = legend?.text ?? masked
         var result = matched.withUnsafeBufferPointer { buf in
             analyse(buf, record: record, profile: profile, warnings: &warnings)
         }
+        legend?.legend.mapBack(&result)
         result.text = text
         result.ascii = ascii
         result.warnings = warnings + result.decision.warnings

@@ -1,0 +1,272 @@
+/// A legend a clinician wrote for their own abbreviations ("Abbrev: PL = patient location; VC =
+/// verbal consent; TT = total time", or a "Legend:" line followed by one `X = meaning` per line).
+/// The rules read the note with each abbreviation spelled out ("PL: home" as "patient location:
+/// home"), and the legend itself as blank: it defines words, it states no fact of the visit ("VV
+/// = video visit" in an office note's legend is no video). Spelling out changes lengths, so this
+/// type also maps every byte range found in the expanded text back to the note's own bytes: an
+/// expanded abbreviation's evidence is the abbreviation as written.
+public struct AbbreviationLegend: Sendable {
+    /// One abbreviation spelled out: its range in the expanded text and in the note.
+    struct Region: Sendable {
+        var expanded: Range<Int>
+        var original: Range<Int>
+    }
+
+    /// Sorted by position, non-overlapping.
+    let regions: [Region]
+
+    /// The header words a legend line starts with (lower case); a colon or dash follows them.
+    static let headers: [[UInt8]] = ["abbreviations", "abbreviation", "abbrevs", "abbrev", "abbr",
+                                     "legend", "key"].map { Array($0.utf8) }
+
+    /// An abbreviation is short, holds a letter and no space or '='.
+    static let maxAbbreviationLength = 12
+
+    // MARK: Expanding
+
+    /// The note with its legend blanked and its abbreviations spelled out, and the map back; nil
+    /// when the note holds no legend (most notes: no '=' at all).
+    public static func expanded(_ text: [UInt8]) -> (text: [UInt8], legend: AbbreviationLegend)? {
+        guard ByteSearch.contains(text, UInt8(ascii: "=")) else { return nil }
+        let lines = lineRanges(text)
+        var entries: [(abbreviation: [UInt8], meaning: [UInt8])] = []
+        var legendLines: [Range<Int>] = []
+        var i = 0
+        while i < lines.count {
+            let line = lines[i]
+            guard let body = legendBody(text, line) else { i += 1; continue }
+            let items = Self.items(text, body)
+            if !items.isEmpty {
+                entries += items
+                legendLines.append(line)
+                i += 1
+                continue
+            }
+            // A header alone on its line: one `X = meaning` per following line.
+            guard isBlank(text, body) else { i += 1; continue }
+            var j = i + 1
+            var block: [(abbreviation: [UInt8], meaning: [UInt8])] = []
+            while j < lines.count {
+                let next = Self.items(text, lines[j])
+                guard !next.isEmpty else { break }
+                block += next
+                j += 1
+            }
+            if block.isEmpty { i += 1; continue }
+            entries += block
+            legendLines += lines[i..<j]
+            i = j
+        }
+        var dictionary: [(abbreviation: [UInt8], meaning: [UInt8])] = []
+        for e in entries where e.abbreviation != e.meaning && !dictionary.contains(where: { $0.abbreviation == e.abbreviation }) {
+            dictionary.append(e)
+        }
+        guard !dictionary.isEmpty else { return nil }
+        // A meaning may use another abbreviation of the legend ("C+ = pt consented to today's
+        // VV"): spelled out once, not recursively.
+        let plain = dictionary
+        for k in dictionary.indices {
+            let others = plain.enumerated().filter { $0.offset != k }.map(\.element)
+            dictionary[k].meaning = substitute(dictionary[k].meaning, others, skipping: []).text
+        }
+        // Longest first, so "ProvL" is tried before a shorter abbreviation it starts with.
+        dictionary.sort { $0.abbreviation.count > $1.abbreviation.count }
+        var masked = text
+        for line in legendLines {
+            for k in line where masked[k] != 9 { masked[k] = 32 }
+        }
+        let (out, regions) = substitute(masked, dictionary, skipping: legendLines)
+        return (out, AbbreviationLegend(regions: regions))
+    }
+
+    /// Where a legend line's items start (after its header and the colon or dash), or nil when
+    /// the line does not start with a legend header.
+    static func legendBody(_ t: [UInt8], _ line: Range<Int>) -> Range<Int>? {
+        var k = line.lowerBound
+        while k < line.upperBound, isSpace(t[k]) || t[k] == UInt8(ascii: "*") || t[k] == UInt8(ascii: "#") { k += 1 }
+        guard let header = headers.first(where: { startsCaseless(t, at: k, with: $0, before: line.upperBound) }) else { return nil }
+        k += header.count
+        if k < line.upperBound, isLetter(t[k]) { return nil }
+        while k < line.upperBound, isSpace(t[k]) { k += 1 }
+        // An aside: "Abbrev (used below):".
+        if k < line.upperBound, t[k] == UInt8(ascii: "(") {
+            guard let close = t[k..<line.upperBound].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+            k = close + 1
+            while k < line.upperBound, isSpace(t[k]) { k += 1 }
+        }
+        guard k < line.upperBound else { return nil }
+        if t[k] == UInt8(ascii: ":") || t[k] == UInt8(ascii: "-") {
+            while k < line.upperBound, t[k] == UInt8(ascii: ":") || t[k] == UInt8(ascii: "-") { k += 1 }
+        } else if k + 2 < line.upperBound, t[k] == 0xE2, t[k + 1] == 0x80, t[k + 2] == 0x93 || t[k + 2] == 0x94 {
+            k += 3  // an en or em dash
+        } else {
+            return nil
+        }
+        return k..<line.upperBound
+    }
+
+    /// The `X = meaning` items of a legend line's body, in order. Items are split at ';' (or at
+    /// ',' when the line has no ';'); a piece without '=' continues the meaning before it ("OV =
+    /// office visit (in person, clinic room 4)"). An abbreviation is at most two short words.
+    static func items(_ t: [UInt8], _ body: Range<Int>) -> [(abbreviation: [UInt8], meaning: [UInt8])] {
+        let equals = UInt8(ascii: "=")
+        let separator = t[body].contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        var pieces: [Range<Int>] = []
+        var s = body.lowerBound
+        for k in body where t[k] == separator {
+            pieces.append(s..<k)
+            s = k + 1
+        }
+        pieces.append(s..<body.upperBound)
+        var merged: [Range<Int>] = []
+        for p in pieces {
+            if t[p].contains(equals) || merged.isEmpty { merged.append(p) } else { merged[merged.count - 1] = merged[merged.count - 1].lowerBound..<p.upperBound }
+        }
+        var out: [(abbreviation: [UInt8], meaning: [UInt8])] = []
+        for p in merged {
+            guard let e = t[p].firstIndex(of: equals) else { continue }
+            var a = trimmed(t, p.lowerBound..<e)
+            // A bullet before the abbreviation of a one-per-line legend.
+            while a.lowerBound < a.upperBound, t[a.lowerBound] == UInt8(ascii: "-") || t[a.lowerBound] == UInt8(ascii: "*") {
+                a = trimmed(t, (a.lowerBound + 1)..<a.upperBound)
+            }
+            if a.count >= 3, t[a.lowerBound] == 0xE2, t[a.lowerBound + 1] == 0x80, t[a.lowerBound + 2] == 0xA2 {
+                a = trimmed(t, (a.lowerBound + 3)..<a.upperBound)
+            }
+            guard !a.isEmpty, a.count <= maxAbbreviationLength, t[a].contains(where: isLetter),
+                  t[a].filter({ isSpace($0) }).count <= 1 else { continue }
+            var m = trimmed(t, (e + 1)..<p.upperBound)
+            if !m.isEmpty, t[m.upperBound - 1] == UInt8(ascii: ".") { m = trimmed(t, m.lowerBound..<(m.upperBound - 1)) }
+            guard !m.isEmpty, t[m].contains(where: isLetter) else { continue }
+            out.append((Array(t[a]), Array(t[m])))
+        }
+        return out
+    }
+
+    static func trimmed(_ t: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, isSpace(t[lo]) { lo += 1 }
+        while hi > lo, isSpace(t[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// `text` with every whole-word, same-case occurrence of an abbreviation replaced by its
+    /// meaning, outside `skipping`; and where each replacement went.
+    static func substitute(_ text: [UInt8], _ dictionary: [(abbreviation: [UInt8], meaning: [UInt8])],
+                           skipping: [Range<Int>]) -> (text: [UInt8], regions: [Region]) {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 256)
+        var regions: [Region] = []
+        var firsts = [Bool](repeating: false, count: 256)
+        for e in dictionary { firsts[Int(e.abbreviation[0])] = true }
+        var skip = 0
+        var k = 0
+        let n = text.count
+        while k < n {
+            while skip < skipping.count, skipping[skip].upperBound <= k { skip += 1 }
+            let b = text[k]
+            if firsts[Int(b)], k == 0 || !isWordByte(text[k - 1]),
+               skip >= skipping.count || !skipping[skip].contains(k),
+               let e = dictionary.first(where: { matches($0.abbreviation, text, at: k) }) {
+                let start = out.count
+                out += e.meaning
+                regions.append(Region(expanded: start..<out.count, original: k..<(k + e.abbreviation.count)))
+                k += e.abbreviation.count
+                continue
+            }
+            out.append(b)
+            k += 1
+        }
+        return (out, regions)
+    }
+
+    /// The abbreviation as a whole word at `k`: same bytes, and no letter or digit after it.
+    static func matches(_ a: [UInt8], _ t: [UInt8], at k: Int) -> Bool {
+        guard k + a.count <= t.count else { return false }
+        for (i, b) in a.enumerated() where t[k + i] != b { return false }
+        let end = k + a.count
+        return end == t.count || !isWordByte(t[end]) || !isWordByte(a[a.count - 1])
+    }
+
+    // MARK: Mapping back
+
+    /// The note's byte range that an expanded text's range stands for.
+    public func original(_ r: Range<Int>) -> Range<Int> {
+        let s = originalOffset(r.lowerBound, isEnd: false)
+        let e = max(s, originalOffset(r.upperBound, isEnd: true))
+        return s..<e
+    }
+
+    /// An expanded offset in the note: after a region it is shifted by the lengths before it;
+    /// inside one it snaps to the abbreviation's start (a range's start) or end (its end).
+    func originalOffset(_ x: Int, isEnd: Bool) -> Int {
+        var lo = 0, hi = regions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if regions[mid].expanded.lowerBound <= x { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return x }
+        let r = regions[lo - 1]
+        if x >= r.expanded.upperBound { return x - r.expanded.upperBound + r.original.upperBound }
+        if x == r.expanded.lowerBound { return r.original.lowerBound }
+        return isEnd ? r.original.upperBound : r.original.lowerBound
+    }
+
+    /// Every byte range of a result, mapped back to the note.
+    public func mapBack(_ result: inout NoteResult) {
+        let f = original
+        result.serviceEvidence = result.serviceEvidence.map(f)
+        result.elements.mapEvidence(f)
+        for i in result.findings.indices {
+            result.findings[i].span = f(result.findings[i].span)
+            result.findings[i].matchSpan = f(result.findings[i].matchSpan)
+            for m in result.findings[i].modifiers.indices {
+                result.findings[i].modifiers[m].span = f(result.findings[i].modifiers[m].span)
+            }
+        }
+    }
+
+    // MARK: Bytes
+
+    static func lineRanges(_ t: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var s = 0
+        for (k, b) in t.enumerated() where b == 10 {
+            out.append(s..<(k > s && t[k - 1] == 13 ? k - 1 : k))
+            s = k + 1
+        }
+        if s < t.count { out.append(s..<t.count) }
+        return out
+    }
+
+    static func startsCaseless(_ t: [UInt8], at k: Int, with word: [UInt8], before end: Int) -> Bool {
+        guard k + word.count <= end else { return false }
+        for (i, w) in word.enumerated() where t[k + i] | 0x20 != w { return false }
+        return true
+    }
+
+    static func isBlank(_ t: [UInt8], _ r: Range<Int>) -> Bool { r.allSatisfy { isSpace(t[$0]) } }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 }
+}
+
+extension NoteElements {
+    /// Every element's evidence through `f` (e.g. back from an expanded text to the note).
+    mutating func mapEvidence(_ f: (Range<Int>) -> Range<Int>) {
+        func mapped<V>(_ item: Item<V>?) -> Item<V>? {
+            guard var item else { return nil }
+            // Two findings inside one spelled-out meaning ("video visit (audio + video)") map
+            // to the same abbreviation: it is its evidence once.
+            var seen = Set<Range<Int>>()
+            item.evidence = item.evidence.map(f).filter { seen.insert($0).inserted }
+            return item
+        }
+        service = mapped(service); modality = mapped(modality); modalitySwitch = mapped(modalitySwitch)
+        consent = mapped(consent); time = mapped(time); mdm = mapped(mdm)
+        patientLocation = mapped(patientLocation); providerLocation = mapped(providerLocation)
+        performingProvider = mapped(performingProvider); patientStatus = mapped(patientStatus)
+        audioOnlyReason = mapped(audioOnlyReason); deviceDays = mapped(deviceDays)
+        monitoringProgram = mapped(monitoringProgram); checkinBundled = mapped(checkinBundled)
+    }
+}
