@@ -55,10 +55,14 @@ final class SmartListRemnantsTests: XCTestCase {
     func testResolvedListsKeepTheirValue() {
         XCTAssertEqual(masked(#"Consent: {Yes/No:12345::"Yes"} - verbal"#), #"Consent:                 Yes   - verbal"#)
         XCTAssertEqual(masked(#"Patient location: {blank single:19197::"home"}"#), #"Patient location:                       home  "#)
+        // Unquoted, as some exports write the chosen value.
+        XCTAssertEqual(masked("Consent: {YES/NO:12345::yes}, verbal"), "Consent:                yes , verbal")
+        XCTAssertEqual(masked("Visit type: {Video/Phone/In person:19441::Phone}"), "Visit type:                               Phone ")
     }
 
     func testUnresolvedListsAndOtherBracesStay() {
-        for s in ["Consent: {Yes/No:12345}", #"Location: {blank single:19197:: }"#, "Dose {1-2 tabs}", "{}", #"{a:1::"x"#] {
+        for s in ["Consent: {Yes/No:12345}", #"Location: {blank single:19197:: }"#, "Dose {1-2 tabs}", "{}", #"{a:1::"x"#,
+                  "Consent: {YES/NO:12345::}", "Time: {NUMBER:20008::\t}", "Consent: {YES/NO:12345::yes\n}", "Visit: {Type:1::{Video}}"] {
             XCTAssertNil(masked(s), s)
         }
     }
@@ -70,6 +74,13 @@ final class SmartListRemnantsTests: XCTestCase {
         XCTAssertEqual(r.elements.patientLocation?.value, "home")
         XCTAssertEqual(r.elements.time?.value, 18)
         XCTAssertEqual(r.status, .ready)
+        let bare = "Visit type: {Video/Phone/In person:19441::Video}\nTelehealth consent: {YES/NO:12345::yes}, verbal, from patient\nPatient location: {Home/Work/Car/Other:19442::Home}\nTotal time: {NUMBER:20008::25} minutes.\nJo Lee, MD"
+        let b = try NoteScanner.forTests().scan(text: bare)
+        XCTAssertEqual(b.elements.modality?.value, "audio_video")
+        XCTAssertEqual(b.elements.consent?.value.value, "documented")
+        XCTAssertEqual(b.elements.patientLocation?.value, "home")
+        XCTAssertEqual(b.elements.time?.value, 25)
+        XCTAssertEqual(b.status, .ready)
     }
 }
 

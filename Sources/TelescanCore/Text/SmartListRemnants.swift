@@ -1,5 +1,6 @@
 /// A resolved EHR SmartList left with its wrapper by an export ("Consent for telehealth:
-/// {Yes/No:12345::"Yes"}", "Patient location: {blank single:19197::"home"}"): the chosen
+/// {Yes/No:12345::"Yes"}", "Patient location: {blank single:19197::"home"}", or unquoted
+/// "{YES/NO:12345::yes}"): the chosen
 /// value is what the clinician documented, so the wrapper (`{NAME:ID::"` and `"}`) is masked as
 /// spaces and the value stays, same length as `HTMLRemnants`. An unresolved list
 /// ("{Yes/No:12345}", "{blank single:19197:: }") is left as written: the template rules read it
@@ -22,8 +23,9 @@ public enum SmartListRemnants {
         return changed ? out : nil
     }
 
-    /// `{NAME:DIGITS::"VALUE"}` starting at `start`: where the value starts and ends, and the
-    /// end of the whole list; nil for anything else.
+    /// `{NAME:DIGITS::"VALUE"}` or, as some exports write it, `{NAME:DIGITS::VALUE}` starting
+    /// at `start`: where the value starts and ends, and the end of the whole list; nil for
+    /// anything else (an unresolved list, or a value that is blank).
     static func resolved(_ t: [UInt8], at start: Int) -> (Int, Int, Int)? {
         let n = t.count
         var i = start + 1
@@ -33,11 +35,18 @@ public enum SmartListRemnants {
         i += 1
         let digits = i
         while i < n, i - digits < 10, t[i] >= 48, t[i] <= 57 { i += 1 }
-        guard i > digits, i + 3 <= n, t[i] == UInt8(ascii: ":"), t[i + 1] == UInt8(ascii: ":"), t[i + 2] == UInt8(ascii: "\"") else { return nil }
-        let valueStart = i + 3
+        guard i > digits, i + 3 <= n, t[i] == UInt8(ascii: ":"), t[i + 1] == UInt8(ascii: ":") else { return nil }
+        let quoted = t[i + 2] == UInt8(ascii: "\"")
+        let valueStart = quoted ? i + 3 : i + 2
+        let close = quoted ? UInt8(ascii: "\"") : UInt8(ascii: "}")
         var j = valueStart
-        while j < n, j - valueStart <= 120, t[j] != UInt8(ascii: "\""), t[j] != 10 { j += 1 }
-        guard j + 1 < n, j > valueStart, t[j] == UInt8(ascii: "\""), t[j + 1] == UInt8(ascii: "}") else { return nil }
-        return (valueStart, j, j + 2)
+        while j < n, j - valueStart <= 120, t[j] != close, t[j] != 10, quoted || (t[j] != UInt8(ascii: "{") && t[j] != UInt8(ascii: "\"")) { j += 1 }
+        guard j < n, j > valueStart, t[j] == close else { return nil }
+        if quoted {
+            guard j + 1 < n, t[j + 1] == UInt8(ascii: "}") else { return nil }
+            return (valueStart, j, j + 2)
+        }
+        guard t[valueStart..<j].contains(where: { $0 != 32 && $0 != 9 }) else { return nil }
+        return (valueStart, j, j + 1)
     }
 }
