@@ -12,6 +12,23 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(provider.value.credential, "MD")
     }
 
+    /// An addendum headed with the clinician's initial ("M. Constantinescu, NP") is signed by
+    /// the clinician of the full signature above it: the full name is reported. An initial with
+    /// no matching full name, or a full name with another surname or credential, stays as is.
+    func testAnInitialIsTheFullSignatureOfTheSameClinician() throws {
+        let scanner = try NoteScanner.forTests()
+        let body = "Video visit from home; verbal consent. Time: 15 min\n"
+        let cases: [(String, String?)] = [
+            (body + "Mirela Constantinescu, NP\n\nADDENDUM 06/15/2026 18:05 - M. Constantinescu, NP\nTime corrected: 25 minutes total.", "Mirela Constantinescu"),
+            (body + "Mirela Constantinescu, NP\n\nADDENDUM 06/15/2026 18:05 - M. Petrova, NP\nTime corrected: 25 minutes total.", "M. Petrova"),
+            (body + "Mirela Constantinescu, MD\n\nADDENDUM 06/15/2026 18:05 - M. Constantinescu, NP\nTime corrected: 25 minutes total.", "M. Constantinescu"),
+            (body + "Karol Constantinescu, NP\n\nADDENDUM 06/15/2026 18:05 - M. Constantinescu, NP\nTime corrected: 25 minutes total.", "M. Constantinescu"),
+        ]
+        for (note, name) in cases {
+            XCTAssertEqual(scanner.scan(text: note).elements.performingProvider?.value.name, name, note)
+        }
+    }
+
     /// A note titled like an office note ("PROGRESS NOTE", "Follow-up visit") whose only
     /// technology is a sentence saying the patient was seen or reached by video or phone is
     /// that remote visit; a dated or past mention is not.

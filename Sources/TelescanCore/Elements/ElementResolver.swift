@@ -108,13 +108,30 @@ public struct ElementResolver: Sendable {
         let candidates = of(.performingProvider).filter { !signs($0, as: scribes) }
         let untrained = candidates.filter { !signs($0, as: trainees) }
         let providers = untrained.isEmpty ? candidates : untrained
+        // A name written last name first ("Okafor-Reyes, Damaris MD") is given first-last.
+        func fullName(_ f: Finding) -> String? {
+            f.captures["first"].flatMap { first in f.captures["last"].map { cleanName(first) + " " + cleanName($0) } }
+                ?? f.captures["name"].map(cleanName)
+        }
         if let topPriority = providers.first?.priority {
             let best = providers.filter { $0.priority == topPriority }.max { $0.span.lowerBound < $1.span.lowerBound }!
-            // A name written last name first ("Okafor-Reyes, Damaris MD") is given first-last.
-            let name = best.captures["first"].flatMap { first in best.captures["last"].map { cleanName(first) + " " + cleanName($0) } }
-                ?? best.captures["name"].map(cleanName)
+            var name = fullName(best)
             let cred = best.captures["credential"].map(canonicalCredential)
-            e.performingProvider = .init(.init(name: name, credential: cred), evidence: [best.span])
+            var evidence = [best.span]
+            // An initial for the given name ("M. Constantinescu, NP" heading an addendum) is the
+            // same clinician as a full signature elsewhere in the note with that surname, that
+            // initial and no other credential: the full name is reported.
+            if let n = name, let initial = Self.givenInitial(n),
+               let full = providers.first(where: { f in
+                   guard let m = fullName(f), Self.givenInitial(m) == nil, Self.surname(m) == Self.surname(n),
+                         m.first.map({ String($0).lowercased() }) == initial else { return false }
+                   let c = f.captures["credential"].map(canonicalCredential)
+                   return c == nil || cred == nil || c == cred
+               }) {
+                name = fullName(full)
+                evidence.append(full.span)
+            }
+            e.performingProvider = .init(.init(name: name, credential: cred), evidence: evidence)
         }
 
         if let s = of(.patientStatus).first(where: { $0.value != nil }) {
@@ -148,6 +165,19 @@ public struct ElementResolver: Sendable {
         }
         return e
     }
+
+    /// The lower-cased initial of a name whose given name is only an initial ("M. Lee", "M Lee"),
+    /// or nil.
+    static func givenInitial(_ name: String) -> String? {
+        let parts = name.split(separator: " ")
+        guard parts.count >= 2, let first = parts.first else { return nil }
+        let letters = first.filter { $0 != "." }
+        guard letters.count == 1, let c = letters.first, c.isLetter else { return nil }
+        return String(c).lowercased()
+    }
+
+    /// The last word of a name, lower-cased.
+    static func surname(_ name: String) -> String { name.split(separator: " ").last.map { $0.lowercased() } ?? "" }
 
     /// The value of a consent rule that retracts the consent sentences before it.
     static let consentRetracted = "retracted"
