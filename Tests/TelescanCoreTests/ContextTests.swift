@@ -42,3 +42,17 @@ final class ContextTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(e.scores["hypothetical"]!.f1, 0.90)
     }
 }
+
+/// A finding's context is judged from its first word: blanks a pattern took in at its edges
+/// ("\s*consent") do not pull it over a terminator or into the line before.
+final class FindingEdgeTests: XCTestCase {
+    func testBlanksAtAMatchEdgeAreNotTheFinding() throws {
+        let scanner = try NoteScanner.forTests()
+        // An export that ran its fields together: the label ends the earlier field's negation.
+        let runTogether = "Video visit from home. Pt refused labs Consent: verbal. Total time 20 min.\nJo Lee, MD"
+        XCTAssertEqual(scanner.scan(text: runTogether).elements.consent?.value.value, "documented")
+        // Still negated where no label comes between.
+        let negated = "Video visit from home. Pt refused labs, consent verbal. Total time 20 min.\nJo Lee, MD"
+        XCTAssertNotEqual(scanner.scan(text: negated).elements.consent?.value.value, "documented")
+    }
+}

@@ -61,10 +61,24 @@ public struct ContextEngine: Sendable {
         for t in triggers { if let u = unitIndex(t.span.lowerBound) { triggersByUnit[u, default: []].append(t) } }
         for fi in findings.indices {
             let f = findings[fi]
-            guard let u = unitIndex(f.matchSpan.lowerBound), let local = triggersByUnit[u] else { continue }
-            findings[fi].modifiers += modifiers(of: f.matchSpan, element: f.element, ignoring: f.ignoredContext,
+            // Blanks a pattern took in at its edges ("\s*consent") are not the concept: the
+            // finding starts at its first word, so a terminator just before that word (an
+            // export's run-together "... refused video Consent: verbal") lies between it and a
+            // trigger, and a match that took in the line break before it belongs to its own line.
+            let span = Self.trimmingBlanks(f.matchSpan, in: text)
+            guard let u = unitIndex(span.lowerBound), let local = triggersByUnit[u] else { continue }
+            findings[fi].modifiers += modifiers(of: span, element: f.element, ignoring: f.ignoredContext,
                                                 triggers: local, text: text)
         }
+    }
+
+    /// `r` without the spaces, tabs and line breaks at its two ends (unchanged when all blank).
+    static func trimmingBlanks(_ r: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        func blank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, blank(text[lo]) { lo += 1 }
+        while hi > lo, blank(text[hi - 1]) { hi -= 1 }
+        return lo < hi ? lo..<hi : r
     }
 
     /// Block-scoped triggers (`scope: block`): a header line such as "--- Previous note
