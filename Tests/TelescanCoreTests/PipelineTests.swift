@@ -12,6 +12,23 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(provider.value.credential, "MD")
     }
 
+    /// A visit's start and end written apart, each with its clock time (a running log, a
+    /// narrative, a callback), give its minutes when nothing else in the note does; a start
+    /// alone gives none, and a stated total wins over the clocks.
+    func testAStartAndAnEndWrittenApartGiveTheTime() throws {
+        let scanner = try NoteScanner.forTests()
+        let cases: [(String, Int?)] = [
+            ("Phone visit, pt at home, verbal consent, no video device. Call started 10:02. Discussed BP log at length, titrated amlodipine, reviewed side effects and diet. Call ended 10:23.\nJo Lee, MD", 21),
+            ("13:00 video session open (Zoom), pt in dorm, consent verbal\n13:20 discussed sleep\n14:00 session ended\nJo Lee, MD", 60),
+            ("Phone visit. I called the pt back at 9:22 PM. Hives after cefuroxime. Verbal consent. Pt at home, no smartphone. Hung up 9:37 PM.\nJo Lee, MD", 15),
+            ("Phone visit, pt at home, verbal consent, no video device. Call started 10:02. Discussed BP log.\nJo Lee, MD", nil),
+            ("Phone visit, pt at home, verbal consent, no video device. Call started 10:02. Total time 15 min. Call ended 10:40.\nJo Lee, MD", 15),
+        ]
+        for (note, minutes) in cases {
+            XCTAssertEqual(scanner.scan(text: note).elements.time?.value, minutes, note)
+        }
+    }
+
     /// An addendum headed with the clinician's initial ("M. Constantinescu, NP") is signed by
     /// the clinician of the full signature above it: the full name is reported. An initial with
     /// no matching full name, or a full name with another surname or credential, stays as is.

@@ -41,9 +41,10 @@ public struct ElementResolver: Sendable {
         let times = of(.time).compactMap { f -> (Finding, Int)? in
             TimeValue.minutes(captures: f.captures, value: f.value).map { (f, $0) }
         }
+        let clockPair = times.isEmpty ? Self.clockPair(of(.time)) : nil
         let bestTime = times.max(by: { a, b in
             a.0.priority != b.0.priority ? a.0.priority < b.0.priority : a.1 < b.1
-        })
+        }) ?? clockPair.map { ($0.end, $0.minutes) }
         let majority = of(.modalityMajority).compactMap { f -> Finding? in
             var f = f
             if f.value == nil { f.value = Self.majorityValue(f.captures, totalMinutes: bestTime?.1) }
@@ -81,7 +82,7 @@ public struct ElementResolver: Sendable {
         // Time: the highest-priority statement; among equals the largest total ("35 minutes
         // total, of which 20 counseling" = 35).
         if let best = bestTime {
-            e.time = .init(best.1, evidence: [best.0.span])
+            e.time = .init(best.1, evidence: clockPair.map { [$0.start.span, $0.end.span] } ?? [best.0.span])
         }
 
         if let m = of(.mdm).first(where: { $0.value != nil }) { e.mdm = .init(m.value!, evidence: [m.span]) }
@@ -164,6 +165,20 @@ public struct ElementResolver: Sendable {
             }
         }
         return e
+    }
+
+    /// A visit's start and its end written apart, each with its clock time, as a log or a
+    /// narrative gives them ("14:00 session opened" ... "14:58 session ended"; "I called the pt
+    /// back at 9:22 PM" ... "Hung up 9:37 PM"): time findings with a `visit_start` or a
+    /// `visit_end` capture and no minutes. When no statement gives the minutes, the first start
+    /// and the last end after it do (evidence: both).
+    static func clockPair(_ findings: [Finding]) -> (start: Finding, end: Finding, minutes: Int)? {
+        let starts = findings.filter { $0.captures["visit_start"] != nil }.sorted { $0.span.lowerBound < $1.span.lowerBound }
+        guard let start = starts.first, let from = start.captures["visit_start"] else { return nil }
+        let ends = findings.filter { $0.captures["visit_end"] != nil && $0.span.lowerBound > start.span.lowerBound }
+        guard let end = ends.max(by: { $0.span.lowerBound < $1.span.lowerBound }), let to = end.captures["visit_end"],
+              let minutes = TimeValue.span(from: from, to: to), minutes <= 4 * 60 else { return nil }
+        return (start, end, minutes)
     }
 
     /// The lower-cased initial of a name whose given name is only an initial ("M. Lee", "M Lee"),
