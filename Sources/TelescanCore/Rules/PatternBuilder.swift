@@ -9,7 +9,7 @@ enum PatternBuilder {
     }
 
     /// One piece of a phrase's pattern: a character (escaped when special), a run of whitespace
-    /// (`\s+`) or a hyphen that may also be whitespace or nothing (`[-\s]?`).
+    /// (`\s+`) or a hyphen that may also be whitespace or nothing (`\s*(?:-\s*)?`).
     struct Atom: Equatable {
         enum Kind: UInt8 { case character, whitespace, optionalHyphen }
         var kind: Kind
@@ -30,7 +30,9 @@ enum PatternBuilder {
                 if escaped { out.append(UInt8(ascii: "\\")) }
                 if scalar.isASCII { out.append(UInt8(scalar.value)) } else { out.append(contentsOf: String(scalar).utf8) }
             case .whitespace: out.append(contentsOf: [0x5C, 0x73, 0x2B])                    // \s+
-            case .optionalHyphen: out.append(contentsOf: [0x5B, 0x2D, 0x5C, 0x73, 0x5D, 0x3F])  // [-\s]?
+            // Spaces around a hyphen vary as between words ("video  visit", "follow - up"), and
+            // both may be missing ("followup").
+            case .optionalHyphen: out.append(contentsOf: Array("\\s*(?:-\\s*)?".utf8))
             }
         }
 
