@@ -83,16 +83,16 @@ public struct AbbreviationLegend: Sendable {
     /// the line does not start with a legend header.
     static func legendBody(_ t: [UInt8], _ line: Range<Int>) -> Range<Int>? {
         var k = line.lowerBound
-        while k < line.upperBound, isSpace(t[k]) || t[k] == UInt8(ascii: "*") || t[k] == UInt8(ascii: "#") { k += 1 }
+        while k < line.upperBound, isBlank(t[k]) || t[k] == UInt8(ascii: "*") || t[k] == UInt8(ascii: "#") { k += 1 }
         guard let header = headers.first(where: { startsCaseless(t, at: k, with: $0, before: line.upperBound) }) else { return nil }
         k += header.count
         if k < line.upperBound, isLetter(t[k]) { return nil }
-        while k < line.upperBound, isSpace(t[k]) { k += 1 }
+        while k < line.upperBound, isBlank(t[k]) { k += 1 }
         // An aside: "Abbrev (used below):".
         if k < line.upperBound, t[k] == UInt8(ascii: "(") {
             guard let close = t[k..<line.upperBound].firstIndex(of: UInt8(ascii: ")")) else { return nil }
             k = close + 1
-            while k < line.upperBound, isSpace(t[k]) { k += 1 }
+            while k < line.upperBound, isBlank(t[k]) { k += 1 }
         }
         guard k < line.upperBound else { return nil }
         if t[k] == UInt8(ascii: ":") || t[k] == UInt8(ascii: "-") {
@@ -134,7 +134,7 @@ public struct AbbreviationLegend: Sendable {
                 a = trimmed(t, (a.lowerBound + 3)..<a.upperBound)
             }
             guard !a.isEmpty, a.count <= maxAbbreviationLength, t[a].contains(where: isLetter),
-                  t[a].filter({ isSpace($0) }).count <= 1 else { continue }
+                  t[a].filter({ isBlank($0) }).count <= 1 else { continue }
             var m = trimmed(t, (e + 1)..<p.upperBound)
             if !m.isEmpty, t[m.upperBound - 1] == UInt8(ascii: ".") { m = trimmed(t, m.lowerBound..<(m.upperBound - 1)) }
             guard !m.isEmpty, t[m].contains(where: isLetter) else { continue }
@@ -145,8 +145,8 @@ public struct AbbreviationLegend: Sendable {
 
     static func trimmed(_ t: [UInt8], _ r: Range<Int>) -> Range<Int> {
         var lo = r.lowerBound, hi = r.upperBound
-        while lo < hi, isSpace(t[lo]) { lo += 1 }
-        while hi > lo, isSpace(t[hi - 1]) { hi -= 1 }
+        while lo < hi, isBlank(t[lo]) { lo += 1 }
+        while hi > lo, isBlank(t[hi - 1]) { hi -= 1 }
         return lo..<hi
     }
 
@@ -245,9 +245,10 @@ public struct AbbreviationLegend: Sendable {
         return true
     }
 
-    static func isBlank(_ t: [UInt8], _ r: Range<Int>) -> Bool { r.allSatisfy { isSpace(t[$0]) } }
-    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 }
+    static func isBlank(_ t: [UInt8], _ r: Range<Int>) -> Bool { r.allSatisfy { isBlank(t[$0]) } }
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 }  // within a line (not LiteralPrefilter.isSpace)
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    /// Unlike LiteralPrefilter.isWordByte, a non-ASCII byte is a word byte: "PLé" is no "PL".
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 }
 }
 
