@@ -251,23 +251,3 @@ public struct AbbreviationLegend: Sendable {
     /// Unlike LiteralPrefilter.isWordByte, a non-ASCII byte is a word byte: "PLé" is no "PL".
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 }
 }
-
-extension NoteElements {
-    /// Every element's evidence through `f` (e.g. back from an expanded text to the note).
-    mutating func mapEvidence(_ f: (Range<Int>) -> Range<Int>) {
-        func mapped<V>(_ item: Item<V>?) -> Item<V>? {
-            guard var item else { return nil }
-            // Two findings inside one spelled-out meaning ("video visit (audio + video)") map
-            // to the same abbreviation: it is its evidence once.
-            var seen = Set<Range<Int>>()
-            item.evidence = item.evidence.map(f).filter { seen.insert($0).inserted }
-            return item
-        }
-        service = mapped(service); modality = mapped(modality); modalitySwitch = mapped(modalitySwitch)
-        consent = mapped(consent); time = mapped(time); mdm = mapped(mdm)
-        patientLocation = mapped(patientLocation); providerLocation = mapped(providerLocation)
-        performingProvider = mapped(performingProvider); patientStatus = mapped(patientStatus)
-        audioOnlyReason = mapped(audioOnlyReason); deviceDays = mapped(deviceDays)
-        monitoringProgram = mapped(monitoringProgram); checkinBundled = mapped(checkinBundled)
-    }
-}
