@@ -44,7 +44,9 @@ public final class NoteScanner {
         // A legend of the clinician's own abbreviations: read the note with them spelled out,
         // then map every range back to the note's bytes.
         let legend = AbbreviationLegend.expanded(masked)
-        let matched = legend?.text ?? masked
+        let spelled = legend?.text ?? masked
+        // After the legend: its "VC = verbal consent" lines are definitions, not labels.
+        let matched = LabelSeparatorRemnants.masked(spelled) ?? spelled
         var result = matched.withUnsafeBufferPointer { buf in
             analyse(buf, record: record, profile: profile, warnings: &warnings)
         }
