@@ -40,7 +40,9 @@ public final class NoteScanner {
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
         let labelled = TableCellRemnants.masked(arrowed) ?? arrowed
         let html = HTMLRemnants.masked(labelled) ?? labelled
-        let masked = MarkdownRemnants.masked(html) ?? html
+        let marked = MarkdownRemnants.masked(html) ?? html
+        // "vidoe", "consnet": a slip that swapped two letters of a word the rules read.
+        let masked = engine.transpositions.masked(marked) ?? marked
         // A legend of the clinician's own abbreviations: read the note with them spelled out,
         // then map every range back to the note's bytes.
         let legend = AbbreviationLegend.expanded(masked)

@@ -3,6 +3,8 @@
 public final class ScanEngine: @unchecked Sendable {
     public let lexicons: LexiconSet
     public let splitter: SentenceSplitter
+    /// Swapped neighbouring letters in the words the rules read, put back before matching.
+    public let transpositions: TranspositionRepair
     public let context = ContextEngine()
     public let resolver: ElementResolver
     public let classifier: ServiceClassifier
@@ -19,6 +21,7 @@ public final class ScanEngine: @unchecked Sendable {
                                          sectionHeaders: lexicons.list("section_headers"),
                                          statementStarts: lexicons.list("statement_start_words"),
                                          wrapEnds: lexicons.list("wrap_end_words"))
+        self.transpositions = TranspositionRepair(words: lexicons.list("typo_targets"))
         self.resolver = ElementResolver(credentials: lexicons.list("credentials"))
         self.classifier = ServiceClassifier(staffCredentials: lexicons.list("staff_credentials"))
         self.decider = decider
