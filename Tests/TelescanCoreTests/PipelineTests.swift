@@ -498,6 +498,16 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: evisit).service, .eVisit)
     }
 
+    /// A monitoring program named in an office visit's plan is a mention; a monitoring month
+    /// that states a face-to-face setting but counts its days is still the month.
+    func testMonitoringEnrolmentInAnOfficeVisitIsNoMonitoringService() throws {
+        let scanner = try NoteScanner.forTests()
+        let office = "Office Visit - Adult Medicine\nVitals: BP 146/90. Exam: pedal pulses 1+, no ulcers.\nA/P: HTN - losartan 50 -> 100. RTC 3 mo. Enrolled in BP cuff RPM.\nFace-to-face time 30 minutes.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
+        let month = "RPM monthly summary, BP cuff. Readings transmitted on 18 of 30 days. Reviewed with pt in the office at her visit 06/10. Interactive communication 22 minutes this month.\nDana Lee, MD"
+        XCTAssertEqual(scanner.scan(text: month).service, .remoteMonitoring)
+    }
+
     func testElementOrdinalsArePositionsInAllCases() {
         XCTAssertEqual(Element.allCases.map(\.ordinal), Array(Element.allCases.indices))
     }

@@ -38,7 +38,16 @@ public struct ServiceClassifier: Sendable {
         if cues["no_encounter"] != nil && (elements.time?.value ?? 0) < 5 && elements.mdm == nil {
             return (nil, ev("no_encounter"))
         }
-        if cues["remote_monitoring"] != nil { return (.remoteMonitoring, ev("remote_monitoring")) }
+        // A stated face-to-face setting: an in-person cue of priority 1. The sections of a clinic
+        // note (HPI, A/P, chief complaint) are priority 0: telehealth notes have them too.
+        let statedInPerson = findings.contains {
+            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
+        }
+        // A monitoring program named in an office visit's plan ("Enrolled in BP cuff RPM") is a
+        // mention: a monitoring month that states a face-to-face setting still counts its days.
+        if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil {
+            return (.remoteMonitoring, ev("remote_monitoring"))
+        }
         // A check-in or portal message that became a full visit is that visit: the check-in is
         // bundled into the E/M service it leads to.
         if cues["escalated_to_visit"] != nil {
@@ -47,11 +56,6 @@ public struct ServiceClassifier: Sendable {
         if modality == "remote_monitoring", elements.deviceDays != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
         if cues["virtual_checkin"] != nil { return (.virtualCheckin, ev("virtual_checkin")) }
-        // A stated face-to-face setting: an in-person cue of priority 1. The sections of a clinic
-        // note (HPI, A/P, chief complaint) are priority 0: telehealth notes have them too.
-        let statedInPerson = findings.contains {
-            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
-        }
         if modality == "online_message" || modality == "store_and_forward", cues["telemedicine_visit"] == nil {
             // An office visit whose history mentions a portal message is still an office visit.
             if cues["e_visit"] == nil, statedInPerson, elements.consent == nil { return (.inPerson, ev("in_person")) }
