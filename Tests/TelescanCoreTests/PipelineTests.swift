@@ -498,6 +498,20 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: evisit).service, .eVisit)
     }
 
+    /// A relative named in one sentence and a pronoun that can only be that relative opening
+    /// the next: the technology the pronoun joined by is the relative's (context is looked for
+    /// one sentence back before a unit that opens with "He" or "She").
+    func testAPronounAfterARelativeJoinsForTheRelative() throws {
+        let scanner = try NoteScanner.forTests()
+        let office = "SNF progress note.\nI saw and examined the resident in person in her room at the facility.\nHer son was in Denver. He joined by FaceTime on the charge nurse's tablet and agrees with the plan.\nA/P: fall precautions.\nDana Lee, DO"
+        let r = scanner.scan(text: office)
+        XCTAssertEqual(r.service, .inPerson)
+        XCTAssertNil(r.elements.modality)
+        // The patient's own pronoun is hers: the video is the visit's.
+        let video = "Her son was in Denver.\nShe joined by video from her kitchen and agreed to the video visit. 20 minutes total.\nDana Lee, DO"
+        XCTAssertEqual(scanner.scan(text: video).elements.modality?.value, "audio_video")
+    }
+
     /// A monitoring program named in an office visit's plan is a mention; a monitoring month
     /// that states a face-to-face setting but counts its days is still the month.
     func testMonitoringEnrolmentInAnOfficeVisitIsNoMonitoringService() throws {

@@ -80,7 +80,7 @@ public final class NoteScanner {
             // Context triggers are looked for only in the units that hold findings.
             let units = engine.splitter.units(around: findings.map(\.matchSpan.lowerBound), in: buf)
             let scoped = Self.unitsHolding(findings, units)
-            let triggers = matcher.matchContext(buf, in: scoped.map(\.range)).compactMap { h in
+            let triggers = matcher.matchContext(buf, in: Self.contextRanges(scoped, in: buf)).compactMap { h in
                 compiled.triggerRules[h.rule].map { ContextEngine.Trigger(rule: $0, span: h.span) }
             }
             if !triggers.isEmpty {
@@ -135,6 +135,47 @@ public final class NoteScanner {
         r.elements = elements
         r.findings = engine.keepFindings ? findings : []
         return r
+    }
+
+    /// Where context triggers are looked for: each unit that holds a finding, and before a unit
+    /// that opens with "He" or "She" also the sentence before it on the same paragraph, back to
+    /// the unit before or at most `pronounReach` bytes ("Her son was in Denver. He joined by
+    /// FaceTime": a trigger may name the person there and mark the pronoun as its span; a
+    /// trigger is still judged in the unit its span starts in).
+    static func contextRanges(_ units: [TextUnit], in t: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(units.count)
+        var floor = 0
+        for u in units {
+            var r = u.range
+            if startsWithPronoun(t, r) {
+                var lo = r.lowerBound
+                let limit = max(floor, r.lowerBound - pronounReach)
+                // Back over the sentence before, not across a blank line.
+                while lo > limit, !(t[lo - 1] == 10 && lo >= 2 && (t[lo - 2] == 10 || (t[lo - 2] == 13 && lo >= 3 && t[lo - 3] == 10))) {
+                    lo -= 1
+                }
+                r = lo..<r.upperBound
+            }
+            out.append(r)
+            floor = r.upperBound
+        }
+        return out
+    }
+
+    static let pronounReach = 160
+
+    /// Whether the unit's first word is "He" or "She" (a sentence's subject, capitalised).
+    static func startsWithPronoun(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound, t[i] == 32 || t[i] == 9 || t[i] == 10 || t[i] == 13 { i += 1 }
+        func word(_ w: StaticString) -> Bool {
+            let n = w.utf8CodeUnitCount
+            guard i + n < r.upperBound else { return false }
+            for k in 0..<n where t[i + k] != w.utf8Start[k] { return false }
+            return t[i + n] == 32 || t[i + n] == 9
+        }
+        return word("He") || word("She")
     }
 
     /// The units (sorted, distinct) in which some finding starts.
