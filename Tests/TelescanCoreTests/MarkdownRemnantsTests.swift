@@ -31,6 +31,19 @@ final class MarkdownRemnantsTests: XCTestCase {
         XCTAssertEqual(masked("🏠 Home"), "     Home")
     }
 
+    /// 🏠 inside a line is the word "home" (same length), ☎ is "tel"; at a line's start, or
+    /// before the word itself, they are bullets and decoration.
+    func testAHousePictographInsideALineIsHome() throws {
+        func masked(_ s: String) -> String? { MarkdownRemnants.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) } }
+        XCTAssertEqual(masked("Pt 🏠, VV."), "Pt home, VV.")
+        XCTAssertEqual(masked("f/u by ☎ today"), "f/u by tel today")
+        XCTAssertEqual(masked("🏠 pt: home"), "     pt: home")
+        XCTAssertEqual(masked("pt is 🏠 home"), "pt is      home")
+        let r = try NoteScanner.forTests().scan(text: "Pt 🏠, VV via Zoom. Consent verbal. 20 min total.\nDana Lee, MD")
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.evidence(try XCTUnwrap(r.elements.patientLocation?.evidence.first)).quote, "Pt 🏠")
+    }
+
     func testWhatRulesReadStays() {
         for s in ["* Patient at home", "Consent: ***", "Location: *** ", "Consent: ___", "Time: __ min", "pt_name: Lee",
                   "(__) video", "2*3 tabs", "Rating: ****", "> 30 minutes spent", "#2 pencil", "- [x] Video", "- [ ] Consent",

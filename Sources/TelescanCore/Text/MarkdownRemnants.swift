@@ -1,7 +1,8 @@
 /// Markdown left in a note by the tools that write it (AI scribes, assistants, "smart" EHR
 /// text): emphasis (`**Consent:** verbal`, "I spent **25 minutes**", `_video_`), inline code,
 /// the marks that start a heading or a block quote, and pictographs ("Started on 📹 video"),
-/// masked as spaces of their own length for matching, as `HTMLRemnants` masks tags. The rules
+/// masked as spaces of their own length for matching, as `HTMLRemnants` masks tags (🏠 as the
+/// word it stands for, "home", and ☎ as "tel"). The rules
 /// then read "Consent: verbal" and "by video" whatever the emphasis, and offsets do not move,
 /// so evidence still quotes the note as given.
 ///
@@ -37,10 +38,26 @@ public enum MarkdownRemnants {
                     if b == UInt8(ascii: ">") && next < n && isDigit(t[next]) { i = end; continue }
                 case 0xF0 where i + 3 < n && t[i + 1] == 0x9F && t[i + 2] >= 0x8C && t[i + 2] <= 0xAB:
                     end = i + 4  // U+1F300–U+1FAFF: pictographs (📹 📞 🏠 💻 🩺)
+                    // One stands for the word it pictures, of its own length ("Pt 🏠, VV"):
+                    // the rules read the word.
+                    if let word = Self.pictographWord(t[i + 2], t[i + 3]), !startsLine(t, i),
+                       !Self.wordFollows(word, t, after: end) {
+                        if out == nil { out = text }
+                        for k in 0..<4 { out![i + k] = word[k] }
+                        i = end
+                        continue
+                    }
                 case 0xEF where i + 2 < n && t[i + 1] == 0xB8 && t[i + 2] == 0x8F:
                     end = i + 3  // U+FE0F, the emoji presentation selector
                 case 0xE2 where i + 2 < n && t[i + 1] == 0x8F && t[i + 2] >= 0xB0 && t[i + 2] <= 0xB3:
                     end = i + 3  // ⏰ ⏱ ⏲ ⏳
+                case 0xE2 where i + 2 < n && t[i + 1] == 0x98 && t[i + 2] == 0x8E:
+                    // ☎ inside a line: the telephone, read as "tel" (left as it is elsewhere).
+                    if startsLine(t, i) || wordFollows(Array("tel".utf8), t, after: i + 3) { i += 3; continue }
+                    if out == nil { out = text }
+                    out![i] = UInt8(ascii: "t"); out![i + 1] = UInt8(ascii: "e"); out![i + 2] = UInt8(ascii: "l")
+                    i += 3
+                    continue
                 default:
                     i += 1
                     continue
@@ -51,6 +68,26 @@ public enum MarkdownRemnants {
             }
             return out
         } }
+    }
+
+    /// The word a pictograph stands for, from the last two bytes of its UTF-8 form: 🏠 🏡 "home".
+    /// Only a word of the pictograph's own four bytes, so no match can end inside it (📹 and 📞
+    /// stay blank: "vid" and "tel" are three letters); and only inside a line: at its start a
+    /// pictograph is a bullet ("🏠 pt: home").
+    static func pictographWord(_ b2: UInt8, _ b3: UInt8) -> [UInt8]? {
+        switch (b2, b3) {
+        case (0x8F, 0xA0), (0x8F, 0xA1): return Array("home".utf8)
+        default: return nil
+        }
+    }
+
+    /// Whether the word a pictograph stands for already follows it ("🏠 home", "☎ tel"): the
+    /// pictograph then adds nothing and stays blank, as a bullet at a line's start does.
+    static func wordFollows(_ word: [UInt8], _ t: UnsafeBufferPointer<UInt8>, after end: Int) -> Bool {
+        var k = end
+        while k < t.count, t[k] == 32 || t[k] == 9 { k += 1 }
+        guard k + 3 <= t.count else { return false }
+        return (0..<3).allSatisfy { t[k + $0] | 0x20 == word[$0] }
     }
 
     /// The bytes that can begin something to mask.
