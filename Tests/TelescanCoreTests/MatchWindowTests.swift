@@ -287,7 +287,7 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(videoPrefixes["audio"], 0)
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(videoPrefixes["video"]), 7)
         // A pattern rule with `reach`, and one without: the whole note.
-        XCTAssertEqual(try window("patient_location.home"), .reach(157, after: 0))
+        XCTAssertEqual(try window("patient_location.home"), .reach(230, after: 0))
         XCTAssertEqual(try window("time.key_value"), .reach(32, after: 0))
         XCTAssertEqual(try window("provider_location.traveling"), .reach(40, after: 40))   // reach_after defaults to reach
         XCTAssertEqual(try window("device_days.key_value"), .reach(13, after: 0))
