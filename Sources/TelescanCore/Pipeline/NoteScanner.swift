@@ -32,9 +32,9 @@ public final class NoteScanner {
             warnings.append("INVALID_UTF8_REPLACED")
         }
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
-        // a form's arrow or a pipe table's cell wall (drawn with "|" or box-drawing characters) between a label and its answer, HTML tags
-        // left by an export, and Markdown's emphasis and marks are matched as what they stand
-        // for or as spaces (same offsets; quotes keep them).
+        // a form's arrow or a table's cell wall ("|" or box-drawing characters) between a label
+        // and its answer, HTML tags left by an export, and Markdown's emphasis and marks are
+        // matched as what they stand for or as spaces (same offsets; quotes keep them).
         let unescaped = EscapeRemnants.masked(text) ?? text
         let listed = SmartListRemnants.masked(unescaped) ?? unescaped
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
