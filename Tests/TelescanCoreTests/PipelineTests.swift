@@ -518,7 +518,7 @@ final class StaffCallTests: XCTestCase {
         let scanner = try NoteScanner.forTests()
         let office = "Office Visit - Adult Medicine\nVitals: BP 146/90. Exam: pedal pulses 1+, no ulcers.\nA/P: HTN - losartan 50 -> 100. RTC 3 mo. Enrolled in BP cuff RPM.\nFace-to-face time 30 minutes.\nDana Lee, MD"
         XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
-        let month = "RPM monthly summary, BP cuff. Readings transmitted on 18 of 30 days. Reviewed with pt in the office at her visit 06/10. Interactive communication 22 minutes this month.\nDana Lee, MD"
+        let month = "RPM monthly summary, BP cuff. Readings transmitted on 18 of 30 days. Seen in the office today for cuff teaching. Interactive communication by video visit, 22 minutes this month.\nDana Lee, MD"
         XCTAssertEqual(scanner.scan(text: month).service, .remoteMonitoring)
     }
 

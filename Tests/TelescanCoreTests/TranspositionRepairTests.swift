@@ -24,6 +24,7 @@ final class TranspositionRepairTests: XCTestCase {
             "visti",                                   // a swap that spells another listed word
             "item form trail",                         // not swaps of listed words
             "hoem2 3vidoe id:vidoe9",                  // a digit beside: an identifier or code
+            "vidoeé éhoem",                            // a letter beyond ASCII beside: another word
             "vid minuetsandmore",                      // too short; part of a longer word
         ] {
             XCTAssertNil(masked(s), s)

@@ -63,8 +63,9 @@ public struct TranspositionRepair: Sendable {
                 }
                 let length = i - start
                 if length < Self.minLength || length > Self.maxLength { continue }
-                if start > 0, Self.isDigit(t[start - 1]) { continue }
-                if i < n, Self.isDigit(t[i]) { continue }
+                // A digit or a letter beyond ASCII beside it: part of a code or of another word.
+                if start > 0, Self.isDigit(t[start - 1]) || t[start - 1] >= 0x80 { continue }
+                if i < n, Self.isDigit(t[i]) || t[i] >= 0x80 { continue }
                 guard firstLetters[length] & (1 << UInt32((t[start] | 0x20) - 97)) != 0,
                       let at = swaps[k] else { continue }
                 if out == nil { out = text }
