@@ -44,6 +44,12 @@ public final class RuleMatcher {
     /// Whether the current note holds a character that PCRE2 matches, without case, to an
     /// ASCII letter of a key (see `LiteralPrefilter.hasCaselessVariant`): every rule then wakes.
     var wakesEveryRule = false
+    /// Whether the current note is all ASCII: its rules then run their byte-mode patterns.
+    var asciiNote = false
+    /// Whether ASCII notes run the byte-mode patterns (off: every note runs the UTF patterns,
+    /// the reference tests compare with; `TELESCAN_UTF_ONLY=1` for rule authors).
+    let byteModeForASCII: Bool
+    public static let byteModeByDefault = !EnvironmentSwitch.isOn("TELESCAN_UTF_ONLY")
     /// PCRE2 errors met on the last note (e.g. the match limit), as warnings.
     public private(set) var errors: [String] = []
     /// A rule whose deferred pattern did not compile (see `CompiledRules.init(compileAll:)`):
@@ -64,8 +70,10 @@ public final class RuleMatcher {
     /// keys must equal, wherever a key gap would lose a match).
     let wakesAll: Bool
 
-    public init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault, wakingEveryRule: Bool = false) {
+    public init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault, wakingEveryRule: Bool = false,
+                byteModeForASCII: Bool = RuleMatcher.byteModeByDefault) {
         self.rules = rules
+        self.byteModeForASCII = byteModeForASCII
         let windowed = windowed && !wakingEveryRule
         self.windowed = windowed
         wakesAll = wakingEveryRule
@@ -148,7 +156,8 @@ public final class RuleMatcher {
         whitespaceRuns.forget()
         rules.prefilter.scan(text, hits: &hits, record: windowedRules, occurrences: &occurrences)
         if windowed { buildWindows(text) }
-        wakesEveryRule = wakesAll || LiteralPrefilter.hasCaselessVariant(text)
+        asciiNote = byteModeForASCII && ScalarOffsets.isASCII(text)
+        wakesEveryRule = wakesAll || (!asciiNote && LiteralPrefilter.hasCaselessVariant(text))
         if wakesEveryRule { wakeEveryRule(text) }
         settleHits()
     }
@@ -257,12 +266,15 @@ public final class RuleMatcher {
 
     func run(_ indices: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {
         let patterns = rules.patterns
+        let byteMode = rules.byteModePatterns
+        let ascii = asciiNote
         let inWindows = windowedRules
         let profiling = profile != nil
         let start = range?.lowerBound ?? 0
         let end = range?.upperBound ?? text.count
         for i in indices where hits[i] {
-            let pattern = patterns[i]
+            var pattern = patterns[i]
+            if ascii, byteMode[i].isUsable { pattern = byteMode[i] }
             if lastNote[i] != note {
                 lastNote[i] = note
                 pattern.ranInNote()
