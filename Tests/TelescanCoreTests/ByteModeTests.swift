@@ -8,28 +8,14 @@ import TelescanTestSupport
 /// gets the same hits, groups and all, as with the UTF patterns; every rule example is checked
 /// both ways by `RuleExampleRunner`.
 final class ByteModeTests: XCTestCase {
-    struct Hit: Equatable { let rule: Int; let span: Range<Int>; let match: Range<Int>; let captures: [String: String] }
-
-    func hits(_ m: RuleMatcher, _ text: [UInt8]) -> [Hit] {
-        text.withUnsafeBufferPointer { buf in
-            (m.matchTargets(buf) + m.matchContext(buf, in: [0..<buf.count]))
-                .map { Hit(rule: $0.rule, span: $0.span, match: $0.matchSpan, captures: $0.captures) }
-        }
-    }
-
-    /// The ASCII texts among `texts` whose hits differ between the two modes, and the hits seen.
+    /// How many of `texts` are all ASCII, the hits seen in them, and those whose hits differ
+    /// between the two modes.
     func differing(_ texts: [[UInt8]]) throws -> (ascii: Int, hits: Int, differ: [Int]) {
         let rules = try Repo.lexiconSet().compiled
-        let bytes = RuleMatcher(rules: rules, byteModeForASCII: true), utf = RuleMatcher(rules: rules, byteModeForASCII: false)
-        var ascii = 0, total = 0
-        var differ: [Int] = []
-        for (i, t) in texts.enumerated() where t.allSatisfy({ $0 < 0x80 }) {
-            ascii += 1
-            let b = hits(bytes, t)
-            total += b.count
-            if b != hits(utf, t) { differ.append(i) }
-        }
-        return (ascii, total, differ)
+        let isASCII = { (t: [UInt8]) in t.allSatisfy { $0 < 0x80 } }
+        let (total, differ) = differingTexts(RuleMatcher(rules: rules, byteModeForASCII: true),
+                                             RuleMatcher(rules: rules, byteModeForASCII: false), texts, include: isASCII)
+        return (texts.filter(isASCII).count, total, differ)
     }
 
     func testByteModeChangesNothingOnTheCorpus() throws {
