@@ -173,6 +173,15 @@ public final class CompiledPattern: @unchecked Sendable {
         return .success((compiled, info))
     }
 
+    /// Bytes of JIT code (0 when not JIT-compiled): code that does not fit the core's caches
+    /// runs cold on every wake, so rule authors keep it small (see Lexicons/README.md, Size).
+    public var jitSize: Int {
+        guard jitState.load(ordering: .acquiring) == 1, let code = try? code() else { return 0 }
+        var size: Int = 0
+        pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_JITSIZE), &size)
+        return size
+    }
+
     /// How PCRE2 skips start positions that cannot begin a match (for rule authors: a pattern
     /// with no start optimisation runs its whole entry at every position of its window).
     public var startOptimisation: String {

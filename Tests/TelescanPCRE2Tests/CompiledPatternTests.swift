@@ -26,6 +26,14 @@ final class CompiledPatternTests: XCTestCase {
         XCTAssertEqual(found, ["25", "5"])
     }
 
+    /// The rule profile reports each pattern's JIT code size: none before JIT compilation.
+    func testJITSizeIsReportedOnceCompiled() {
+        let p = CompiledPattern(deferred: #"(?:(?!\bno\b)[^.;]){0,60}?video"#)
+        XCTAssertEqual(p.jitSize, 0)
+        XCTAssertTrue(p.isJIT)
+        XCTAssertGreaterThan(p.jitSize, 0)
+    }
+
     func testFirstCallsInterpretThenJITWithTheSameMatches() throws {
         let p = try CompiledPattern(#"\b(?:via|by)\s+(?<tech>video|phone)\b(?!\s+next)"#)
         let scratch = MatchScratch(maxCaptures: 4)

@@ -95,9 +95,11 @@ public final class RuleMatcher {
         let total = profile.reduce(0, +)
         var lines = "rule profile (ms, wakes):\n"
         for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }) where wakes[i] > 0 {
-            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match, window \(rules.windows[i]), start \(rules.rules[i].pattern.startOptimisation)\n"
+            let jit = max(rules.patterns[i].jitSize, rules.byteModePatterns[i].jitSize)
+            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match, window \(rules.windows[i]), start \(rules.rules[i].pattern.startOptimisation), JIT code \(jit / 1024) KB\n"
         }
-        lines += "  total \(total / 1_000_000) ms, \(wakes.reduce(0, +)) wakes\n"
+        let jitTotal = rules.rules.indices.reduce(0) { $0 + rules.patterns[$1].jitSize + rules.byteModePatterns[$1].jitSize }
+        lines += "  total \(total / 1_000_000) ms, \(wakes.reduce(0, +)) wakes, JIT code \(jitTotal / 1024) KB\n"
         let bytes = Array(lines.utf8)
         _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
     }
