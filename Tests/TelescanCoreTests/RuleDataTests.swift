@@ -227,6 +227,32 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(kept, "rules:\r\n  - id: a\r\n    priority: 2\r\n  - id: b\r\n    value: v\r\n")
     }
 
+    /// YAML lets a quoted example or a flow list go on at the start of a line: the dropped
+    /// entry runs to where it closes, however indented (the rest once failed a scan with
+    /// "mapping values are not allowed" while `rules check` read the file). A quote, bracket or
+    /// block scalar inside text opens nothing.
+    func testDroppingAKeyFollowsQuotesAndFlowListsOntoLessIndentedLines() throws {
+        let cases: [(String, String)] = [
+            ("  - id: a\n    examples:\n      match: [\"Patient: at home\nDoctor: ok\"]\n      no_match: ['it''s\n: x']\n    value: v\n", "  - id: a\n    value: v\n"),
+            ("  - id: a\n    examples: {match: [x,\ny: z], no_match: [q]}\n    value: v\n", "  - id: a\n    value: v\n"),
+            ("  - id: a\n    examples:\n      match:\n        - Pt's [sic home\n        - |\n          \"quoted [ text\n    value: v\n", "  - id: a\n    value: v\n"),
+            ("  - id: a\n    examples:\n      match: [a] # a \"comment\n    value: v\n", "  - id: a\n    value: v\n"),
+        ]
+        for (yaml, expected) in cases {
+            XCTAssertEqual(String(decoding: YAMLFields.dropping(key: "examples", from: Array(yaml.utf8)), as: UTF8.self), expected, yaml)
+        }
+        // End to end: the scan's lean load reads the file `rules check` reads.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telescan-yaml-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("r.yaml").path
+        try "rules:\n  - id: t.a\n    category: time\n    pattern: 'x'\n    literals: [x]\n    examples:\n      match: [\"⟦x⟧ Patient: at\nDoctor: home\"]\n      no_match: [y]\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let full = try XCTUnwrap(YAMLFields.load(file: file, displayName: "r.yaml") as? [String: Any])
+        let lean = try XCTUnwrap(YAMLFields.load(file: file, displayName: "r.yaml", skipping: "examples") as? [String: Any])
+        XCTAssertEqual((full["rules"] as? [Any])?.count, 1)
+        XCTAssertEqual(((lean["rules"] as? [Any])?.first as? [String: Any])?["id"] as? String, "t.a")
+    }
+
     /// A phrase rule's second keys must be in every phrase: a phrase added without one would
     /// never wake the rule. A gate meant to change the findings is declared as such.
     func testEveryPhraseHoldsASecondKey() throws {

@@ -258,6 +258,17 @@ public final class RuleMatcher {
         }
     }
 
+    /// Whether one of rule `i`'s windows (sorted, disjoint) overlaps the starts `start...end`.
+    @inline(__always) func hasWindow(_ i: Int, overlapping start: Int, _ end: Int) -> Bool {
+        let first = windowStart[i], stop = first + windowCount[i]
+        var lo = first, hi = stop
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if windowHi[mid] < start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < stop && windowLo[lo] <= end
+    }
+
     /// Room for `total` windows (a note with more literal occurrences than any before).
     @inline(never) func grow(to total: Int) {
         windowLo += [Int](repeating: 0, count: total - windowLo.count)
@@ -273,6 +284,9 @@ public final class RuleMatcher {
         let start = range?.lowerBound ?? 0
         let end = range?.upperBound ?? text.count
         for i in indices where hits[i] {
+            // Within a unit (context rules), a rule none of whose windows reaches it has nothing
+            // to run: skipped before any other work (most of a note's context rules, per unit).
+            if range != nil, inWindows[i], !hasWindow(i, overlapping: start, end) { continue }
             var pattern = patterns[i]
             if ascii, byteMode[i].isUsable { pattern = byteMode[i] }
             if lastNote[i] != note {

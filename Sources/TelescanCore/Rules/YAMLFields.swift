@@ -99,7 +99,10 @@ struct YAMLFields {
     enum Scalars { case rules, plain }
 
     /// `yaml` without the lines of every block-style `key:` entry: the line that starts with the
-    /// key and the more indented (or blank) lines after it.
+    /// key and the more indented (or blank) lines after it, and any line, however indented,
+    /// that a quoted scalar or a flow list or mapping opened on those lines runs on to (YAML
+    /// lets a double-quoted example go on at the line's start: parsing the rest of it as
+    /// rule data failed the scan while `rules check` read the file).
     static func dropping(key: String, from yaml: [UInt8]) -> [UInt8] {
         let needle = Array((key + ":").utf8)
         var out: [UInt8] = []
@@ -107,13 +110,15 @@ struct YAMLFields {
         var i = 0
         let n = yaml.count
         var skipIndent: Int? = nil
+        var flow = FlowState()
         while i < n {
             var end = i
             while end < n, yaml[end] != 10 { end += 1 }
             var indent = 0
             while i + indent < end, yaml[i + indent] == 32 { indent += 1 }
             let blank = i + indent == end || (i + indent + 1 == end && yaml[i + indent] == 13)
-            if let s = skipIndent, blank || indent > s {
+            if let s = skipIndent, blank || indent > s || flow.isOpen {
+                if !blank { flow.read(yaml[i..<end], indent: indent) }
                 i = end + 1
                 continue
             }
@@ -121,6 +126,8 @@ struct YAMLFields {
             let content = i + indent
             if end - content >= needle.count, yaml[content..<(content + needle.count)].elementsEqual(needle) {
                 skipIndent = indent
+                flow = FlowState()
+                flow.read(yaml[(content + needle.count)..<end], indent: indent)
                 i = end + 1
                 continue
             }
@@ -128,6 +135,87 @@ struct YAMLFields {
             i = end + 1
         }
         return out
+    }
+
+    /// Whether a quoted scalar or a flow collection is still open after the lines read so far.
+    /// A quote, `[` or `{` opens one only where a token starts (after a flow indicator, `: `,
+    /// `- ` or spaces at the start of the text), so an apostrophe or a bracket inside a plain
+    /// scalar opens nothing; a `#` after a space outside quotes starts a comment; the lines of a
+    /// block scalar (`|`, `>`) are text, not read.
+    struct FlowState {
+        var depth = 0
+        var quote: UInt8 = 0
+        /// The indentation of the line that opened a block scalar, whose more indented lines follow.
+        var blockScalarParent: Int? = nil
+        var isOpen: Bool { depth > 0 || quote != 0 }
+
+        mutating func read(_ line: ArraySlice<UInt8>, indent: Int) {
+            if let parent = blockScalarParent {
+                if indent > parent { return }
+                blockScalarParent = nil
+            }
+            if !isOpen, opensBlockScalar(line) { blockScalarParent = indent; return }
+            var tokenStart = true
+            var k = line.startIndex
+            while k < line.endIndex {
+                let b = line[k]
+                if quote == UInt8(ascii: "\"") {
+                    if b == UInt8(ascii: "\\") { k += 1 } else if b == quote { quote = 0; tokenStart = false }
+                } else if quote == UInt8(ascii: "'") {
+                    if b == quote {
+                        if k + 1 < line.endIndex, line[k + 1] == quote { k += 1 } else { quote = 0; tokenStart = false }
+                    }
+                } else {
+                    switch b {
+                    case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                        if tokenStart { quote = b }
+                        tokenStart = false
+                    case UInt8(ascii: "["), UInt8(ascii: "{"):
+                        if depth > 0 || tokenStart { depth += 1; tokenStart = true } else { tokenStart = false }
+                    case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                        if depth > 0 { depth -= 1 }
+                        tokenStart = false
+                    case UInt8(ascii: ","):
+                        tokenStart = depth > 0
+                    case UInt8(ascii: ":"):
+                        tokenStart = nextIsSpace(line, k)
+                    case UInt8(ascii: "-"):
+                        tokenStart = tokenStart && nextIsSpace(line, k)
+                    case UInt8(ascii: " "), 9, 13:
+                        break
+                    case UInt8(ascii: "#"):
+                        if k == line.startIndex || line[k - 1] == 32 || line[k - 1] == 9 { return }
+                        tokenStart = false
+                    default:
+                        tokenStart = false
+                    }
+                }
+                k += 1
+            }
+        }
+
+        /// Whether the line's value is a block scalar's indicator: `|` or `>` (with chomping or
+        /// indentation marks) after `: ` or `- `, and nothing after it but a comment.
+        func opensBlockScalar(_ line: ArraySlice<UInt8>) -> Bool {
+            // Cheap first: most lines hold neither indicator.
+            guard line.contains(UInt8(ascii: "|")) || line.contains(UInt8(ascii: ">")) else { return false }
+            func isBlank(_ c: UInt8) -> Bool { c == 32 || c == 9 || c == 13 }
+            var end = line.endIndex
+            if let hash = line.indices.first(where: { line[$0] == UInt8(ascii: "#") && $0 > line.startIndex && isBlank(line[$0 - 1]) }) {
+                end = hash
+            }
+            while end > line.startIndex, isBlank(line[end - 1]) { end -= 1 }
+            while end > line.startIndex, line[end - 1] == UInt8(ascii: "-") || line[end - 1] == UInt8(ascii: "+")
+                    || (line[end - 1] >= 0x30 && line[end - 1] <= 0x39) { end -= 1 }
+            guard end > line.startIndex, line[end - 1] == UInt8(ascii: "|") || line[end - 1] == UInt8(ascii: ">") else { return false }
+            var before = end - 2
+            while before >= line.startIndex, isBlank(line[before]) { before -= 1 }
+            return before < line.startIndex || line[before] == UInt8(ascii: ":") || line[before] == UInt8(ascii: "-")
+        }
+
+        func nextIsSpace(_ line: ArraySlice<UInt8>, _ k: Int) -> Bool {
+            k + 1 >= line.endIndex || line[k + 1] == 32 || line[k + 1] == 9 || line[k + 1] == 13
+        }
     }
 
     /// - Parameter skipping: a block-style key whose lines (the key's line and every more
