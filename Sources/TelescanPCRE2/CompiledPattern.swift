@@ -47,7 +47,6 @@ public final class CompiledPattern: @unchecked Sendable {
     public init(_ pattern: String, options: RegexOptions = .standard) throws(PCRE2Error) {
         source = pattern
         self.options = options
-        byteMode = false
         try compile()
     }
 
@@ -57,29 +56,6 @@ public final class CompiledPattern: @unchecked Sendable {
     public init(deferred pattern: String, options: RegexOptions = .standard) {
         source = pattern
         self.options = options
-        byteMode = false
-    }
-
-    /// The byte-mode form of a UTF pattern, for subjects that are all ASCII (see
-    /// `ByteModeSource`), compiled on first use without `PCRE2_UTF`. When the pattern has no
-    /// such form, or byte mode refuses it, it does not compile (`isUsable` is false) and the
-    /// caller runs the UTF pattern instead.
-    public init(deferredByteModeOf pattern: String, options: RegexOptions = .standard) {
-        source = pattern
-        self.options = options.subtracting(.utf)
-        byteMode = true
-    }
-
-    /// Whether `source` is rewritten for byte mode when compiled.
-    let byteMode: Bool
-
-    /// Whether the pattern compiles (compiling it now if it has not been yet); cheap once settled.
-    @inline(__always) public var isUsable: Bool {
-        switch compileState.load(ordering: .acquiring) {
-        case 1: return true
-        case -1: return false
-        default: return (try? compileOnce()) != nil
-        }
     }
 
     /// Whether the pattern runs JIT code (compiling it now if it has not been yet).
@@ -111,14 +87,7 @@ public final class CompiledPattern: @unchecked Sendable {
             case -1: return .failure(compileError!)
             default: break
             }
-            let built: Result<(OpaquePointer, Info), PCRE2Error>
-            if byteMode {
-                built = ByteModeSource.rewrite(source).map { Self.build($0, options) }
-                    ?? .failure(PCRE2Error(code: 0, message: "no byte-mode form", offset: nil))
-            } else {
-                built = Self.build(source, options)
-            }
-            switch built {
+            switch Self.build(source, options) {
             case .success(let (code, info)):
                 compiledCode = code
                 compiledInfo = info

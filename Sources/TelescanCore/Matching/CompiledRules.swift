@@ -16,10 +16,6 @@ public final class CompiledRules: @unchecked Sendable {
     /// The hot path's view of each rule: its pattern only (copying a whole `Rule` per wake cost
     /// retain/release traffic on every field).
     let patterns: [CompiledPattern]
-    /// Each pattern's byte-mode form, run on notes that are all ASCII (most), where it finds
-    /// the same and runs faster (see `ByteModeSource`); compiled on first use, and where it does
-    /// not compile the UTF pattern runs instead.
-    let byteModePatterns: [CompiledPattern]
     /// What a target rule's hit becomes, per rule (nil for context rules): one reference to
     /// read per hit instead of a copy of the whole definition.
     let findingTemplates: [FindingTemplate?]
@@ -86,7 +82,6 @@ public final class CompiledRules: @unchecked Sendable {
         let windows = definitions.map(MatchWindow.init)
         let options = windows.map { $0 == .wholeNote ? RegexOptions.standard : RegexOptions.standard.union(.useOffsetLimit) }
         let patterns = definitions.indices.map { CompiledPattern(deferred: definitions[$0].patternSource, options: options[$0]) }
-        byteModePatterns = definitions.indices.map { CompiledPattern(deferredByteModeOf: definitions[$0].patternSource, options: options[$0]) }
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let now = compileAll ? Array(patterns.indices)
             : patterns.indices.filter { isUnitContext(definitions[$0]) && Self.lookbehindBound(definitions[$0].patternSource) == nil }

@@ -29,27 +29,21 @@ public final class RuleMatcher {
     var wokenContext: [Int] = []
     /// The current note's number, and the last note each rule ran in: each pattern is told
     /// once per note that it ran (`CompiledPattern.ranInNote`).
-    var note = 0
-    var lastNote: [Int]
+    var note: Int32 = 0
+    var lastNote: [Int32]
     /// The current note's whitespace runs, for `reach` windows.
     var whitespaceRuns = WhitespaceRuns()
     /// Fetched from `rules` on this worker's first note with findings (built then, once).
     lazy var contextPrefilter: LiteralPrefilter = rules.contextPrefilter
     /// The windows (closed ranges of allowed match starts) of the current note, flat: rule r's
     /// are `windowLo/windowHi[windowStart[r] ..< windowStart[r] + windowCount[r]]`, sorted.
-    var windowLo: [Int] = []
-    var windowHi: [Int] = []
-    var windowStart: [Int]
-    var windowCount: [Int]
+    var windowLo: [Int32] = []
+    var windowHi: [Int32] = []
+    var windowStart: [Int32]
+    var windowCount: [Int32]
     /// Whether the current note holds a character that PCRE2 matches, without case, to an
     /// ASCII letter of a key (see `LiteralPrefilter.hasCaselessVariant`): every rule then wakes.
     var wakesEveryRule = false
-    /// Whether the current note is all ASCII: its rules then run their byte-mode patterns.
-    var asciiNote = false
-    /// Whether ASCII notes run the byte-mode patterns (off: every note runs the UTF patterns,
-    /// the reference tests compare with; `TELESCAN_UTF_ONLY=1` for rule authors).
-    let byteModeForASCII: Bool
-    public static let byteModeByDefault = !EnvironmentSwitch.isOn("TELESCAN_UTF_ONLY")
     /// PCRE2 errors met on the last note (e.g. the match limit), as warnings.
     public private(set) var errors: [String] = []
     /// A rule whose deferred pattern did not compile (see `CompiledRules.init(compileAll:)`):
@@ -70,19 +64,20 @@ public final class RuleMatcher {
     /// keys must equal, wherever a key gap would lose a match).
     let wakesAll: Bool
 
+    /// - Parameter scratch: PCRE2 match state to use (matchers that take turns on one thread
+    ///   share one); nil makes one.
     public init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault, wakingEveryRule: Bool = false,
-                byteModeForASCII: Bool = RuleMatcher.byteModeByDefault) {
+                scratch: MatchScratch? = nil) {
         self.rules = rules
-        self.byteModeForASCII = byteModeForASCII
         let windowed = windowed && !wakingEveryRule
         self.windowed = windowed
         wakesAll = wakingEveryRule
-        scratch = MatchScratch(maxCaptures: rules.maxCaptures)
+        self.scratch = scratch ?? MatchScratch(maxCaptures: rules.maxCaptures)
         hits = [Bool](repeating: false, count: 2 * rules.rules.count)
         windowedRules = rules.windows.map { windowed && $0 != .wholeNote }
-        windowStart = [Int](repeating: 0, count: rules.rules.count)
-        windowCount = [Int](repeating: 0, count: rules.rules.count)
-        lastNote = [Int](repeating: 0, count: rules.rules.count)
+        windowStart = [Int32](repeating: 0, count: rules.rules.count)
+        windowCount = [Int32](repeating: 0, count: rules.rules.count)
+        lastNote = [Int32](repeating: 0, count: rules.rules.count)
         if EnvironmentSwitch.isOn("TELESCAN_RULE_PROFILE") {
             profile = [UInt64](repeating: 0, count: rules.rules.count)
             wakes = [Int](repeating: 0, count: rules.rules.count)
@@ -95,10 +90,10 @@ public final class RuleMatcher {
         let total = profile.reduce(0, +)
         var lines = "rule profile (ms, wakes):\n"
         for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }) where wakes[i] > 0 {
-            let jit = max(rules.patterns[i].jitSize, rules.byteModePatterns[i].jitSize)
+            let jit = rules.patterns[i].jitSize
             lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match, window \(rules.windows[i]), start \(rules.rules[i].pattern.startOptimisation), JIT code \(jit / 1024) KB\n"
         }
-        let jitTotal = rules.rules.indices.reduce(0) { $0 + rules.patterns[$1].jitSize + rules.byteModePatterns[$1].jitSize }
+        let jitTotal = rules.patterns.reduce(0) { $0 + $1.jitSize }
         lines += "  total \(total / 1_000_000) ms, \(wakes.reduce(0, +)) wakes, JIT code \(jitTotal / 1024) KB\n"
         let bytes = Array(lines.utf8)
         _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
@@ -158,8 +153,7 @@ public final class RuleMatcher {
         whitespaceRuns.forget()
         rules.prefilter.scan(text, hits: &hits, record: windowedRules, occurrences: &occurrences)
         if windowed { buildWindows(text) }
-        asciiNote = byteModeForASCII && ScalarOffsets.isASCII(text)
-        wakesEveryRule = wakesAll || (!asciiNote && LiteralPrefilter.hasCaselessVariant(text))
+        wakesEveryRule = wakesAll || LiteralPrefilter.hasCaselessVariant(text)
         if wakesEveryRule { wakeEveryRule(text) }
         settleHits()
     }
@@ -172,10 +166,10 @@ public final class RuleMatcher {
         guard windowed else { return }
         if windowLo.count < n { grow(to: n) }
         for r in 0..<n {
-            windowStart[r] = r
+            windowStart[r] = Int32(r)
             windowCount[r] = 1
             windowLo[r] = 0
-            windowHi[r] = text.count
+            windowHi[r] = Int32(text.count)
         }
     }
 
@@ -238,18 +232,19 @@ public final class RuleMatcher {
             count.update(repeating: 0)
             for o in occurrences { count[Int(o.rule)] += 1 }
             var total = 0
-            for r in 0..<n { start[r] = total; total += count[r]; count[r] = 0 }
+            for r in 0..<n { start[r] = Int32(total); total += Int(count[r]); count[r] = 0 }
             for o in occurrences {
                 let r = Int(o.rule)
                 let w = kinds[r].starts(around: Int(o.start), Int(o.end), before: Int(o.before), in: text, runs: runs)
-                let c = count[r], last = start[r] + c - 1
-                if c > 0 && w.lowerBound <= hi[last] + 16 {
-                    lo[last] = min(lo[last], w.lowerBound)
-                    hi[last] = max(hi[last], w.upperBound)
+                let c = Int(count[r]), last = Int(start[r]) + c - 1
+                let wlo = Int32(w.lowerBound), whi = Int32(w.upperBound)
+                if c > 0 && wlo <= hi[last] + 16 {
+                    lo[last] = min(lo[last], wlo)
+                    hi[last] = max(hi[last], whi)
                 } else {
-                    lo[last + 1] = w.lowerBound
-                    hi[last + 1] = w.upperBound
-                    count[r] = c + 1
+                    lo[last + 1] = wlo
+                    hi[last + 1] = whi
+                    count[r] = Int32(c + 1)
                 }
             }
         }
@@ -262,35 +257,58 @@ public final class RuleMatcher {
 
     /// Whether one of rule `i`'s windows (sorted, disjoint) overlaps the starts `start...end`.
     @inline(__always) func hasWindow(_ i: Int, overlapping start: Int, _ end: Int) -> Bool {
-        let first = windowStart[i], stop = first + windowCount[i]
+        let first = Int(windowStart[i]), stop = first + Int(windowCount[i])
         var lo = first, hi = stop
         while lo < hi {
             let mid = (lo + hi) / 2
-            if windowHi[mid] < start { lo = mid + 1 } else { hi = mid }
+            if Int(windowHi[mid]) < start { lo = mid + 1 } else { hi = mid }
         }
-        return lo < stop && windowLo[lo] <= end
+        return lo < stop && Int(windowLo[lo]) <= end
     }
 
     /// Room for `total` windows (a note with more literal occurrences than any before).
     @inline(never) func grow(to total: Int) {
-        windowLo += [Int](repeating: 0, count: total - windowLo.count)
-        windowHi += [Int](repeating: 0, count: total - windowHi.count)
+        windowLo += [Int32](repeating: 0, count: total - windowLo.count)
+        windowHi += [Int32](repeating: 0, count: total - windowHi.count)
+    }
+
+    /// Target-rule matches of several notes, `matchers[k]` matching `texts[k]` (each keeps its
+    /// note's keys and windows for the context step after): the same hits, in the same order, as
+    /// `matchTargets` note by note, found rule by rule across the notes, so that a rule's JIT
+    /// code runs for every note that woke it in a row instead of being fetched again for each.
+    static func matchTargets(_ texts: [UnsafeBufferPointer<UInt8>], with matchers: [RuleMatcher]) -> [[RuleHit]] {
+        var out = [[RuleHit]](repeating: [], count: texts.count)
+        guard let rules = matchers.first?.rules else { return out }
+        for k in texts.indices {
+            matchers[k].prefilter(texts[k])
+            // The windows are built: the occurrences' room (a key word counts once per rule it
+            // wakes) is not kept for every note of the group.
+            matchers[k].occurrences = []
+        }
+        for i in rules.targetRules {
+            for k in texts.indices where matchers[k].hits[i] {
+                matchers[k].runRule(i, texts[k], nil, &out[k])
+            }
+        }
+        return out
     }
 
     func run(_ indices: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {
-        let patterns = rules.patterns
-        let byteMode = rules.byteModePatterns
-        let ascii = asciiNote
+        for i in indices where hits[i] { runRule(i, text, range, &out) }
+    }
+
+    /// Runs woken rule `i` in `text` (within `range`, when given), adding its hits to `out`.
+    @inline(__always)
+    func runRule(_ i: Int, _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {
         let inWindows = windowedRules
         let profiling = profile != nil
         let start = range?.lowerBound ?? 0
         let end = range?.upperBound ?? text.count
-        for i in indices where hits[i] {
+        do {
             // Within a unit (context rules), a rule none of whose windows reaches it has nothing
             // to run: skipped before any other work (most of a note's context rules, per unit).
-            if range != nil, inWindows[i], !hasWindow(i, overlapping: start, end) { continue }
-            var pattern = patterns[i]
-            if ascii, byteMode[i].isUsable { pattern = byteMode[i] }
+            if range != nil, inWindows[i], !hasWindow(i, overlapping: start, end) { return }
+            let pattern = rules.patterns[i]
             if lastNote[i] != note {
                 lastNote[i] = note
                 pattern.ranInNote()
@@ -323,17 +341,17 @@ public final class RuleMatcher {
                     // Windows are sorted: within a unit (context rules) only the few that
                     // overlap it are visited, found by binary search, so a huge note with many
                     // units and windows stays linear.
-                    let first = windowStart[i], stop = first + windowCount[i]
+                    let first = Int(windowStart[i]), stop = first + Int(windowCount[i])
                     var lo = first, hi = stop
                     while lo < hi {
                         let mid = (lo + hi) / 2
-                        if windowHi[mid] < start { lo = mid + 1 } else { hi = mid }
+                        if Int(windowHi[mid]) < start { lo = mid + 1 } else { hi = mid }
                     }
                     var offset = start
                     var k = lo
-                    while k < stop, windowLo[k] <= end {
-                        let from = max(offset, windowLo[k])
-                        let limit = min(windowHi[k], end)
+                    while k < stop, Int(windowLo[k]) <= end {
+                        let from = max(offset, Int(windowLo[k]))
+                        let limit = min(Int(windowHi[k]), end)
                         k += 1
                         if from > limit { continue }
                         offset = try pattern.forEachMatch(in: text, from: from, upTo: range?.upperBound, startLimit: limit,

@@ -4,7 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// The developer switches read from the environment (`TELESCAN_WHOLE_NOTE`, `TELESCAN_UTF_ONLY`,
+/// The developer switches read from the environment (`TELESCAN_WHOLE_NOTE`,
 /// `TELESCAN_RULE_PROFILE`, `TELESCAN_STARTUP_PROFILE`): on when set to anything but "" or "0",
 /// so `TELESCAN_WHOLE_NOTE=0` or an empty value, as a script may leave it, means off.
 public enum EnvironmentSwitch {

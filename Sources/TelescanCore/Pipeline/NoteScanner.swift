@@ -13,14 +13,76 @@ public final class NoteScanner {
 
     /// A rule whose pattern did not compile when a note first needed it (rules loaded with
     /// `compileAll: false`): results since then lack that rule, so the run must stop.
-    public var ruleDataError: RuleLoadError? { matcher.ruleDataError }
+    public var ruleDataError: RuleLoadError? { matcher.ruleDataError ?? groupMatchers.lazy.compactMap(\.ruleDataError).first }
 
     public func scan(_ record: NoteRecord) -> NoteResult {
+        switch prepare(record) {
+        case .done(let result):
+            return result
+        case .ready(let note):
+            return note.matched.withUnsafeBufferPointer { buf in
+                finish(note, buf, targets: matcher.matchTargets(buf), matcher: matcher)
+            }
+        }
+    }
+
+    /// Notes scanned together (`scan(_:)` of a slice): target rules run rule by rule across
+    /// them rather than note by note, so a rule's JIT code, which is far larger in all than the
+    /// core's caches, is fetched once for every note of the group that woke it.
+    public static let groupSize = 256
+    /// One matcher per note of a group (each holds its note's keys and windows), built on first use.
+    var groupMatchers: [RuleMatcher] = []
+
+    /// Results for `records`, in order, each the same as `scan(_:)` of it alone.
+    public func scan(_ records: ArraySlice<NoteRecord>) -> [NoteResult] {
+        if records.count < 2 { return records.map { scan($0) } }
+        var results = [NoteResult?](repeating: nil, count: records.count)
+        var notes: [(slot: Int, note: PreparedNote, text: UnsafeMutableBufferPointer<UInt8>)] = []
+        for (slot, record) in records.enumerated() {
+            switch prepare(record) {
+            case .done(let result): results[slot] = result
+            case .ready(let note):
+                // A copy with a stable address, read by every rule of the group.
+                let text = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: note.matched.count)
+                _ = text.initialize(from: note.matched)
+                notes.append((slot, note, text))
+            }
+        }
+        defer { for n in notes { n.text.deallocate() } }
+        while groupMatchers.count < notes.count {
+            groupMatchers.append(RuleMatcher(rules: engine.lexicons.compiled, windowed: matcher.windowed, scratch: matcher.scratch))
+        }
+        let texts = notes.map { UnsafeBufferPointer($0.text) }
+        let targets = RuleMatcher.matchTargets(texts, with: groupMatchers)
+        for (k, n) in notes.enumerated() {
+            results[n.slot] = finish(n.note, texts[k], targets: targets[k], matcher: groupMatchers[k])
+        }
+        return results.map { $0! }
+    }
+
+    /// A note after repair and masking, ready to match (or, for a record with an error, its result).
+    enum Prepared {
+        case done(NoteResult)
+        case ready(PreparedNote)
+    }
+
+    struct PreparedNote {
+        let record: NoteRecord
+        /// The note as given, UTF-8 repaired.
+        let text: [UInt8]
+        let ascii: Bool
+        let warnings: [String]
+        let legend: AbbreviationLegend?
+        /// What the rules read: the same length as `text`, unless a legend spelled abbreviations out.
+        let matched: [UInt8]
+    }
+
+    func prepare(_ record: NoteRecord) -> Prepared {
         let profile = engine.decider.profileName
         if let error = record.error {
             var r = NoteResult(id: record.id, status: .error, profile: profile, decision: Decision(status: .error))
             r.error = error
-            return r
+            return .done(r)
         }
         var warnings: [String] = []
         var text = record.text
@@ -50,26 +112,33 @@ public final class NoteScanner {
         let spelled = legend?.text ?? masked
         // After the legend: its "VC = verbal consent" lines are definitions, not labels.
         let matched = LabelSeparatorRemnants.masked(spelled) ?? spelled
-        var result = matched.withUnsafeBufferPointer { buf in
-            analyse(buf, record: record, profile: profile, warnings: &warnings)
-        }
-        legend?.legend.mapBack(&result)
-        result.text = text
-        result.ascii = ascii
+        return .ready(PreparedNote(record: record, text: text, ascii: ascii, warnings: warnings,
+                                   legend: legend?.legend, matched: matched))
+    }
+
+    /// The rest of the pipeline on a prepared note whose target rules have run (`targets`, by
+    /// `matcher`, which still holds the note's keys and windows).
+    func finish(_ note: PreparedNote, _ buf: UnsafeBufferPointer<UInt8>, targets: [RuleHit], matcher: RuleMatcher) -> NoteResult {
+        var warnings = note.warnings
+        var result = analyse(buf, targets: targets, matcher: matcher, record: note.record,
+                             profile: engine.decider.profileName, warnings: &warnings)
+        note.legend?.mapBack(&result)
+        result.text = note.text
+        result.ascii = note.ascii
         result.warnings = warnings + result.decision.warnings
         result.decision.warnings = []
         if !result.ascii {
-            result.scalarOffsets = text.withUnsafeBufferPointer { ScalarOffsets.convert($0, byteOffsets: result.evidenceOffsets) }
+            result.scalarOffsets = note.text.withUnsafeBufferPointer { ScalarOffsets.convert($0, byteOffsets: result.evidenceOffsets) }
         }
         return result
     }
 
-    func analyse(_ buf: UnsafeBufferPointer<UInt8>, record: NoteRecord, profile: String,
-                 warnings: inout [String]) -> NoteResult {
+    func analyse(_ buf: UnsafeBufferPointer<UInt8>, targets: [RuleHit], matcher: RuleMatcher, record: NoteRecord,
+                 profile: String, warnings: inout [String]) -> NoteResult {
         let compiled = engine.lexicons.compiled
         var findings: [Finding] = []
         var blockTriggers: [ContextEngine.Trigger] = []
-        for h in matcher.matchTargets(buf) {
+        for h in targets {
             if let template = compiled.findingTemplates[h.rule] {
                 if let f = template.finding(h, in: buf) { findings.append(f) }
             } else if let rule = compiled.triggerRules[h.rule] {

@@ -30,16 +30,11 @@ public enum RuleExampleRunner {
                 let (ws, fs) = (w.map(\.matchSpan), f.map(\.matchSpan))
                 if ws != fs { fail(ex, "finds \(ws) near its literals but \(fs) over the whole text (reach too small?)") }
             }
-            func checkByteMode(_ ex: String, _ text: String) {
-                guard let (utf, bytes) = byteModeAgreement(rules, index, text, scratch), utf != bytes else { return }
-                fail(ex, "its byte-mode pattern (for ASCII notes) finds \(bytes) but the UTF pattern \(utf)")
-            }
             for source in def.examples.match {
                 checked += 1
                 let ex = ExampleText(parsing: source)
                 let spans = matches(rule, ex.text, scratch)
                 checkWindows(source, ex.text)
-                checkByteMode(source, ex.text)
                 if spans.isEmpty { fail(source, "does not match"); continue }
                 if !ex.marked.isEmpty {
                     for m in ex.marked where !spans.contains(m) {
@@ -64,29 +59,9 @@ public enum RuleExampleRunner {
                 let ex = ExampleText(parsing: source)
                 if !matches(rule, ex.text, scratch).isEmpty { fail(source, "matches but must not") }
                 checkWindows(source, ex.text)
-                checkByteMode(source, ex.text)
             }
         }
         return (checked, failures)
-    }
-
-    /// Every match of rule `index` in an ASCII `text` with each group's range, by its UTF pattern
-    /// and by its byte-mode pattern (which must agree); nil when the text is not ASCII or the
-    /// rule has no byte-mode pattern.
-    public static func byteModeAgreement(_ rules: CompiledRules, _ index: Int, _ text: String,
-                                         _ scratch: MatchScratch) -> (utf: [[Range<Int>?]], bytes: [[Range<Int>?]])? {
-        let bytes = Array(text.utf8)
-        let twin = rules.byteModePatterns[index]
-        guard bytes.allSatisfy({ $0 < 0x80 }), twin.isUsable else { return nil }
-        func all(_ pattern: CompiledPattern) -> [[Range<Int>?]] {
-            var out: [[Range<Int>?]] = []
-            let groups = pattern.captureCount
-            _ = bytes.withUnsafeBufferPointer { buf in
-                try? pattern.forEachMatch(in: buf, scratch: scratch) { m in out.append((0...groups).map { m.group($0) }) }
-            }
-            return out
-        }
-        return (all(rules.patterns[index]), all(twin))
     }
 
     /// The rule's matches in `text` (as UTF-8 byte ranges) that stay when every occurrence of
