@@ -50,11 +50,9 @@ public final class RuleMatcher {
     /// the scan stops with it rather than go on without the rule.
     public private(set) var ruleDataError: RuleLoadError? = nil
 
-    /// Per-rule time and wake counts when `TELESCAN_RULE_PROFILE` is set (for rule authors
-    /// tuning speed; printed to standard error, never any note text).
-    var profile: [UInt64]? = nil
-    var wakes: [Int] = []
-    var matched: [Int] = []
+    /// Per-rule time and wakes when `TELESCAN_RULE_PROFILE` is set (shared with the matchers of
+    /// the same scanner's note groups).
+    let profile: RuleProfile?
 
     /// TELESCAN_WHOLE_NOTE=1 runs every rule over the whole note, for rule authors checking
     /// that a `reach` or a literal loses nothing (outputs must be identical).
@@ -64,10 +62,16 @@ public final class RuleMatcher {
     /// keys must equal, wherever a key gap would lose a match).
     let wakesAll: Bool
 
-    /// - Parameter scratch: PCRE2 match state to use (matchers that take turns on one thread
-    ///   share one); nil makes one.
-    public init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault, wakingEveryRule: Bool = false,
-                scratch: MatchScratch? = nil) {
+    /// - Parameters:
+    ///   - scratch: PCRE2 match state to use (matchers that take turns on one thread share
+    ///     one); nil makes one.
+    ///   - profiledWith: the rule profile to add to (another matcher's); nil makes one when
+    ///     `TELESCAN_RULE_PROFILE` is set.
+    public convenience init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault, wakingEveryRule: Bool = false) {
+        self.init(rules: rules, windowed: windowed, wakingEveryRule: wakingEveryRule, scratch: nil, profiledWith: nil)
+    }
+
+    init(rules: CompiledRules, windowed: Bool, wakingEveryRule: Bool = false, scratch: MatchScratch?, profiledWith: RuleProfile?) {
         self.rules = rules
         let windowed = windowed && !wakingEveryRule
         self.windowed = windowed
@@ -78,25 +82,7 @@ public final class RuleMatcher {
         windowStart = [Int32](repeating: 0, count: rules.rules.count)
         windowCount = [Int32](repeating: 0, count: rules.rules.count)
         lastNote = [Int32](repeating: 0, count: rules.rules.count)
-        if EnvironmentSwitch.isOn("TELESCAN_RULE_PROFILE") {
-            profile = [UInt64](repeating: 0, count: rules.rules.count)
-            wakes = [Int](repeating: 0, count: rules.rules.count)
-            matched = [Int](repeating: 0, count: rules.rules.count)
-        }
-    }
-
-    deinit {
-        guard let profile else { return }
-        let total = profile.reduce(0, +)
-        var lines = "rule profile (ms, wakes):\n"
-        for i in profile.indices.sorted(by: { profile[$0] > profile[$1] }) where wakes[i] > 0 {
-            let jit = rules.patterns[i].jitSize
-            lines += "  \(rules.rules[i].definition.id): \(profile[i] / 1_000_000) ms, \(wakes[i]) wakes, \(matched[i]) with a match, window \(rules.windows[i]), start \(rules.rules[i].pattern.startOptimisation), JIT code \(jit / 1024) KB\n"
-        }
-        let jitTotal = rules.patterns.reduce(0) { $0 + $1.jitSize }
-        lines += "  total \(total / 1_000_000) ms, \(wakes.reduce(0, +)) wakes, JIT code \(jitTotal / 1024) KB\n"
-        let bytes = Array(lines.utf8)
-        _ = bytes.withUnsafeBufferPointer { write(2, $0.baseAddress, $0.count) }
+        profile = profiledWith ?? RuleProfile.ifEnabled(rules)
     }
 
     /// All rule matches in `text`, in rule order then position (targets and triggers alike).
@@ -314,7 +300,7 @@ public final class RuleMatcher {
                 pattern.ranInNote()
             }
             let before = out.count
-            let t0 = profiling ? DispatchTime.now().uptimeNanoseconds : 0
+            let t0 = profiling ? RuleProfile.now() : 0
             do {
                 try pattern.compile()
                 // Named groups other than `span` become captures; `span` narrows the evidence.
@@ -367,11 +353,7 @@ public final class RuleMatcher {
                     errors.append("PATTERN_LIMIT: rule \(rules.rules[i].definition.id): \(error.message)")
                 }
             }
-            if profiling {
-                profile![i] += DispatchTime.now().uptimeNanoseconds - t0
-                wakes[i] += 1
-                if out.count > before { matched[i] += 1 }
-            }
+            if profiling { profile!.add(i, since: t0, matched: out.count > before) }
         }
     }
 }

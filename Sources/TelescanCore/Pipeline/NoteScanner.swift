@@ -50,7 +50,8 @@ public final class NoteScanner {
         }
         defer { for n in notes { n.text.deallocate() } }
         while groupMatchers.count < notes.count {
-            groupMatchers.append(RuleMatcher(rules: engine.lexicons.compiled, windowed: matcher.windowed, scratch: matcher.scratch))
+            groupMatchers.append(RuleMatcher(rules: engine.lexicons.compiled, windowed: matcher.windowed,
+                                             scratch: matcher.scratch, profiledWith: matcher.profile))
         }
         let texts = notes.map { UnsafeBufferPointer($0.text) }
         let targets = RuleMatcher.matchTargets(texts, with: groupMatchers)
