@@ -271,10 +271,16 @@ public final class RuleMatcher {
             // wakes) is not kept for every note of the group.
             matchers[k].occurrences = []
         }
-        for i in rules.targetRules {
-            for k in texts.indices where matchers[k].hits[i] {
-                matchers[k].runRule(i, texts[k], nil, &out[k])
+        // Which notes woke each rule, in note order: one pass over each note's keys, rather than
+        // every note asked about every rule.
+        var woke = [[Int32]](repeating: [], count: rules.targetRules.count)
+        for (k, m) in matchers.prefix(texts.count).enumerated() {
+            m.hits.withUnsafeBufferPointer { hits in
+                for (position, i) in rules.targetRules.enumerated() where hits[i] { woke[position].append(Int32(k)) }
             }
+        }
+        for (position, i) in rules.targetRules.enumerated() {
+            for k in woke[position] { matchers[Int(k)].runRule(i, texts[Int(k)], nil, &out[Int(k)]) }
         }
         return out
     }
