@@ -115,6 +115,32 @@ public final class RuleMatcher {
         return out
     }
 
+    /// Context-trigger matches of several notes, each in its ranges (`ranges[k]`; none: the note
+    /// is skipped), `matchers[k]` matching `texts[k]` after its `matchTargets`: the same hits,
+    /// in the same order, as `matchContext` note by note, found rule by rule across the notes.
+    static func matchContext(_ texts: [UnsafeBufferPointer<UInt8>], in ranges: [[Range<Int>]],
+                             with matchers: [RuleMatcher]) -> [[RuleHit]] {
+        var out = [[RuleHit]](repeating: [], count: texts.count)
+        guard let rules = matchers.first?.rules else { return out }
+        var woke = [[Int32]](repeating: [], count: rules.contextRules.count)
+        for k in texts.indices where !ranges[k].isEmpty {
+            matchers[k].prefilterContext(texts[k], around: ranges[k])
+            matchers[k].hits.withUnsafeBufferPointer { hits in
+                for (position, i) in rules.contextRules.enumerated() where hits[i] { woke[position].append(Int32(k)) }
+            }
+        }
+        // Per note and range, in range order then rule order, as `matchContext` finds them.
+        var byRange = ranges.map { [[RuleHit]](repeating: [], count: $0.count) }
+        for (position, i) in rules.contextRules.enumerated() {
+            for k in woke[position] {
+                let k = Int(k)
+                for (r, range) in ranges[k].enumerated() { matchers[k].runRule(i, texts[k], range, &byRange[k][r]) }
+            }
+        }
+        for k in texts.indices { out[k] = byRange[k].flatMap { $0 } }
+        return out
+    }
+
     /// Matches of rule `i` alone in `text` (for rule examples and tests), or nil when the
     /// prefilter does not wake it.
     public func matchRule(_ i: Int, in text: String) -> [RuleHit]? {

@@ -55,8 +55,11 @@ public final class NoteScanner {
         }
         let texts = notes.map { UnsafeBufferPointer($0.text) }
         let targets = RuleMatcher.matchTargets(texts, with: groupMatchers)
+        // The context rules likewise, rule by rule across the group, in each note's ranges.
+        let found = texts.indices.map { findings(texts[$0], targets: targets[$0]) }
+        let contextHits = RuleMatcher.matchContext(texts, in: found.map(\.contextRanges), with: groupMatchers)
         for (k, n) in notes.enumerated() {
-            results[n.slot] = finish(n.note, texts[k], targets: targets[k], matcher: groupMatchers[k])
+            results[n.slot] = finish(n.note, texts[k], found[k], contextHits: contextHits[k], matcher: groupMatchers[k])
         }
         return results.map { $0! }
     }
@@ -121,8 +124,22 @@ public final class NoteScanner {
     /// `matcher`, which still holds the note's keys and windows).
     func finish(_ note: PreparedNote, _ buf: UnsafeBufferPointer<UInt8>, targets: [RuleHit], matcher: RuleMatcher) -> NoteResult {
         var warnings = note.warnings
-        var result = analyse(buf, targets: targets, matcher: matcher, record: note.record,
+        let result = analyse(buf, targets: targets, matcher: matcher, record: note.record,
                              profile: engine.decider.profileName, warnings: &warnings)
+        return finish(note, result, warnings: warnings)
+    }
+
+    /// A note whose findings and context hits were found with its group (see `scan(_:)`).
+    func finish(_ note: PreparedNote, _ buf: UnsafeBufferPointer<UInt8>, _ found: Findings, contextHits: [RuleHit],
+                matcher: RuleMatcher) -> NoteResult {
+        var warnings = note.warnings
+        let result = analyse(buf, found, contextHits: contextHits, matcher: matcher, record: note.record,
+                             profile: engine.decider.profileName, warnings: &warnings)
+        return finish(note, result, warnings: warnings)
+    }
+
+    func finish(_ note: PreparedNote, _ analysed: NoteResult, warnings: [String]) -> NoteResult {
+        var result = analysed
         note.legend?.mapBack(&result)
         result.text = note.text
         result.ascii = note.ascii
@@ -134,30 +151,56 @@ public final class NoteScanner {
         return result
     }
 
-    func analyse(_ buf: UnsafeBufferPointer<UInt8>, targets: [RuleHit], matcher: RuleMatcher, record: NoteRecord,
-                 profile: String, warnings: inout [String]) -> NoteResult {
-        let compiled = engine.lexicons.compiled
+    /// A note's findings and block triggers from its target hits, and where its context
+    /// triggers are looked for: the units that hold findings (none when there is no finding).
+    struct Findings {
         var findings: [Finding] = []
         var blockTriggers: [ContextEngine.Trigger] = []
+        var scoped: [TextUnit] = []
+        var contextRanges: [Range<Int>] = []
+    }
+
+    func findings(_ buf: UnsafeBufferPointer<UInt8>, targets: [RuleHit]) -> Findings {
+        let compiled = engine.lexicons.compiled
+        var f = Findings()
         for h in targets {
             if let template = compiled.findingTemplates[h.rule] {
-                if let f = template.finding(h, in: buf) { findings.append(f) }
+                if let finding = template.finding(h, in: buf) { f.findings.append(finding) }
             } else if let rule = compiled.triggerRules[h.rule] {
-                blockTriggers.append(ContextEngine.Trigger(rule: rule, span: h.span))
+                f.blockTriggers.append(ContextEngine.Trigger(rule: rule, span: h.span))
             }
         }
-        if !findings.isEmpty {
+        if !f.findings.isEmpty {
             // Context triggers are looked for only in the units that hold findings.
-            let units = engine.splitter.units(around: findings.map(\.matchSpan.lowerBound), in: buf)
-            let scoped = Self.unitsHolding(findings, units)
-            let triggers = matcher.matchContext(buf, in: Self.contextRanges(scoped, in: buf)).compactMap { h in
+            let units = engine.splitter.units(around: f.findings.map(\.matchSpan.lowerBound), in: buf)
+            f.scoped = Self.unitsHolding(f.findings, units)
+            f.contextRanges = Self.contextRanges(f.scoped, in: buf)
+        }
+        return f
+    }
+
+    func analyse(_ buf: UnsafeBufferPointer<UInt8>, targets: [RuleHit], matcher: RuleMatcher, record: NoteRecord,
+                 profile: String, warnings: inout [String]) -> NoteResult {
+        let found = findings(buf, targets: targets)
+        let contextHits = found.findings.isEmpty ? [] : matcher.matchContext(buf, in: found.contextRanges)
+        return analyse(buf, found, contextHits: contextHits, matcher: matcher, record: record, profile: profile, warnings: &warnings)
+    }
+
+    /// The rest of the pipeline once the context rules have run (`contextHits`, in the note's
+    /// context ranges): context, elements, service, decision.
+    func analyse(_ buf: UnsafeBufferPointer<UInt8>, _ found: Findings, contextHits: [RuleHit], matcher: RuleMatcher,
+                 record: NoteRecord, profile: String, warnings: inout [String]) -> NoteResult {
+        let compiled = engine.lexicons.compiled
+        var findings = found.findings
+        if !findings.isEmpty {
+            let triggers = contextHits.compactMap { h in
                 compiled.triggerRules[h.rule].map { ContextEngine.Trigger(rule: $0, span: h.span) }
             }
             if !triggers.isEmpty {
-                engine.context.apply(findings: &findings, triggers: triggers, units: scoped, text: buf)
+                engine.context.apply(findings: &findings, triggers: triggers, units: found.scoped, text: buf)
             }
-            if !blockTriggers.isEmpty {
-                engine.context.applyBlocks(findings: &findings, triggers: blockTriggers, text: buf)
+            if !found.blockTriggers.isEmpty {
+                engine.context.applyBlocks(findings: &findings, triggers: found.blockTriggers, text: buf)
             }
         }
         warnings += matcher.errors
