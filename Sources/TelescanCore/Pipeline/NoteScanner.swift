@@ -21,7 +21,9 @@ public final class NoteScanner {
             return result
         case .ready(let note):
             return note.matched.withUnsafeBufferPointer { buf in
-                finish(note, buf, targets: matcher.matchTargets(buf), matcher: matcher)
+                let found = findings(buf, targets: matcher.matchTargets(buf))
+                let contextHits = found.findings.isEmpty ? [] : matcher.matchContext(buf, in: found.contextRanges)
+                return finish(note, buf, found, contextHits: contextHits, matcher: matcher)
             }
         }
     }
@@ -120,26 +122,14 @@ public final class NoteScanner {
                                    legend: legend?.legend, matched: matched))
     }
 
-    /// The rest of the pipeline on a prepared note whose target rules have run (`targets`, by
-    /// `matcher`, which still holds the note's keys and windows).
-    func finish(_ note: PreparedNote, _ buf: UnsafeBufferPointer<UInt8>, targets: [RuleHit], matcher: RuleMatcher) -> NoteResult {
-        var warnings = note.warnings
-        let result = analyse(buf, targets: targets, matcher: matcher, record: note.record,
-                             profile: engine.decider.profileName, warnings: &warnings)
-        return finish(note, result, warnings: warnings)
-    }
-
-    /// A note whose findings and context hits were found with its group (see `scan(_:)`).
+    /// The rest of the pipeline on a prepared note whose rules have run (its findings and the
+    /// context hits in its ranges, by `matcher`, alone or with its group): context, elements,
+    /// service, decision, then the note's own text and offsets back in the result.
     func finish(_ note: PreparedNote, _ buf: UnsafeBufferPointer<UInt8>, _ found: Findings, contextHits: [RuleHit],
                 matcher: RuleMatcher) -> NoteResult {
         var warnings = note.warnings
-        let result = analyse(buf, found, contextHits: contextHits, matcher: matcher, record: note.record,
+        var result = analyse(buf, found, contextHits: contextHits, matcher: matcher, record: note.record,
                              profile: engine.decider.profileName, warnings: &warnings)
-        return finish(note, result, warnings: warnings)
-    }
-
-    func finish(_ note: PreparedNote, _ analysed: NoteResult, warnings: [String]) -> NoteResult {
-        var result = analysed
         note.legend?.mapBack(&result)
         result.text = note.text
         result.ascii = note.ascii
@@ -177,13 +167,6 @@ public final class NoteScanner {
             f.contextRanges = Self.contextRanges(f.scoped, in: buf)
         }
         return f
-    }
-
-    func analyse(_ buf: UnsafeBufferPointer<UInt8>, targets: [RuleHit], matcher: RuleMatcher, record: NoteRecord,
-                 profile: String, warnings: inout [String]) -> NoteResult {
-        let found = findings(buf, targets: targets)
-        let contextHits = found.findings.isEmpty ? [] : matcher.matchContext(buf, in: found.contextRanges)
-        return analyse(buf, found, contextHits: contextHits, matcher: matcher, record: record, profile: profile, warnings: &warnings)
     }
 
     /// The rest of the pipeline once the context rules have run (`contextHits`, in the note's
