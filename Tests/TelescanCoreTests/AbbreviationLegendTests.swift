@@ -52,11 +52,11 @@ final class AbbreviationLegendTests: XCTestCase {
         let s = String(decoding: text, as: UTF8.self)
         let home = try XCTUnwrap(s.range(of: "patient location: home"))
         let r = s.utf8.distance(from: s.startIndex, to: home.lowerBound)..<s.utf8.distance(from: s.startIndex, to: home.upperBound)
-        XCTAssertEqual(legend.original(r), 0..<8)  // "PL: home"
-        XCTAssertEqual(legend.original(3..<10), 0..<2)  // inside "patient location": "PL"
+        XCTAssertEqual(legend.map.original(r), 0..<8)  // "PL: home"
+        XCTAssertEqual(legend.map.original(3..<10), 0..<2)  // inside "patient location": "PL"
         let seen = try XCTUnwrap(s.range(of: "Seen"))
         let sr = s.utf8.distance(from: s.startIndex, to: seen.lowerBound)
-        XCTAssertEqual(legend.original(sr..<(sr + 4)), 10..<14)
+        XCTAssertEqual(legend.map.original(sr..<(sr + 4)), 10..<14)
     }
 
     /// End to end: a note written in its own abbreviations is read as if spelled out, with

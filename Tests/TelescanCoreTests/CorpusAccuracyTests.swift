@@ -33,29 +33,54 @@ final class CorpusAccuracyTests: XCTestCase {
     /// that wants exactly one space after a sentence's end ("(?<=[.;,]\\s)") lost the signature
     /// of "MDM low.  Idris Varga MD" and the home of "(no internet).  At home.".
     func testTwoSpacesAfterASentenceChangeNoResult() throws {
+        let changed = try assertCorpusReadsTheSame { _, note in
+            note.replacingOccurrences(of: #"([.;?!]) (?=\S)"#, with: "$1  ", options: .regularExpression)
+        }
+        XCTAssertGreaterThan(changed, 500)
+    }
+
+    /// Every corpus note typed with two spaces between words (every other note), or with
+    /// no-break spaces there (copied from a word processor or a web page), must give the same
+    /// results as written: a pattern's gap counts characters and some take one space, so these
+    /// cost 1.1 points of status accuracy (0.985 -> 0.974) before `InnerSpaceRuns`.
+    func testTwoSpacesOrNoBreakSpacesBetweenWordsChangeNoResult() throws {
+        let changed = try assertCorpusReadsTheSame { k, note in
+            note.replacingOccurrences(of: #"(?<=[A-Za-z]) (?=[A-Za-z])"#, with: k % 2 == 0 ? "  " : "\u{00A0}",
+                                      options: .regularExpression)
+        }
+        XCTAssertGreaterThan(changed, 6000)
+    }
+
+    /// Scans each corpus note as written and as `retyped` (given its index), and asserts the two
+    /// give the same status, service, element values, missing elements and codes. Returns how
+    /// many notes the retyping changed.
+    func assertCorpusReadsTheSame(_ retyped: (Int, String) -> String, file: StaticString = #filePath,
+                                  line: UInt = #line) throws -> Int {
         let scanner = try NoteScanner.forTests()
         let dir = Repo.corpus + "/notes"
         var changed = 0
-        for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {
+        for (k, name) in try FileManager.default.contentsOfDirectory(atPath: dir).sorted().enumerated() {
             let note = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
-            let typed = note.replacingOccurrences(of: #"([.;?!]) (?=\S)"#, with: "$1  ", options: .regularExpression)
+            let typed = retyped(k, note)
             if typed == note { continue }
             changed += 1
-            func summary(_ r: NoteResult) -> String {
-                let e = r.elements
-                let values: [String] = [
-                    "\(r.status)", "\(r.service.map(\.rawValue) ?? "-")", e.modality?.value ?? "-", "\(e.modalitySwitch?.value ?? false)",
-                    e.consent.map { "\($0.value.value)/\($0.value.by)" } ?? "-", "\(e.time?.value ?? -1)", e.mdm?.value ?? "-",
-                    e.patientLocation?.value ?? "-", e.providerLocation?.value ?? "-",
-                    e.performingProvider.map { "\($0.value.name ?? "")|\($0.value.credential ?? "")" } ?? "-",
-                    e.patientStatus?.value ?? "-", "\(e.audioOnlyReason?.value ?? false)", "\(e.deviceDays?.value ?? -1)",
-                    r.decision.missing.map(\.reason).joined(separator: ","), r.decision.codes.map(\.compact).joined(separator: ","),
-                ]
-                return values.joined(separator: " ")
-            }
-            XCTAssertEqual(summary(scanner.scan(text: typed)), summary(scanner.scan(text: note)), name)
+            XCTAssertEqual(Self.summary(scanner.scan(text: typed)), Self.summary(scanner.scan(text: note)), name,
+                           file: file, line: line)
         }
-        XCTAssertGreaterThan(changed, 500)
+        return changed
+    }
+
+    static func summary(_ r: NoteResult) -> String {
+        let e = r.elements
+        let values: [String] = [
+            "\(r.status)", "\(r.service.map(\.rawValue) ?? "-")", e.modality?.value ?? "-", "\(e.modalitySwitch?.value ?? false)",
+            e.consent.map { "\($0.value.value)/\($0.value.by)" } ?? "-", "\(e.time?.value ?? -1)", e.mdm?.value ?? "-",
+            e.patientLocation?.value ?? "-", e.providerLocation?.value ?? "-",
+            e.performingProvider.map { "\($0.value.name ?? "")|\($0.value.credential ?? "")" } ?? "-",
+            e.patientStatus?.value ?? "-", "\(e.audioOnlyReason?.value ?? false)", "\(e.deviceDays?.value ?? -1)",
+            r.decision.missing.map(\.reason).joined(separator: ","), r.decision.codes.map(\.compact).joined(separator: ","),
+        ]
+        return values.joined(separator: " ")
     }
 
     func testMTSamplesYieldNoTelehealthService() throws {

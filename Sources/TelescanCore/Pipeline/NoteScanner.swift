@@ -79,7 +79,10 @@ public final class NoteScanner {
         let ascii: Bool
         let warnings: [String]
         let legend: AbbreviationLegend?
-        /// What the rules read: the same length as `text`, unless a legend spelled abbreviations out.
+        /// Where runs of spaces between words were read as one (`InnerSpaceRuns`).
+        let squeeze: OffsetMap?
+        /// What the rules read: the same length as `text`, unless a legend spelled abbreviations
+        /// out or runs of spaces were squeezed.
         let matched: [UInt8]
     }
 
@@ -99,11 +102,16 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
+        // First, two spaces or a no-break space typed between words read as one space: the
+        // copy is shorter, so ranges found in it are mapped back to the note's bytes (after the
+        // legend's). The masks below then keep its length.
+        let squeezed = InnerSpaceRuns.squeezed(text)
+        let single = squeezed?.text ?? text
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
         // a form's arrow or a table's cell wall ("|" or box-drawing characters) between a label
         // and its answer, HTML tags left by an export, and Markdown's emphasis and marks are
         // matched as what they stand for or as spaces (same offsets; quotes keep them).
-        let unescaped = EscapeRemnants.masked(text) ?? text
+        let unescaped = EscapeRemnants.masked(single) ?? single
         let listed = SmartListRemnants.masked(unescaped) ?? unescaped
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
         let boxed = BoxDrawingRemnants.masked(arrowed) ?? arrowed
@@ -119,7 +127,7 @@ public final class NoteScanner {
         // After the legend: its "VC = verbal consent" lines are definitions, not labels.
         let matched = LabelSeparatorRemnants.masked(spelled) ?? spelled
         return .ready(PreparedNote(record: record, text: text, ascii: ascii, warnings: warnings,
-                                   legend: legend?.legend, matched: matched))
+                                   legend: legend?.legend, squeeze: squeezed?.map, matched: matched))
     }
 
     /// The rest of the pipeline on a prepared note whose rules have run (its findings and the
@@ -130,7 +138,8 @@ public final class NoteScanner {
         var warnings = note.warnings
         var result = analyse(buf, found, contextHits: contextHits, matcher: matcher, record: note.record,
                              profile: engine.decider.profileName, warnings: &warnings)
-        note.legend?.mapBack(&result)
+        note.legend?.map.mapBack(&result)
+        note.squeeze?.mapBack(&result)
         result.text = note.text
         result.ascii = note.ascii
         result.warnings = warnings + result.decision.warnings

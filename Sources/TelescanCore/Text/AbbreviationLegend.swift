@@ -6,14 +6,8 @@
 /// type also maps every byte range found in the expanded text back to the note's own bytes: an
 /// expanded abbreviation's evidence is the abbreviation as written.
 public struct AbbreviationLegend: Sendable {
-    /// One abbreviation spelled out: its range in the expanded text and in the note.
-    struct Region: Sendable {
-        var expanded: Range<Int>
-        var original: Range<Int>
-    }
-
-    /// Sorted by position, non-overlapping.
-    let regions: [Region]
+    /// Where each abbreviation was spelled out: the expanded text's ranges and the note's.
+    public let map: OffsetMap
 
     /// The header words a legend line starts with (lower case); a colon or dash follows them.
     static let headers: [[UInt8]] = ["abbreviations", "abbreviation", "abbrevs", "abbrev", "abbr",
@@ -76,7 +70,7 @@ public struct AbbreviationLegend: Sendable {
             for k in line where masked[k] != 9 { masked[k] = 32 }
         }
         let (out, regions) = substitute(masked, dictionary, skipping: legendLines)
-        return (out, AbbreviationLegend(regions: regions))
+        return (out, AbbreviationLegend(map: OffsetMap(regions: regions)))
     }
 
     /// Where a legend line's items start (after its header and the colon or dash), or nil when
@@ -153,10 +147,10 @@ public struct AbbreviationLegend: Sendable {
     /// `text` with every whole-word, same-case occurrence of an abbreviation replaced by its
     /// meaning, outside `skipping`; and where each replacement went.
     static func substitute(_ text: [UInt8], _ dictionary: [(abbreviation: [UInt8], meaning: [UInt8])],
-                           skipping: [Range<Int>]) -> (text: [UInt8], regions: [Region]) {
+                           skipping: [Range<Int>]) -> (text: [UInt8], regions: [OffsetMap.Region]) {
         var out: [UInt8] = []
         out.reserveCapacity(text.count + 256)
-        var regions: [Region] = []
+        var regions: [OffsetMap.Region] = []
         var firsts = [Bool](repeating: false, count: 256)
         for e in dictionary { firsts[Int(e.abbreviation[0])] = true }
         var skip = 0
@@ -170,7 +164,7 @@ public struct AbbreviationLegend: Sendable {
                let e = dictionary.first(where: { matches($0.abbreviation, text, at: k) }) {
                 let start = out.count
                 out += e.meaning
-                regions.append(Region(expanded: start..<out.count, original: k..<(k + e.abbreviation.count)))
+                regions.append(OffsetMap.Region(changed: start..<out.count, original: k..<(k + e.abbreviation.count)))
                 k += e.abbreviation.count
                 continue
             }
@@ -186,44 +180,6 @@ public struct AbbreviationLegend: Sendable {
         for (i, b) in a.enumerated() where t[k + i] != b { return false }
         let end = k + a.count
         return end == t.count || !isWordByte(t[end]) || !isWordByte(a[a.count - 1])
-    }
-
-    // MARK: Mapping back
-
-    /// The note's byte range that an expanded text's range stands for.
-    public func original(_ r: Range<Int>) -> Range<Int> {
-        let s = originalOffset(r.lowerBound, isEnd: false)
-        let e = max(s, originalOffset(r.upperBound, isEnd: true))
-        return s..<e
-    }
-
-    /// An expanded offset in the note: after a region it is shifted by the lengths before it;
-    /// inside one it snaps to the abbreviation's start (a range's start) or end (its end).
-    func originalOffset(_ x: Int, isEnd: Bool) -> Int {
-        var lo = 0, hi = regions.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if regions[mid].expanded.lowerBound <= x { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo > 0 else { return x }
-        let r = regions[lo - 1]
-        if x >= r.expanded.upperBound { return x - r.expanded.upperBound + r.original.upperBound }
-        if x == r.expanded.lowerBound { return r.original.lowerBound }
-        return isEnd ? r.original.upperBound : r.original.lowerBound
-    }
-
-    /// Every byte range of a result, mapped back to the note.
-    public func mapBack(_ result: inout NoteResult) {
-        let f = original
-        result.serviceEvidence = result.serviceEvidence.map(f)
-        result.elements.mapEvidence(f)
-        for i in result.findings.indices {
-            result.findings[i].span = f(result.findings[i].span)
-            result.findings[i].matchSpan = f(result.findings[i].matchSpan)
-            for m in result.findings[i].modifiers.indices {
-                result.findings[i].modifiers[m].span = f(result.findings[i].modifiers[m].span)
-            }
-        }
     }
 
     // MARK: Bytes

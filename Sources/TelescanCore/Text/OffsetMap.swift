@@ -1,0 +1,50 @@
+/// How a rewritten copy of a note (abbreviations spelled out, space runs made one space) lines
+/// up with the note's own bytes: the rewritten stretches, each with the note's range it stands
+/// for; between them the two texts are the same bytes, shifted. Every byte range the rules find
+/// in the copy is mapped back, so evidence quotes the note as given.
+public struct OffsetMap: Sendable {
+    /// One rewritten stretch: its range in the copy and in the note.
+    struct Region: Sendable {
+        var changed: Range<Int>
+        var original: Range<Int>
+    }
+
+    /// Sorted by position, non-overlapping.
+    let regions: [Region]
+
+    /// The note's byte range that a range of the copy stands for.
+    public func original(_ r: Range<Int>) -> Range<Int> {
+        let s = originalOffset(r.lowerBound, isEnd: false)
+        let e = max(s, originalOffset(r.upperBound, isEnd: true))
+        return s..<e
+    }
+
+    /// An offset of the copy in the note: after a region it is shifted by the lengths before it;
+    /// inside one it snaps to the region's start (a range's start) or end (its end).
+    func originalOffset(_ x: Int, isEnd: Bool) -> Int {
+        var lo = 0, hi = regions.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if regions[mid].changed.lowerBound <= x { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return x }
+        let r = regions[lo - 1]
+        if x >= r.changed.upperBound { return x - r.changed.upperBound + r.original.upperBound }
+        if x == r.changed.lowerBound { return r.original.lowerBound }
+        return isEnd ? r.original.upperBound : r.original.lowerBound
+    }
+
+    /// Every byte range of a result, mapped back to the note.
+    public func mapBack(_ result: inout NoteResult) {
+        let f = original
+        result.serviceEvidence = result.serviceEvidence.map(f)
+        result.elements.mapEvidence(f)
+        for i in result.findings.indices {
+            result.findings[i].span = f(result.findings[i].span)
+            result.findings[i].matchSpan = f(result.findings[i].matchSpan)
+            for m in result.findings[i].modifiers.indices {
+                result.findings[i].modifiers[m].span = f(result.findings[i].modifiers[m].span)
+            }
+        }
+    }
+}
