@@ -79,8 +79,8 @@ public final class NoteScanner {
         let ascii: Bool
         let warnings: [String]
         let legend: AbbreviationLegend?
-        /// Where runs of spaces between words were read as one (`InnerSpaceRuns`).
-        let squeeze: OffsetMap?
+        /// Where spaces between words were read as one (`InnerSpaceRuns`), in the order made.
+        let spaceMaps: [OffsetMap]
         /// What the rules read: the same length as `text`, unless a legend spelled abbreviations
         /// out or runs of spaces were squeezed.
         let matched: [UInt8]
@@ -104,14 +104,20 @@ public final class NoteScanner {
         }
         // First, two spaces or a no-break space typed between words read as one space: the
         // copy is shorter, so ranges found in it are mapped back to the note's bytes (after the
-        // legend's). The masks below then keep its length.
+        // legend's). Then a hard-wrapped note's soft line breaks as spaces (its widths measured
+        // as typed single-spaced), a wrapped CRLF's two spaces again as one. The masks below
+        // keep the length.
         let squeezed = InnerSpaceRuns.squeezed(text)
         let single = squeezed?.text ?? text
+        let unwrapped = HardWrapRemnants.masked(single, ascii: ascii)
+        let resqueezed = unwrapped.flatMap { InnerSpaceRuns.squeezed($0) }
+        let joined = resqueezed?.text ?? unwrapped ?? single
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
         // a form's arrow or a table's cell wall ("|" or box-drawing characters) between a label
         // and its answer, HTML tags left by an export, and Markdown's emphasis and marks are
         // matched as what they stand for or as spaces (same offsets; quotes keep them).
-        let unescaped = EscapeRemnants.masked(single) ?? single
+        let cased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined) ?? joined
+        let unescaped = EscapeRemnants.masked(cased) ?? cased
         let listed = SmartListRemnants.masked(unescaped) ?? unescaped
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
         let boxed = BoxDrawingRemnants.masked(arrowed) ?? arrowed
@@ -127,7 +133,8 @@ public final class NoteScanner {
         // After the legend: its "VC = verbal consent" lines are definitions, not labels.
         let matched = LabelSeparatorRemnants.masked(spelled) ?? spelled
         return .ready(PreparedNote(record: record, text: text, ascii: ascii, warnings: warnings,
-                                   legend: legend?.legend, squeeze: squeezed?.map, matched: matched))
+                                   legend: legend?.legend, spaceMaps: [squeezed?.map, resqueezed?.map].compactMap { $0 },
+                                   matched: matched))
     }
 
     /// The rest of the pipeline on a prepared note whose rules have run (its findings and the
@@ -139,7 +146,7 @@ public final class NoteScanner {
         var result = analyse(buf, found, contextHits: contextHits, matcher: matcher, record: note.record,
                              profile: engine.decider.profileName, warnings: &warnings)
         note.legend?.map.mapBack(&result)
-        note.squeeze?.mapBack(&result)
+        for map in note.spaceMaps.reversed() { map.mapBack(&result) }
         result.text = note.text
         result.ascii = note.ascii
         result.warnings = warnings + result.decision.warnings

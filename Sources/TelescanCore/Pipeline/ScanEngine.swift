@@ -5,6 +5,10 @@ public final class ScanEngine: @unchecked Sendable {
     public let splitter: SentenceSplitter
     /// Swapped neighbouring letters in the words the rules read, put back before matching.
     public let transpositions: TranspositionRepair
+    /// A note in capitals read in title case, credentials kept.
+    public let capitals: CapitalsCasing
+    /// A note in lower case read with its clinicians' names and credentials in capitals.
+    public let lowerCaseNames: LowerCaseNames
     public let context = ContextEngine()
     public let resolver: ElementResolver
     public let classifier: ServiceClassifier
@@ -22,6 +26,8 @@ public final class ScanEngine: @unchecked Sendable {
                                          statementStarts: lexicons.list("statement_start_words"),
                                          wrapEnds: lexicons.list("wrap_end_words"))
         self.transpositions = TranspositionRepair(words: lexicons.list("typo_targets"))
+        self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"))
+        self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.resolver = ElementResolver(credentials: lexicons.list("credentials"))
         self.classifier = ServiceClassifier(staffCredentials: lexicons.list("staff_credentials"))
         self.decider = decider

@@ -1,0 +1,45 @@
+import XCTest
+@testable import TelescanCore
+
+/// A note in capitals is read in title case (words of four or more letters), credentials and
+/// short words kept; same length, quotes unchanged.
+final class CapitalsCasingTests: XCTestCase {
+    let casing = CapitalsCasing(keeping: ["MD", "PA-C", "LCSW", "PhD", "PSYD", "PharmD"])
+
+    func masked(_ s: String) -> String? {
+        casing.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testWordsInCapitalsAreReadInTitleCase() {
+        XCTAssertEqual(masked("ZUZANA WAS AT HOME, SEEN BY VIDEO. MARISOL VASQUEZ-HALE, PHD"),
+                       "Zuzana WAS AT Home, Seen BY Video. Marisol Vasquez-Hale, PHD")
+        XCTAssertEqual(masked("PROVIDER: DANA LEE, PA-C / LCSW / PSYD / PHARMD. MDM MOD, BP OK, COPD"),
+                       "Provider: Dana LEE, PA-C / LCSW / PSYD / PHARMD. MDM MOD, BP OK, Copd")
+        // Letters beyond ASCII keep their case; the word's ASCII letters after them are lowered.
+        XCTAssertEqual(masked("OLANREWAJU BERGSTRÖM-PIKE, PSYD, SEEN TODAY"), "Olanrewaju BergstrÖm-Pike, PSYD, Seen Today")
+    }
+
+    func testNotesNotInCapitalsStay() {
+        XCTAssertNil(masked("Zuzana was at home. VIDEO VISIT, CONSENT GIVEN."))
+        XCTAssertNil(masked("EST PT-VIDEO."))          // too few capitals to tell
+        XCTAssertNil(masked("1234 5678 -- //"))
+    }
+
+    func testLengthIsKept() throws {
+        let s = "PT ON FROM HOME. OK'D VIDEO VERBALLY. TOTAL 32 MINS. E-SIGNED GEMMA LINDQVIST MD"
+        let m = try XCTUnwrap(casing.masked(Array(s.utf8)))
+        XCTAssertEqual(m.count, s.utf8.count)
+        XCTAssertEqual(String(decoding: m, as: UTF8.self).uppercased(), s)
+    }
+
+    /// End to end: a note in capitals names its clinician and the patient's place as the same
+    /// note in mixed case does, and evidence quotes it in capitals.
+    func testNoteInCapitalsIsRead() throws {
+        let note = "VIDEO VISIT. ZUZANA WAS AT HOME, AND I SAW HER FROM MY OFFICE. SHE GAVE VERBAL CONSENT. TOTAL TIME 20 MINUTES.\nMARISOL VASQUEZ-HALE, PHD"
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertEqual(r.elements.performingProvider?.value.credential, "PhD")
+        let ev = r.evidence(try XCTUnwrap(r.elements.performingProvider?.evidence.first))
+        XCTAssertEqual(ev.quote, "MARISOL VASQUEZ-HALE, PHD")
+    }
+}
