@@ -112,12 +112,15 @@ public final class NoteScanner {
         let unwrapped = HardWrapRemnants.masked(single, ascii: ascii)
         let resqueezed = unwrapped.flatMap { InnerSpaceRuns.squeezed($0) }
         let joined = resqueezed?.text ?? unwrapped ?? single
+        // A note in capitals or in lower case read with names in capitals, a flattened note with
+        // breaks before its labels and signature.
+        let cased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined) ?? joined
+        let broken = engine.flattened.masked(cased) ?? cased
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
         // a form's arrow or a table's cell wall ("|" or box-drawing characters) between a label
         // and its answer, HTML tags left by an export, and Markdown's emphasis and marks are
         // matched as what they stand for or as spaces (same offsets; quotes keep them).
-        let cased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined) ?? joined
-        let unescaped = EscapeRemnants.masked(cased) ?? cased
+        let unescaped = EscapeRemnants.masked(broken) ?? broken
         let listed = SmartListRemnants.masked(unescaped) ?? unescaped
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
         let boxed = BoxDrawingRemnants.masked(arrowed) ?? arrowed

@@ -1,0 +1,113 @@
+/// A note whose line breaks an export removed ("... MDM: Low Time: 18 minutes Nadia Ferreira-Olsen,
+/// PA-C"), read with a line break before each inline label and before the signature that ends it
+/// ("...\nMDM: Low\nTime: 18 minutes\nNadia Ferreira-Olsen, PA-C"): the rules read labels and
+/// signatures where a line starts. Only on a long line (`minimumLength` bytes) holding at least
+/// `minimumLabels` labels, so a sentence's own "Plan:" in a short paragraph stays. A space
+/// becomes the break: same length, offsets and quotes stay.
+public struct FlattenedNoteBreaks: Sendable {
+    /// Credentials in their own case (as the signature rules read them).
+    let credentials: Set<[UInt8]>
+    static let minimumLength = 300
+    static let minimumLabels = 2
+
+    public init(credentials: [String]) {
+        self.credentials = Set(credentials.map { Array($0.utf8) })
+    }
+
+    /// The masked copy, or nil when no line is a flattened note's.
+    public func masked(_ text: [UInt8]) -> [UInt8]? {
+        var out: [UInt8]? = nil
+        var start = 0
+        let n = text.count
+        while start < n {
+            let end = ByteSearch.next(10, in: text, from: start) ?? n
+            if end - start >= Self.minimumLength {
+                let labels = Self.labelStarts(text, start, end)
+                if labels.count >= Self.minimumLabels {
+                    if out == nil { out = text }
+                    for p in labels { out![p - 1] = 10 }
+                    if let s = signatureStart(text, start, end) { out![s - 1] = 10 }
+                }
+            }
+            start = end + 1
+        }
+        return out
+    }
+
+    /// Where each inline label starts ("Time:", "Patient location:", "MDM:"): after a space that
+    /// follows a word or a value (not a sentence's end, which needs no break), a capital and up
+    /// to three more words, then a colon and a space or digit.
+    static func labelStarts(_ t: [UInt8], _ start: Int, _ end: Int) -> [Int] {
+        var out: [Int] = []
+        var i = start + 2
+        while i < end {
+            guard t[i - 1] == 32, isCapital(t[i]), t[i - 2] != 32, t[i - 2] != 58, t[i - 2] != 46 else { i += 1; continue }
+            var k = i
+            var words = 1
+            var ok = false
+            while k < end, k - i <= 40 {
+                let b = t[k]
+                if b == 58 {
+                    ok = k + 1 < end && (t[k + 1] == 32 || (t[k + 1] >= 48 && t[k + 1] <= 57)) && k > i
+                    break
+                }
+                if b == 32 {
+                    words += 1
+                    if words > 4 || k + 1 >= end || !isLetter(t[k + 1]) { break }
+                } else if !isLetter(b) && b != 47 && b != 45 && b != 38 && b != 39 { break }
+                k += 1
+            }
+            if ok { out.append(i) }
+            i = k + 1
+        }
+        return out
+    }
+
+    /// Where a signature that ends the line starts: two capitalised name words (or an initial
+    /// and a name), an optional comma, credentials (then at most two more capitals, "MD FAAD"),
+    /// then at most a short bracketed remark ("(signed)").
+    func signatureStart(_ t: [UInt8], _ start: Int, _ end: Int) -> Int? {
+        var e = end
+        func trim(_ bytes: Set<UInt8>) { while e > start, bytes.contains(t[e - 1]) { e -= 1 } }
+        func wordStart() -> Int {
+            var s = e
+            while s > start, t[s - 1] != 32, t[s - 1] != 44 { s -= 1 }
+            return s
+        }
+        trim([32, 9, 13, 46])
+        if e > start, t[e - 1] == 41, let open = t[start..<e].lastIndex(of: 40), e - open <= 30 {
+            e = open
+            trim([32])
+        }
+        var sawCredential = false
+        var extras = 0
+        while e > start {
+            let s = wordStart()
+            guard s < e else { return nil }
+            let word = Array(t[s..<e])
+            if credentials.contains(word) {
+                sawCredential = true
+            } else if !sawCredential, extras < 2, word.count >= 2, word.count <= 6, word.allSatisfy(Self.isCapital) {
+                extras += 1
+            } else {
+                break
+            }
+            e = s
+            trim([32, 44])
+        }
+        guard sawCredential else { return nil }
+        var nameStart: Int? = nil
+        for _ in 0..<2 {
+            let s = wordStart()
+            guard s < e, Self.isCapital(t[s]), s == start || t[s - 1] == 32,
+                  t[s..<e].allSatisfy({ Self.isLetter($0) || $0 == 45 || $0 == 39 || $0 == 46 || $0 >= 0x80 }) else { return nil }
+            nameStart = s
+            e = s
+            trim([32])
+        }
+        return nameStart
+    }
+
+    @inline(__always) static func isCapital(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+}

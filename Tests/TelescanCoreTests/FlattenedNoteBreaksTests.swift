@@ -1,0 +1,42 @@
+import XCTest
+@testable import TelescanCore
+
+/// A note whose line breaks were removed: breaks before its inline labels and its closing
+/// signature, only on a long line with labels; same length.
+final class FlattenedNoteBreaksTests: XCTestCase {
+    let breaks = FlattenedNoteBreaks(credentials: ["MD", "NP", "PA-C", "DO"])
+
+    func masked(_ s: String) -> String? {
+        breaks.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    let flat = "Acne follow-up by video, the patient at home with her mother present for the whole visit and agreeable to it. S: fewer papules on doxycycline, no GI upset, no new cysts on the video exam today. Plan: taper doxy over 2 wk; cont adapalene qhs, add BPO wash; recheck in 3 months by video again MDM: Low Time: 18 minutes Nadia Ferreira-Olsen, PA-C"
+
+    func testLabelsAndTheSignatureStartLines() throws {
+        let m = try XCTUnwrap(masked(flat))
+        XCTAssertEqual(m.utf8.count, flat.utf8.count)
+        let lines = m.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.last, "Nadia Ferreira-Olsen, PA-C")
+        XCTAssertTrue(lines.contains("Time: 18 minutes"), m)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("MDM: Low") }, m)
+        // A label after a sentence's end or a colon needs no break.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("Acne follow-up") && $0.contains(". S: fewer") }, m)
+    }
+
+    func testSignatureForms() throws {
+        let pad = String(repeating: "word ", count: 60)
+        for (tail, name) in [("Consent: yes Time: 20 min Leopold Haverkamp, MD (signed)", "Leopold Haverkamp, MD (signed)"),
+                             ("MDM: low Plan: taper L. Chen, MD", "L. Chen, MD"),
+                             ("Plan: rest Time: 20 min total today Leontine Aguirre-Pham MD FAAD", "Leontine Aguirre-Pham MD FAAD")] {
+            let m = try XCTUnwrap(masked(pad + tail), tail)
+            XCTAssertEqual(m.split(separator: "\n").last.map(String.init), name, tail)
+        }
+    }
+
+    func testShortOrUnlabelledLinesStay() {
+        XCTAssertNil(masked("Video visit. Consent: verbal. Time: 20 min. Plan: rest.\nDana Lee, MD"))
+        XCTAssertNil(masked(String(repeating: "a long line of prose without any label at all ", count: 10)))
+        // One label is not a flattened form.
+        XCTAssertNil(masked(String(repeating: "words of prose here ", count: 20) + "and then Plan: rest"))
+    }
+}
