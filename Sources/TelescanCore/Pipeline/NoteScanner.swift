@@ -102,13 +102,19 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
-        // First, two spaces or a no-break space typed between words read as one space: the
-        // copy is shorter, so ranges found in it are mapped back to the note's bytes (after the
-        // legend's). Then a hard-wrapped note's soft line breaks as spaces (its widths measured
-        // as typed single-spaced), a wrapped CRLF's two spaces again as one. The masks below
-        // keep the length.
-        let squeezed = InnerSpaceRuns.squeezed(text)
-        let single = squeezed?.text ?? text
+        // First, the note as typed: a blank line after every line read single-spaced, a note
+        // written as one bulleted list without its bullets, lines' indentation as absent, two
+        // spaces or a no-break space between words as one space (the copy is shorter, so ranges
+        // found in it are mapped back to the note's bytes, after the legend's); then a
+        // hard-wrapped note's soft line breaks as spaces (widths measured single-spaced), a
+        // wrapped CRLF's two spaces again as one. The masks below keep the length.
+        let spaced = DoubleSpacedLines.single(text)
+        let lined = spaced?.text ?? text
+        let unbulleted = ListMarkerRemnants.masked(lined) ?? lined
+        let dedented = LineIndentation.removed(unbulleted)
+        let flush = dedented?.text ?? unbulleted
+        let squeezed = InnerSpaceRuns.squeezed(flush)
+        let single = squeezed?.text ?? flush
         let unwrapped = HardWrapRemnants.masked(single, ascii: ascii)
         let resqueezed = unwrapped.flatMap { InnerSpaceRuns.squeezed($0) }
         let joined = resqueezed?.text ?? unwrapped ?? single
@@ -136,7 +142,7 @@ public final class NoteScanner {
         // After the legend: its "VC = verbal consent" lines are definitions, not labels.
         let matched = LabelSeparatorRemnants.masked(spelled) ?? spelled
         return .ready(PreparedNote(record: record, text: text, ascii: ascii, warnings: warnings,
-                                   legend: legend?.legend, spaceMaps: [squeezed?.map, resqueezed?.map].compactMap { $0 },
+                                   legend: legend?.legend, spaceMaps: [spaced?.map, dedented?.map, squeezed?.map, resqueezed?.map].compactMap { $0 },
                                    matched: matched))
     }
 

@@ -20,7 +20,8 @@ public struct OffsetMap: Sendable {
     }
 
     /// An offset of the copy in the note: after a region it is shifted by the lengths before it;
-    /// inside one it snaps to the region's start (a range's start) or end (its end).
+    /// inside one it snaps to the region's start (a range's start) or end (its end); at one the
+    /// copy left out, to its end (a range's start) or start (its end).
     func originalOffset(_ x: Int, isEnd: Bool) -> Int {
         var lo = 0, hi = regions.count
         while lo < hi {
@@ -29,6 +30,9 @@ public struct OffsetMap: Sendable {
         }
         guard lo > 0 else { return x }
         let r = regions[lo - 1]
+        // At a stretch the copy left out (indentation, trailing blanks): a range ends before it
+        // and starts after it.
+        if r.changed.isEmpty, x == r.changed.lowerBound { return isEnd ? r.original.lowerBound : r.original.upperBound }
         if x >= r.changed.upperBound { return x - r.changed.upperBound + r.original.upperBound }
         if x == r.changed.lowerBound { return r.original.lowerBound }
         return isEnd ? r.original.upperBound : r.original.lowerBound
