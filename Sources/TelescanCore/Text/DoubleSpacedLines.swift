@@ -11,40 +11,53 @@ public enum DoubleSpacedLines {
     /// The note single-spaced, and the map back; nil when it is not double-spaced.
     public static func single(_ text: [UInt8]) -> (text: [UInt8], map: OffsetMap)? {
         guard ByteSearch.contains(text, 10) else { return nil }
-        // The runs of line breaks between two lines with text: each run's breaks' positions.
-        var runs: [[Int]] = []
-        var pending: [Int] = []
-        var textLines = 0
-        var lineStart = 0
         let n = text.count
+        func hasText(_ r: Range<Int>) -> Bool { text[r].contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) }
+        // First, count the runs of line breaks between two lines with text, by length (this runs
+        // on every note; most stop after a few lines that follow one another).
+        var textLines = 0, runs = 0, singles = 0, doubles = 0, breaks = 0
+        var lineStart = 0
         while lineStart <= n {
             let nl = ByteSearch.next(10, in: text, from: lineStart) ?? n
-            if text[lineStart..<nl].contains(where: { $0 != 32 && $0 != 9 && $0 != 13 }) {
-                if textLines > 0 { runs.append(pending) }
-                pending = []
+            if hasText(lineStart..<nl) {
+                if textLines > 0 {
+                    runs += 1
+                    if breaks == 1 { singles += 1 } else if breaks == 2 { doubles += 1 }
+                    if singles > 4, singles * 2 > runs { return nil }
+                }
+                breaks = 0
                 textLines += 1
             }
-            if nl < n, textLines > 0 { pending.append(nl) }
+            if nl < n, textLines > 0 { breaks += 1 }
             lineStart = nl + 1
         }
-        guard textLines >= minimumLines else { return nil }
-        let single = runs.filter { $0.count == 1 }.count
-        let double = runs.filter { $0.count == 2 }.count
-        guard single * 10 <= runs.count, double * 10 >= runs.count * 6 else { return nil }
-        let between = runs
+        guard textLines >= minimumLines, singles * 10 <= runs, doubles * 10 >= runs * 6 else { return nil }
+        // Then halve each run between two lines with text.
         var out: [UInt8] = []
-        out.reserveCapacity(text.count)
+        out.reserveCapacity(n)
         var regions: [OffsetMap.Region] = []
         var copied = 0
-        for run in between where run.count >= 2 {
-            let keep = (run.count + 1) / 2
-            let from = run[keep - 1] + 1, to = run[run.count - 1] + 1
-            out.append(contentsOf: text[copied..<from])
-            regions.append(OffsetMap.Region(changed: out.count..<out.count, original: from..<to))
-            copied = to
+        var pending: [Int] = []
+        var seenText = false
+        lineStart = 0
+        while lineStart <= n {
+            let nl = ByteSearch.next(10, in: text, from: lineStart) ?? n
+            if hasText(lineStart..<nl) {
+                if seenText, pending.count >= 2 {
+                    let keep = (pending.count + 1) / 2
+                    let from = pending[keep - 1] + 1, to = pending[pending.count - 1] + 1
+                    out.append(contentsOf: text[copied..<from])
+                    regions.append(OffsetMap.Region(changed: out.count..<out.count, original: from..<to))
+                    copied = to
+                }
+                pending.removeAll(keepingCapacity: true)
+                seenText = true
+            }
+            if nl < n, seenText { pending.append(nl) }
+            lineStart = nl + 1
         }
         if regions.isEmpty { return nil }
-        out.append(contentsOf: text[copied..<text.count])
+        out.append(contentsOf: text[copied..<n])
         return (out, OffsetMap(regions: regions))
     }
 }
