@@ -105,7 +105,7 @@ final class CorpusRetypingTests: XCTestCase {
 
     /// With every line break removed, as some CSV and database exports write notes
     /// (`FlattenedNoteBreaks` reads breaks before inline labels and the closing signature back).
-    /// Measured: 78.7% of the notes the same (76.1% without it). Lines are structure the rules
+    /// Measured: 84.0% of the notes the same (76.1% without it). Lines are structure the rules
     /// read (labels, signatures, lists); much of it is not recovered.
     func testFlattenedNotesPartlyChangeNoResult() throws {
         let (changed, differing) = try Self.retyped { _, note in
@@ -114,7 +114,7 @@ final class CorpusRetypingTests: XCTestCase {
         }
         XCTAssertGreaterThan(changed, 6000)
         print("flattened: \(changed - differing.count) of \(changed) notes the same")
-        XCTAssertGreaterThanOrEqual(Double(changed - differing.count) / Double(changed), 0.78)
+        XCTAssertGreaterThanOrEqual(Double(changed - differing.count) / Double(changed), 0.835)
     }
 
     // MARK: Scanning

@@ -33,6 +33,22 @@ final class FlattenedNoteBreaksTests: XCTestCase {
         }
     }
 
+    /// A note that is one long line: its closing signature gets its line whatever its labels,
+    /// and a specialty or a "cc:" after the credentials a line of its own.
+    func testAOneLineNoteGetsItsSignatureLine() throws {
+        let pad = String(repeating: "word ", count: 60)
+        for (note, lines) in [(pad + "total time 45 min. Corisande Mwangi-Lindqvist, MD Developmental-Behavioral Pediatrics",
+                               ["Corisande Mwangi-Lindqvist, MD", "Developmental-Behavioral Pediatrics"]),
+                              (pad + "Kind regards, Carys Montgomery-Ibe, NP cc: Dr. Luisa Ferreira",
+                               ["Carys Montgomery-Ibe, NP", "cc: Dr. Luisa Ferreira"])] {
+            let m = try XCTUnwrap(masked(note), note)
+            XCTAssertEqual(Array(m.split(separator: "\n").map(String.init).suffix(2)), lines)
+        }
+        // Not a line of a longer note without labels, and not a name without a credential.
+        XCTAssertNil(masked(pad + "\nDiscussed with Jane Roe, MD"))
+        XCTAssertNil(masked(pad + "and then Jane Roe agreed"))
+    }
+
     func testShortOrUnlabelledLinesStay() {
         XCTAssertNil(masked("Video visit. Consent: verbal. Time: 20 min. Plan: rest.\nDana Lee, MD"))
         XCTAssertNil(masked(String(repeating: "a long line of prose without any label at all ", count: 10)))

@@ -2,7 +2,8 @@
 /// PA-C"), read with a line break before each inline label and before the signature that ends it
 /// ("...\nMDM: Low\nTime: 18 minutes\nNadia Ferreira-Olsen, PA-C"): the rules read labels and
 /// signatures where a line starts. Only on a long line (`minimumLength` bytes) holding at least
-/// `minimumLabels` labels, so a sentence's own "Plan:" in a short paragraph stays. A space
+/// `minimumLabels` labels, so a sentence's own "Plan:" in a short paragraph stays; in a note that
+/// is one long line, the closing signature whatever its labels. A space
 /// becomes the break: same length, offsets and quotes stay.
 public struct FlattenedNoteBreaks: Sendable {
     /// Credentials in their own case (as the signature rules read them).
@@ -23,10 +24,18 @@ public struct FlattenedNoteBreaks: Sendable {
             let end = ByteSearch.next(10, in: text, from: start) ?? n
             if end - start >= Self.minimumLength {
                 let labels = Self.labelStarts(text, start, end)
-                if labels.count >= Self.minimumLabels {
-                    if out == nil { out = text }
-                    for p in labels { out![p - 1] = 10 }
-                    if let s = signatureStart(text, start, end) { out![s - 1] = 10 }
+                // A note that is one long line is flattened whatever its labels.
+                let wholeNote = start == 0 && end >= n - 1
+                if labels.count >= Self.minimumLabels || wholeNote {
+                    var breaks = labels.count >= Self.minimumLabels ? labels : []
+                    if let (name, tail) = signature(text, start, end) {
+                        breaks.append(name)
+                        if let tail { breaks.append(tail) }
+                    }
+                    if !breaks.isEmpty {
+                        if out == nil { out = text }
+                        for p in breaks { out![p - 1] = 10 }
+                    }
                 }
             }
             start = end + 1
@@ -63,10 +72,12 @@ public struct FlattenedNoteBreaks: Sendable {
         return out
     }
 
-    /// Where a signature that ends the line starts: two capitalised name words (or an initial
-    /// and a name), an optional comma, credentials (then at most two more capitals, "MD FAAD"),
-    /// then at most a short bracketed remark ("(signed)").
-    func signatureStart(_ t: [UInt8], _ start: Int, _ end: Int) -> Int? {
+    /// Where a signature that ends the line starts, and where what follows its credentials
+    /// starts (a specialty, a "cc:"), if anything: two capitalised name words (or an initial and a
+    /// name), an optional comma, credentials (then at most two more capitals, "MD FAAD"), then at
+    /// most a short bracketed remark ("(signed)"), up to four capitalised words of a specialty
+    /// ("Developmental-Behavioral Pediatrics") or a "cc:" of 60 bytes.
+    func signature(_ t: [UInt8], _ start: Int, _ end: Int) -> (name: Int, tail: Int?)? {
         var e = end
         func trim(_ bytes: Set<UInt8>) { while e > start, bytes.contains(t[e - 1]) { e -= 1 } }
         func wordStart() -> Int {
@@ -75,12 +86,20 @@ public struct FlattenedNoteBreaks: Sendable {
             return s
         }
         trim([32, 9, 13, 46])
+        var tail: Int? = nil
+        // "... NP cc: Dr. Luisa Ferreira"
+        if e - start > 4, let cc = (max(start, e - 60)..<(e - 3)).last(where: { t[$0] == 32 && (t[$0 + 1] | 0x20) == 99 && (t[$0 + 2] | 0x20) == 99 && t[$0 + 3] == 58 }) {
+            tail = cc + 1
+            e = cc
+            trim([32])
+        }
         if e > start, t[e - 1] == 41, let open = t[start..<e].lastIndex(of: 40), e - open <= 30 {
             e = open
             trim([32])
         }
         var sawCredential = false
         var extras = 0
+        var specialty: [Int] = []
         while e > start {
             let s = wordStart()
             guard s < e else { return nil }
@@ -89,6 +108,9 @@ public struct FlattenedNoteBreaks: Sendable {
                 sawCredential = true
             } else if !sawCredential, extras < 2, word.count >= 2, word.count <= 6, word.allSatisfy(Self.isCapital) {
                 extras += 1
+            } else if !sawCredential, extras == 0, specialty.count < 4, Self.isCapital(word[0]),
+                      word.dropFirst().allSatisfy({ Self.isLetter($0) || $0 == 45 || $0 == 38 }) {
+                specialty.append(s)
             } else {
                 break
             }
@@ -96,6 +118,7 @@ public struct FlattenedNoteBreaks: Sendable {
             trim([32, 44])
         }
         guard sawCredential else { return nil }
+        if let first = specialty.last, tail == nil || first < tail! { tail = first }
         var nameStart: Int? = nil
         for _ in 0..<2 {
             let s = wordStart()
@@ -105,7 +128,7 @@ public struct FlattenedNoteBreaks: Sendable {
             e = s
             trim([32])
         }
-        return nameStart
+        return nameStart.map { ($0, tail) }
     }
 
     @inline(__always) static func isCapital(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
