@@ -79,10 +79,10 @@ public final class NoteScanner {
         let ascii: Bool
         let warnings: [String]
         let legend: AbbreviationLegend?
-        /// Where spaces between words were read as one (`InnerSpaceRuns`), in the order made.
-        let spaceMaps: [OffsetMap]
-        /// What the rules read: the same length as `text`, unless a legend spelled abbreviations
-        /// out or runs of spaces were squeezed.
+        /// How the shorter copies made by `asTyped` line up with `text`, in the order made.
+        let typedMaps: [OffsetMap]
+        /// What the rules read: the same length as `text`, unless `asTyped` shortened it or a
+        /// legend spelled abbreviations out.
         let matched: [UInt8]
     }
 
@@ -102,22 +102,7 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
-        // First, the note as typed: a blank line after every line read single-spaced, a note
-        // written as one bulleted list without its bullets, lines' indentation as absent, two
-        // spaces or a no-break space between words as one space (the copy is shorter, so ranges
-        // found in it are mapped back to the note's bytes, after the legend's); then a
-        // hard-wrapped note's soft line breaks as spaces (widths measured single-spaced), a
-        // wrapped CRLF's two spaces again as one. The masks below keep the length.
-        let spaced = DoubleSpacedLines.single(text)
-        let lined = spaced?.text ?? text
-        let unbulleted = ListMarkerRemnants.masked(lined) ?? lined
-        let dedented = LineIndentation.removed(unbulleted)
-        let flush = dedented?.text ?? unbulleted
-        let squeezed = InnerSpaceRuns.squeezed(flush)
-        let single = squeezed?.text ?? flush
-        let unwrapped = HardWrapRemnants.masked(single, ascii: ascii)
-        let resqueezed = unwrapped.flatMap { InnerSpaceRuns.squeezed($0) }
-        let joined = resqueezed?.text ?? unwrapped ?? single
+        let (joined, typedMaps) = Self.asTyped(text, ascii: ascii)
         // A note in capitals or in lower case read with names in capitals, a flattened note with
         // breaks before its labels and signature.
         let cased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined) ?? joined
@@ -142,8 +127,29 @@ public final class NoteScanner {
         // After the legend: its "VC = verbal consent" lines are definitions, not labels.
         let matched = LabelSeparatorRemnants.masked(spelled) ?? spelled
         return .ready(PreparedNote(record: record, text: text, ascii: ascii, warnings: warnings,
-                                   legend: legend?.legend, spaceMaps: [spaced?.map, dedented?.map, squeezed?.map, resqueezed?.map].compactMap { $0 },
-                                   matched: matched))
+                                   legend: legend?.legend, typedMaps: typedMaps, matched: matched))
+    }
+
+    /// The note as typed, read as the rules expect it: a blank line after every line read
+    /// single-spaced, a note written as one bulleted list without its bullets, lines'
+    /// indentation and trailing blanks as absent, two spaces or a no-break space between words as
+    /// one space, then a hard-wrapped note's soft line breaks as spaces (widths measured
+    /// single-spaced) and a wrapped CRLF's two spaces again as one. Returns the text and the maps
+    /// of the steps that shortened it, in the order made (ranges found in it are mapped back
+    /// through them, after the legend's); the masks that follow keep its length.
+    static func asTyped(_ text: [UInt8], ascii: Bool) -> (text: [UInt8], maps: [OffsetMap]) {
+        var maps: [OffsetMap] = []
+        func shortened(_ step: ([UInt8]) -> (text: [UInt8], map: OffsetMap)?, _ t: [UInt8]) -> [UInt8] {
+            guard let r = step(t) else { return t }
+            maps.append(r.map)
+            return r.text
+        }
+        let lined = shortened(DoubleSpacedLines.single, text)
+        let unbulleted = ListMarkerRemnants.masked(lined) ?? lined
+        let flush = shortened(LineIndentation.removed, unbulleted)
+        let single = shortened(InnerSpaceRuns.squeezed, flush)
+        guard let unwrapped = HardWrapRemnants.masked(single, ascii: ascii) else { return (single, maps) }
+        return (shortened(InnerSpaceRuns.squeezed, unwrapped), maps)
     }
 
     /// The rest of the pipeline on a prepared note whose rules have run (its findings and the
@@ -155,7 +161,7 @@ public final class NoteScanner {
         var result = analyse(buf, found, contextHits: contextHits, matcher: matcher, record: note.record,
                              profile: engine.decider.profileName, warnings: &warnings)
         note.legend?.map.mapBack(&result)
-        for map in note.spaceMaps.reversed() { map.mapBack(&result) }
+        for map in note.typedMaps.reversed() { map.mapBack(&result) }
         result.text = note.text
         result.ascii = note.ascii
         result.warnings = warnings + result.decision.warnings

@@ -140,8 +140,9 @@ public enum HardWrapRemnants {
     static func startsItem(_ t: [UInt8], _ line: Line, word: (start: Int, end: Int, width: Int)) -> Bool {
         let w = t[word.start..<word.end]
         guard let first = w.first else { return false }
-        if w.count == 1, first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") { return true }
-        if first == 0xE2, w.count >= 3, w[w.startIndex + 1] == 0x80, w[w.startIndex + 2] == 0xA2 { return true }  // •
+        // A list marker alone, or a bullet character glued to its item ("•Plan").
+        let marker = ListMarkerRemnants.markerLength(t, at: word.start)
+        if marker > 0, marker == w.count || marker == 3 { return true }
         if let last = w.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ")"), w.count <= 3,
            w.dropLast().allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }) { return true }
         // A label: a capital, then a colon ends one of the first three words, within 32 bytes

@@ -83,7 +83,7 @@ public struct LowerCaseNames: Sendable {
             let endsLine = a == n || text[a] == 10 || text[a] == 13
             guard endsLine || columnGap || dated || text[a] == 44 || text[a] == 40 || text[a] == 41 || text[a] == 46
                     || text[a] == 59 || (a + 1 < n && text[a] == 45) || (text[a] >= 48 && text[a] <= 57) else { continue }
-            // Before it: an optional comma, then two or three name words on the same line.
+            // Before it: an optional comma (or a degree), then two to four name words on the same line.
             var b = w.lowerBound
             while b > 0, text[b - 1] == 32 || text[b - 1] == 9 { b -= 1 }
             let comma = b > 0 && text[b - 1] == 44
