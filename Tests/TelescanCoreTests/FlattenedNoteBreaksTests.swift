@@ -47,6 +47,11 @@ final class FlattenedNoteBreaksTests: XCTestCase {
         // Not a line of a longer note without labels, and not a name without a credential.
         XCTAssertNil(masked(pad + "\nDiscussed with Jane Roe, MD"))
         XCTAssertNil(masked(pad + "and then Jane Roe agreed"))
+        // A one-line note ending on a name that is a sentence's object keeps it in the sentence.
+        XCTAssertNil(masked(pad + "plan discussed with Jane Roe, MD"))
+        XCTAssertNil(masked(pad + "Referred to Omar Haddad, DO."))
+        let signed = try XCTUnwrap(masked(pad + "rest. Signed Jane Roe, MD"))
+        XCTAssertEqual(signed.split(separator: "\n").last.map(String.init), "Jane Roe, MD")
     }
 
     func testShortOrUnlabelledLinesStay() {

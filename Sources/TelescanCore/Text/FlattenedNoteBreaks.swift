@@ -128,8 +128,20 @@ public struct FlattenedNoteBreaks: Sendable {
             e = s
             trim([32])
         }
+        // "... discussed with Jane Roe, MD": a name after a preposition or a conjunction is
+        // the object of the sentence, not the note's signer.
+        if let s = nameStart, s > start + 1 {
+            e = s
+            trim([32])
+            let w = wordStart()
+            if Self.objectWords.contains(t[w..<e].map { $0 | 0x20 }) { return nil }
+        }
         return nameStart.map { ($0, tail) }
     }
+
+    /// Words after which a name is a sentence's object ("with", "to", "per"), lower case.
+    static let objectWords: Set<[UInt8]> = Set(["with", "to", "and", "or", "from", "per", "of", "for", "via", "at",
+                                                 "cc", "cc:"].map { Array($0.utf8) })
 
     @inline(__always) static func isCapital(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
