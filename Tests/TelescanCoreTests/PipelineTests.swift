@@ -134,6 +134,19 @@ final class PipelineTests: XCTestCase {
 
     /// A no-encounter document (scheduling, a voicemail) stays one when its minutes are fewer
     /// than any service needs (5): "Call length 3 min" of a booking call is no visit.
+    /// A monitoring month's summary (the program named, readings on a count of days) whose
+    /// management included a phone call with the patient is that month, not a phone visit; a
+    /// phone visit that mentions the program, with no count of days, stays a visit.
+    func testAMonitoringMonthWithACallStaysThatMonth() throws {
+        let scanner = try NoteScanner.forTests()
+        let month = "Heart Failure Remote Monitoring - February summary\nDevices: scale + BP cuff; readings transmitted on 16 days.\nPatient agreed to remote monitoring at enrolment.\nAction: 2/19 phone call with patient (6 min) - furosemide 40 mg x3 days.\nPhysician treatment management time this calendar month: 12 minutes.\nJo Lee, MD"
+        let r = scanner.scan(text: month)
+        XCTAssertEqual(r.service, .remoteMonitoring)
+        XCTAssertEqual(r.elements.deviceDays?.value, 16)
+        let visit = "Phone visit with the patient at home, verbal consent, no video device. She is enrolled in remote monitoring; weights stable. Total time 15 min.\nJo Lee, MD"
+        XCTAssertEqual(scanner.scan(text: visit).service, .telemedicineVisit)
+    }
+
     func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {
         let scanner = try NoteScanner.forTests()
         let booking = "Scheduling - Phone Note\nPt called to book a follow-up; chose a telephone visit (no webcam). She will be at home for the call and is ok with a phone visit.\nCall length 3 min.\nJo Lee, PA-C"

@@ -54,6 +54,14 @@ public struct ServiceClassifier: Sendable {
             return (.telemedicineVisit, ev("escalated_to_visit") + (elements.modality?.evidence ?? []))
         }
         if modality == "remote_monitoring", elements.deviceDays != nil { return (.remoteMonitoring, elements.modality!.evidence) }
+        // A monitoring month (the program named, readings on a count of days) whose management
+        // included a call with the patient (the interactive communication the month's codes
+        // require) is still that month: the call's technology outranks the program's as the
+        // modality, not as the service.
+        if elements.deviceDays != nil, cues["telemedicine_visit"] == nil, !statedInPerson,
+           let program = findings.first(where: { $0.isAffirmed && $0.element == .modality && $0.value == "remote_monitoring" }) {
+            return (.remoteMonitoring, [program.span])
+        }
         if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
         if cues["virtual_checkin"] != nil { return (.virtualCheckin, ev("virtual_checkin")) }
         if modality == "online_message" || modality == "store_and_forward", cues["telemedicine_visit"] == nil {
