@@ -147,6 +147,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: visit).service, .telemedicineVisit)
     }
 
+    /// A switch whose other technology is mentioned only as voided (the video scheduled, then
+    /// declined) used the affirmed one; a switch between two used technologies with no majority
+    /// stays ambiguous.
+    func testASwitchFromAVoidedTechnologyUsedTheOther() throws {
+        let scanner = try NoteScanner.forTests()
+        let declined = "Endocrinology follow-up - telehealth\nScheduled as a video visit. Patient declined video (did not want to be on camera today); visit converted to telephone, audio only. Patient at home. Verbal consent obtained.\nTime: 22 min total.\nJo Lee, MD"
+        let r = scanner.scan(text: declined)
+        XCTAssertEqual(r.elements.modality?.value, "audio_only")
+        XCTAssertFalse(r.elements.modalityAmbiguous)
+        let both = "Telehealth visit: started via video on Doxy.me, later converted to phone. Patient at home. Patient agreed to the telehealth visit.\nTotal time: 20 minutes\nJo Lee, MD"
+        XCTAssertTrue(scanner.scan(text: both).elements.modalityAmbiguous)
+    }
+
     func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {
         let scanner = try NoteScanner.forTests()
         let booking = "Scheduling - Phone Note\nPt called to book a follow-up; chose a telephone visit (no webcam). She will be at home for the call and is ok with a phone visit.\nCall length 3 min.\nJo Lee, PA-C"

@@ -54,10 +54,17 @@ public struct ElementResolver: Sendable {
         let statesPhone = modalities.contains { $0.value == "audio_only" }
         if let sw = switches.first {
             e.modalitySwitch = .init(true, evidence: [sw.span])
-            let decided = majority.first?.value ?? sw.value
-            if let decided {
+            // A switch whose other technology is mentioned only as voided (scheduled, declined,
+            // not used: "Scheduled as a video visit. Patient declined video ... converted to
+            // telephone") used the one that is affirmed.
+            let other = statesVideo == statesPhone ? nil : (statesPhone ? "audio_video" : "audio_only")
+            let voided = other.map { o in all.contains { !$0.isAffirmed && $0.element == .modality && $0.value == o } } ?? false
+            let onlyOne: String? = voided ? (statesPhone ? "audio_only" : "audio_video") : nil
+            if let decided = majority.first?.value ?? sw.value {
                 let ev = (majority.first.map { [$0.span] } ?? []) + [sw.span]
                 e.modality = .init(decided, evidence: ev)
+            } else if let onlyOne {
+                e.modality = .init(onlyOne, evidence: evidenceList(modalities.filter { $0.value == onlyOne }) + [sw.span])
             } else {
                 e.modalityAmbiguous = true
             }
