@@ -160,6 +160,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(scanner.scan(text: both).elements.modalityAmbiguous)
     }
 
+    /// A terse note: "video declined by pt." declines the video only, not the place earlier in
+    /// the clause, and "pt." closes its statement before "consent obtained", which stays
+    /// affirmed; "Pt. was seen" stays one sentence.
+    func testATerseDeclinedVideoDeclinesOnlyTheVideo() throws {
+        let scanner = try NoteScanner.forTests()
+        let r = scanner.scan(text: "audio-only f/u, pt at home, BP 130s, video declined by pt. consent obtained. 12 min. mdm low. Thomas Grady, PA-C")
+        XCTAssertEqual(r.elements.consent?.value.value, "documented")
+        XCTAssertEqual(r.elements.patientLocation?.value, "home")
+        XCTAssertNotNil(r.elements.audioOnlyReason)
+        let declined = scanner.scan(text: "Video visit offered, declined by pt. Will come in next week. Jo Lee, MD")
+        XCTAssertNil(declined.elements.modality)
+    }
+
     func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {
         let scanner = try NoteScanner.forTests()
         let booking = "Scheduling - Phone Note\nPt called to book a follow-up; chose a telephone visit (no webcam). She will be at home for the call and is ok with a phone visit.\nCall length 3 min.\nJo Lee, PA-C"

@@ -136,7 +136,8 @@ public struct SentenceSplitter: Sendable {
                 if (b == UInt8(ascii: ".") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!")) && kind != .checkbox {
                     let next = i + 1
                     let atSpace = next >= c.upperBound || t[next] == 32 || t[next] == 9
-                    if atSpace && !(b == UInt8(ascii: ".") && isAbbreviation(t, wordEndingAt: i, lineStart: c.lowerBound)) {
+                    if atSpace && !(b == UInt8(ascii: ".") && isAbbreviation(t, wordEndingAt: i, lineStart: c.lowerBound)
+                                    && !endsWithPatient(t, dot: i, lineStart: c.lowerBound, before: c.upperBound)) {
                         units.append(TextUnit(range: s..<next, kind: kind, section: sections.isEmpty ? nil : sections.count - 1))
                         var j = next
                         while j < c.upperBound, t[j] == 32 || t[j] == 9 { j += 1 }
@@ -233,6 +234,22 @@ public struct SentenceSplitter: Sendable {
             if Self.isOneCharacterBox(t, at: i, before: c.upperBound) { return false }
         }
         return letters
+    }
+
+    /// "pt." that ends a terse statement ("video declined by pt. consent obtained."): the
+    /// abbreviation of patient closes its sentence when a statement word follows ("consent",
+    /// "pt", "time", ...), so a trigger before it does not reach the next statement; "Pt. was
+    /// seen" and "est. pt" stay one sentence.
+    func endsWithPatient(_ t: UnsafeBufferPointer<UInt8>, dot: Int, lineStart: Int, before end: Int) -> Bool {
+        guard !statementStarts.isEmpty, dot - lineStart >= 2 else { return false }
+        let p = t[dot - 2] | 0x20, q = t[dot - 1] | 0x20
+        guard p == UInt8(ascii: "p"), q == UInt8(ascii: "t"), dot - 2 == lineStart || !isWordByte(t[dot - 3]) else { return false }
+        var s = dot + 1
+        while s < end, t[s] == 32 || t[s] == 9 { s += 1 }
+        var e = s
+        while e < end, isWordByte(t[e]), t[e] != UInt8(ascii: ".") { e += 1 }
+        guard e > s else { return false }
+        return statementStarts.contains(t[s..<e].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 })
     }
 
     func startsLowercase(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
