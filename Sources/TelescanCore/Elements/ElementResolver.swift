@@ -214,7 +214,7 @@ public struct ElementResolver: Sendable {
     static func majorityValue(_ c: [String: String], totalMinutes: Int?) -> String? {
         func mode(_ raw: String?) -> String? {
             guard let r = raw?.lowercased() else { return nil }
-            if r.contains("video") || r == "vid" { return "audio_video" }
+            if r.contains("video") || r == "vid" || r == "vv" { return "audio_video" }
             if r.contains("phone") || r.contains("audio") || r == "call" || r == "ph" || r == "tel" { return "audio_only" }
             return nil
         }
