@@ -153,6 +153,7 @@ public struct ExplainPrinter: ResultPrinter {
         case .pseudo: return "pseudo-trigger"
         case .terminate: return "scope ended by"
         case .clause: return "scope ended by a clause break per"
+        case .statement: return "scope ended by a new statement per"
         }
     }
 

@@ -171,6 +171,12 @@ final class PipelineTests: XCTestCase {
         XCTAssertNotNil(r.elements.audioOnlyReason)
         let declined = scanner.scan(text: "Video visit offered, declined by pt. Will come in next week. Jo Lee, MD")
         XCTAssertNil(declined.elements.modality)
+        // A comma before a new statement ends a forward negation ("not working ..., verbal
+        // consent"); a comma inside a list does not ("no video, camera or app").
+        let camera = scanner.scan(text: "telephone visit new pt, pt at home, camera not working on pt's phone, verbal consent, 35 min. Elena Vasquez MD")
+        XCTAssertEqual(camera.elements.consent?.value.value, "documented")
+        let list = scanner.scan(text: "Phone visit. Pt has no video, camera or app. Verbal consent. Pt at home. 20 min. Jo Lee, MD")
+        XCTAssertEqual(list.elements.modality?.value, "audio_only")
     }
 
     func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {

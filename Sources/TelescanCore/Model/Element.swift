@@ -59,6 +59,9 @@ public enum ContextCategory: String, CaseIterable, Sendable, Codable {
     /// `terminated_by` ("Patient at home, consent given, video not possible": "not possible" is
     /// about the video, not the home or the consent).
     case clause
+    /// A comma before a new statement of a terse note ("camera not working, verbal consent"):
+    /// ends the scope only of triggers that list it (forward negation), as `clause` does.
+    case statement
 }
 
 /// The direction in which a trigger's scope extends from the trigger.
