@@ -118,8 +118,10 @@ public final class NoteScanner {
         let labelled = TableCellRemnants.masked(boxed) ?? boxed
         let html = HTMLRemnants.masked(labelled) ?? labelled
         let marked = MarkdownRemnants.masked(html) ?? html
+        // The patient called by the first name of the header's "Patient: Eli Thornton".
+        let named = PatientNameMentions.masked(marked) ?? marked
         // "vidoe", "consnet": a slip that swapped two letters of a word the rules read.
-        let masked = engine.transpositions.masked(marked) ?? marked
+        let masked = engine.transpositions.masked(named) ?? named
         // A legend of the clinician's own abbreviations: read the note with them spelled out,
         // then map every range back to the note's bytes.
         let legend = AbbreviationLegend.expanded(masked)

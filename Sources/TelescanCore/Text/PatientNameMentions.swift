@@ -1,0 +1,102 @@
+/// A note that names its patient in a header ("Patient: Eli Thornton, 9 y.o.") and then calls
+/// the patient by the first name ("Eli participated from home", "Ollie agreed to be seen this
+/// way"): each later mention of that first name is read as "Pt" (capitalised, as a name is: rules that read a named subject still do; the rest of the name's bytes
+/// as spaces, same length), so the rules that take the patient as their subject read it. Only
+/// the first name: relatives share the surname ("Mrs. Whitfield, his legal guardian, consented"
+/// is the mother's consent), and only a name that is not also a common word ("Will", "May",
+/// "Hope") nor followed by a possessive ("Eli's father" is the father).
+public enum PatientNameMentions {
+    /// Header labels that introduce the patient's name, lower case, without the colon.
+    static let labels: [[UInt8]] = ["patient", "pt", "patient name", "name", "client", "member"].map { Array($0.utf8) }
+    /// Titles, and first names that are also words a sentence may start with.
+    static let notNames: Set<[UInt8]> = Set(["mr", "mrs", "ms", "miss", "mx", "dr", "the", "unknown", "baby", "will", "may",
+                                              "june", "april", "august", "bill", "art", "hope", "grace", "faith", "joy",
+                                              "mark", "rose", "pat", "dawn", "summer", "autumn", "amber", "ray", "guy",
+                                              "frank", "sunny", "patience", "chase", "drew", "lane", "reed", "rich",
+                                              "sage", "skip", "wade", "dusty", "sandy", "ivy", "holly", "lily", "iris",
+                                              "jan", "sue", "don", "ed", "al"].map { Array($0.utf8) })
+    /// How far into the note the header is looked for.
+    static let headerBytes = 800
+
+    /// The masked copy, or nil when the note names no patient in a header or never again.
+    public static func masked(_ text: [UInt8]) -> [UInt8]? {
+        guard let (name, headerLine) = firstName(text) else { return nil }
+        var out: [UInt8]? = nil
+        let n = text.count, k = name.count
+        var i = 0
+        while i + k <= n {
+            guard text[i] == name[0], (i == 0 || !isNameByte(text[i - 1])), i + k == n || !isNameByte(text[i + k]),
+                  !headerLine.contains(i) else { i += 1; continue }
+            var same = true
+            for j in 1..<k where text[i + j] != name[j] { same = false; break }
+            if same && !possessive(text, i + k) {
+                if out == nil { out = text }
+                out![i] = UInt8(ascii: "P")
+                out![i + 1] = UInt8(ascii: "t")
+                for j in 2..<k { out![i + j] = 32 }
+            }
+            i += same ? k : 1
+        }
+        return out
+    }
+
+    /// The patient's first name from a header line ("Patient: Eli Thornton", "Pt: Smith, John")
+    /// near the note's start, and that line's range.
+    static func firstName(_ t: [UInt8]) -> (name: [UInt8], line: Range<Int>)? {
+        var start = 0
+        let limit = min(t.count, headerBytes)
+        while start < limit {
+            let end = ByteSearch.next(10, in: t, from: start) ?? t.count
+            if let name = nameAfterLabel(t, start, end) { return (name, start..<end) }
+            start = end + 1
+        }
+        return nil
+    }
+
+    static func nameAfterLabel(_ t: [UInt8], _ start: Int, _ end: Int) -> [UInt8]? {
+        var i = start
+        while i < end, t[i] == 32 || t[i] == 9 { i += 1 }
+        guard let colon = t[i..<end].firstIndex(of: UInt8(ascii: ":")), colon - i <= 14 else { return nil }
+        let label = t[i..<colon].map { $0 | 0x20 }
+        guard labels.contains(label) else { return nil }
+        var w = colon + 1
+        while w < end, t[w] == 32 || t[w] == 9 { w += 1 }
+        var first = word(t, w, end)
+        guard !first.isEmpty else { return nil }
+        // "Smith, John": the first name follows the comma.
+        var after = w + first.count
+        if after < end, t[after] == UInt8(ascii: ",") {
+            after += 1
+            while after < end, t[after] == 32 { after += 1 }
+            first = word(t, after, end)
+        } else {
+            // A first name needs a surname after it ("Patient: Eli Thornton"), else it may be
+            // the surname alone or a word.
+            var s = after
+            guard s < end, t[s] == 32 else { return nil }
+            while s < end, t[s] == 32 { s += 1 }
+            guard !word(t, s, end).isEmpty else { return nil }
+        }
+        guard first.count >= 2, !notNames.contains(first.map { $0 | 0x20 }) else { return nil }
+        return first
+    }
+
+    /// A capitalised name word at `i`: a capital, then letters (a hyphen or an apostrophe inside).
+    static func word(_ t: [UInt8], _ i: Int, _ end: Int) -> [UInt8] {
+        guard i < end, t[i] >= 65, t[i] <= 90 else { return [] }
+        var e = i + 1
+        while e < end, isNameByte(t[e]) { e += 1 }
+        guard t[i..<e].dropFirst().contains(where: { $0 >= 97 && $0 <= 122 }) else { return [] }
+        return Array(t[i..<e])
+    }
+
+    static func possessive(_ t: [UInt8], _ i: Int) -> Bool {
+        if i + 1 < t.count, t[i] == UInt8(ascii: "'"), t[i + 1] | 0x20 == UInt8(ascii: "s") { return true }
+        // ’ is E2 80 99.
+        return i + 3 < t.count && t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99 && t[i + 3] | 0x20 == UInt8(ascii: "s")
+    }
+
+    @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == UInt8(ascii: "-") || b >= 0x80
+    }
+}

@@ -1,0 +1,33 @@
+import XCTest
+@testable import TelescanCore
+
+/// The patient called by the first name of the note's "Patient:" header reads as "Pt".
+final class PatientNameMentionsTests: XCTestCase {
+    func masked(_ s: String) -> String? {
+        PatientNameMentions.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func testFirstNameMentionsReadAsThePatient() throws {
+        let note = "Patient: Eli Thornton, 9 y.o.\n\nEli participated from home together with his father.\nPlan: Eli to continue."
+        let m = try XCTUnwrap(masked(note))
+        XCTAssertEqual(m.utf8.count, note.utf8.count)
+        XCTAssertTrue(m.contains("Pt  participated from home"), m)
+        XCTAssertTrue(m.contains("Plan: Pt  to continue"), m)
+        // The header keeps the name.
+        XCTAssertTrue(m.hasPrefix("Patient: Eli Thornton"), m)
+        // "Smith, John": the first name after the comma.
+        XCTAssertEqual(masked("Pt: Brandt, Ollie\nOllie joined from his car."), "Pt: Brandt, Ollie\nPt    joined from his car.")
+    }
+
+    func testSurnamesPossessivesWordsAndNotesWithoutAHeaderStay() {
+        // The surname is the family's: the mother's consent stays hers.
+        XCTAssertNil(masked("Patient: Jonah Whitfield\nMrs. Whitfield, his legal guardian, consented."))
+        XCTAssertNil(masked("Patient: Eli Thornton\nEli's father joined from work."))
+        XCTAssertNil(masked("Patient: Will Harper\nWill follow up in 2 weeks."))
+        XCTAssertNil(masked("Eli participated from home."))
+        // A single word after the label may be a surname alone.
+        XCTAssertNil(masked("Patient: Thornton\nThornton joined from home."))
+        // Only as a whole word: "Elias" is not "Eli".
+        XCTAssertNil(masked("Patient: Eli Thornton\nDr. Elias saw him."))
+    }
+}
