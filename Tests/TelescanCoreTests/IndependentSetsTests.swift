@@ -11,10 +11,10 @@ final class IndependentSetsTests: XCTestCase {
     static let floors: [(set: String, services: Int, elements: Int, falseElements: Int)] = [
         ("a-templates-dictation", 87, 532, 9),
         ("b-therapies-programs", 88, 525, 15),
-        ("c-long-exports", 96, 576, 6),
+        ("c-long-exports", 96, 578, 6),
         ("d-short-messy", 116, 574, 0),
-        ("e-mainstream", 100, 655, 5),
-        ("f-software-written", 80, 421, 5),
+        ("e-mainstream", 100, 656, 5),
+        ("f-software-written", 80, 431, 4),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
