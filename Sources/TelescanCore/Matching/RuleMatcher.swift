@@ -132,7 +132,7 @@ public final class RuleMatcher {
         if windowed { buildWindows(text) }
         wakesEveryRule = wakesAll || LiteralPrefilter.hasCaselessVariant(text)
         if wakesEveryRule { wakeEveryRule(text) }
-        settleHits()
+        settleHits(rules.targetConjunctive, rules.targetUnconditional)
     }
 
     /// Wakes every rule, each with one window over the whole note: for the rare note whose
@@ -160,7 +160,7 @@ public final class RuleMatcher {
         guard windowed else {
             contextPrefilter.scan(text, hits: &hits, occurrences: &occurrences)
             if wakesEveryRule { wakeEveryRule(text) }
-            settleHits()
+            settleHits(rules.contextConjunctive, rules.contextUnconditional)
             return
         }
         let before = rules.contextMarginBefore, after = rules.contextMarginAfter
@@ -178,15 +178,17 @@ public final class RuleMatcher {
         if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: windowedRules, occurrences: &occurrences) }
         buildWindows(text)
         if wakesEveryRule { wakeEveryRule(text) }
-        settleHits()
+        settleHits(rules.contextConjunctive, rules.contextUnconditional)
     }
 
-    /// Rules with `also_requires` sleep unless both key sets occurred; rules without literals
-    /// always wake.
-    func settleHits() {
+    /// Rules with `also_requires` (`conjunctive`) sleep unless both key sets occurred; rules
+    /// without literals (`unconditional`) always wake. Each step passes only its own rules.
+    func settleHits(_ conjunctive: [Int], _ unconditional: [Int]) {
         let n = rules.rules.count
-        for i in rules.conjunctive where !hits[n + i] { hits[i] = false }
-        for i in rules.unconditional { hits[i] = true }
+        hits.withUnsafeMutableBufferPointer { hits in
+            for i in conjunctive where !hits[n + i] { hits[i] = false }
+            for i in unconditional { hits[i] = true }
+        }
     }
 
     /// Turns the literal occurrences into each rule's windows: one counting pass, one filling
