@@ -26,8 +26,6 @@ final class GroupMatcher {
     /// PCRE2 errors met in it (e.g. the match limit), as warnings.
     var wakesEveryRule: [Bool] = []
     private(set) var errors: [[String]] = []
-    /// One run's hits, before they go to their note (reused).
-    var found: [RuleHit] = []
 
     init(matcher: RuleMatcher) {
         self.matcher = matcher
@@ -167,6 +165,8 @@ final class GroupMatcher {
         let scratch = matcher.scratch
         let profile = matcher.profile
         var lastNote = -1
+        // One run's hits, before they go to their note (kept empty: most runs find none).
+        var found: [RuleHit] = []
         runs.withUnsafeBufferPointer { runs in
         var j = span.lowerBound
         while j < span.upperBound {
@@ -180,7 +180,6 @@ final class GroupMatcher {
                 pattern.ranInNote()
             }
             let t0 = profile != nil ? RuleProfile.now() : 0
-            found.removeAll(keepingCapacity: true)
             do throws(PCRE2Error) {
                 try pattern.compile()
                 let named = pattern.hasNamedGroups
@@ -209,7 +208,10 @@ final class GroupMatcher {
                 }
             }
             if let profile { profile.add(i, since: t0, matched: !found.isEmpty) }
-            if !found.isEmpty { deliver(k, r, found) }
+            if !found.isEmpty {
+                deliver(k, r, found)
+                found.removeAll(keepingCapacity: true)
+            }
         }
         }
     }
