@@ -84,7 +84,13 @@ final class GroupMatcher {
         m.windowCount.withUnsafeBufferPointer { windowCount in
         m.windowLo.withUnsafeBufferPointer { windowLo in
         m.windowHi.withUnsafeBufferPointer { windowHi in
+            // Ranges in order (a note's units are): each range's first window is at or after the
+            // last range's, so one walk over a rule's windows serves all its ranges.
+            var sorted = true
+            for r in ranges.indices.dropFirst() where ranges[r].lowerBound < ranges[r - 1].lowerBound { sorted = false }
             for (position, i) in list.enumerated() where hits[i] {
+                let first = Int(windowStart[i]), stop = first + Int(windowCount[i])
+                var lo = first
                 for (r, range) in ranges.enumerated() {
                     let start = range.lowerBound, end = range.upperBound
                     guard inWindows[i] else {
@@ -92,14 +98,10 @@ final class GroupMatcher {
                         pending.append(Int32(start)); pending.append(Int32(end)); pending.append(-1)
                         continue
                     }
-                    // The windows that overlap start...end, the first found by binary search
-                    // (they are sorted and disjoint).
-                    let first = Int(windowStart[i]), stop = first + Int(windowCount[i])
-                    var lo = first, hi = stop
-                    while lo < hi {
-                        let mid = (lo + hi) / 2
-                        if Int(windowHi[mid]) < start { lo = mid + 1 } else { hi = mid }
-                    }
+                    // The windows that overlap start...end (they are sorted and disjoint).
+                    if !sorted { lo = first }
+                    while lo < stop, Int(windowHi[lo]) < start { lo += 1 }
+                    if lo == stop && sorted && skippingEmpty { break }
                     var last = lo
                     while last < stop, Int(windowLo[last]) <= end { last += 1 }
                     if skippingEmpty && last == lo { continue }
