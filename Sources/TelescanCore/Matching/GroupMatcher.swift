@@ -37,13 +37,13 @@ final class GroupMatcher {
         let rules = matcher.rules
         wakesEveryRule.removeAll(keepingCapacity: true)
         errors = [[String]](repeating: [], count: texts.count)
-        pending.removeAll(keepingCapacity: true)
+        startRuns(rules: rules.targetRules.count)
         for (k, text) in texts.enumerated() {
             matcher.prefilter(text)
             wakesEveryRule.append(matcher.wakesEveryRule)
             copyRuns(of: rules.targetRules, note: k, ranges: [0..<text.count], skippingEmpty: false)
         }
-        sortRuns(rules: rules.targetRules.count)
+        sortRuns()
         var out = [[RuleHit]](repeating: [], count: texts.count)
         for (position, i) in rules.targetRules.enumerated() where runStart[position] < runStart[position + 1] {
             run(i, runStart[position] ..< runStart[position + 1], texts) { k, _, hits in out[k] += hits }
@@ -56,14 +56,14 @@ final class GroupMatcher {
     /// order, as `RuleMatcher.matchContext` finds them.
     func matchContext(_ texts: [UnsafeBufferPointer<UInt8>], in ranges: [[Range<Int>]]) -> [[RuleHit]] {
         let rules = matcher.rules
-        pending.removeAll(keepingCapacity: true)
+        startRuns(rules: rules.contextRules.count)
         for (k, text) in texts.enumerated() where !ranges[k].isEmpty {
             matcher.wakesEveryRule = wakesEveryRule[k]
             matcher.prefilterContext(text, around: ranges[k])
             // Within a range, a rule none of whose windows reaches it has nothing to run.
             copyRuns(of: rules.contextRules, note: k, ranges: ranges[k], skippingEmpty: true)
         }
-        sortRuns(rules: rules.contextRules.count)
+        sortRuns()
         var byRange = ranges.map { [[RuleHit]](repeating: [], count: $0.count) }
         for (position, i) in rules.contextRules.enumerated() where runStart[position] < runStart[position + 1] {
             run(i, runStart[position] ..< runStart[position + 1], texts) { k, r, hits in byRange[k][r] += hits }
@@ -75,9 +75,10 @@ final class GroupMatcher {
     /// each of `ranges` (with `skippingEmpty`, only where some window of a windowed rule reaches).
     func copyRuns(of list: [Int], note k: Int, ranges: [Range<Int>], skippingEmpty: Bool) {
         let m = matcher
-        var pending = self.pending
+        var pending = self.pending, runStart = self.runStart
         self.pending = []
-        defer { self.pending = pending }
+        self.runStart = []
+        defer { self.pending = pending; self.runStart = runStart }
         m.hits.withUnsafeBufferPointer { hits in
         m.windowedRules.withUnsafeBufferPointer { inWindows in
         m.windowStart.withUnsafeBufferPointer { windowStart in
@@ -96,6 +97,7 @@ final class GroupMatcher {
                     guard inWindows[i] else {
                         pending.append(Int32(position)); pending.append(Int32(k)); pending.append(Int32(r))
                         pending.append(Int32(start)); pending.append(Int32(end)); pending.append(-1)
+                        runStart[position + 2] += 5
                         continue
                     }
                     // The windows that overlap start...end (they are sorted and disjoint).
@@ -108,6 +110,7 @@ final class GroupMatcher {
                     pending.append(Int32(position)); pending.append(Int32(k)); pending.append(Int32(r))
                     pending.append(Int32(start)); pending.append(Int32(end)); pending.append(Int32(last - lo))
                     for w in lo..<last { pending.append(windowLo[w]); pending.append(windowHi[w]) }
+                    runStart[position + 2] += 5 + 2 * (last - lo)
                 }
             }
         }
@@ -118,10 +121,16 @@ final class GroupMatcher {
         }
     }
 
-    /// Sorts `pending` by rule into `runs` (a counting sort: the order within a rule is kept).
-    func sortRuns(rules count: Int) {
+    /// Empties `pending` and zeroes `runStart` for a step whose rule list holds `count` rules:
+    /// `copyRuns` adds each record's size (without its rule) at `runStart[p + 2]`.
+    func startRuns(rules count: Int) {
+        pending.removeAll(keepingCapacity: true)
         runStart.removeAll(keepingCapacity: true)
         runStart.append(contentsOf: repeatElement(0, count: count + 2))
+    }
+
+    /// Sorts `pending` by rule into `runs` (a counting sort: the order within a rule is kept).
+    func sortRuns() {
         var runs = self.runs
         self.runs = []
         defer { self.runs = runs }
@@ -130,21 +139,14 @@ final class GroupMatcher {
         pending.withUnsafeBufferPointer { pending in
         runStart.withUnsafeMutableBufferPointer { runStart in
         runs.withUnsafeMutableBufferPointer { runs in
-            // Sizes (the record without its rule), shifted by two so the prefix sums leave each
-            // rule's start at `p + 1`, then its end there after the scatter.
+            // The sizes sit two places up, so the prefix sums leave each rule's start at `p + 1`,
+            // then its end there after the scatter.
+            for p in 2 ..< runStart.count { runStart[p] += runStart[p - 1] }
             var j = 0
             while j < pending.count {
                 let size = Self.recordSize(pending, at: j + 1)
-                runStart[Int(pending[j]) + 2] += size
-                j += 1 + size
-            }
-            for p in 2 ..< runStart.count { runStart[p] += runStart[p - 1] }
-            j = 0
-            while j < pending.count {
-                let size = Self.recordSize(pending, at: j + 1)
                 let p = Int(pending[j]) + 1
-                let to = runStart[p]
-                for x in 0..<size { runs[to + x] = pending[j + 1 + x] }
+                (runs.baseAddress! + runStart[p]).update(from: pending.baseAddress! + j + 1, count: size)
                 runStart[p] += size
                 j += 1 + size
             }
