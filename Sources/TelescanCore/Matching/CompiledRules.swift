@@ -52,6 +52,10 @@ public final class CompiledRules: @unchecked Sendable {
     /// Rules with `also_requires`: woken only when both key sets occur.
     let conjunctive: [Int]
     let contextRules: [Int]
+    /// `unconditional` and `conjunctive` split into target and context rules: each prefilter
+    /// step settles only the rules it woke (the other step's were settled by it, or are unread).
+    let targetUnconditional: [Int], contextUnconditional: [Int]
+    let targetConjunctive: [Int], contextConjunctive: [Int]
     public let maxCaptures: Int
 
     /// - Parameter compileAll: compile every pattern now, so a syntax error fails the load
@@ -122,6 +126,11 @@ public final class CompiledRules: @unchecked Sendable {
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
         targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return definitions[$0].blockScope }
         contextRules = definitions.indices.filter { if case .context = definitions[$0].kind { return !definitions[$0].blockScope }; return false }
+        let isContext = definitions.map(isUnitContext)
+        targetUnconditional = unconditional.filter { !isContext[$0] }
+        contextUnconditional = unconditional.filter { isContext[$0] }
+        targetConjunctive = conjunctive.filter { !isContext[$0] }
+        contextConjunctive = conjunctive.filter { isContext[$0] }
         maxCaptures = compileAll ? max(1, compiled.map(\.pattern.captureCount).max() ?? 1) : 16
     }
 

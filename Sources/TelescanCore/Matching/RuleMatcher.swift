@@ -50,8 +50,8 @@ public final class RuleMatcher {
     /// the scan stops with it rather than go on without the rule.
     public private(set) var ruleDataError: RuleLoadError? = nil
 
-    /// Per-rule time and wakes when `TELESCAN_RULE_PROFILE` is set (shared with the matchers of
-    /// the same scanner's note groups).
+    /// Per-rule time and wakes when `TELESCAN_RULE_PROFILE` is set (shared with the scanner's
+    /// `GroupMatcher`).
     let profile: RuleProfile?
 
     /// TELESCAN_WHOLE_NOTE=1 runs every rule over the whole note, for rule authors checking
@@ -62,27 +62,18 @@ public final class RuleMatcher {
     /// keys must equal, wherever a key gap would lose a match).
     let wakesAll: Bool
 
-    /// - Parameters:
-    ///   - scratch: PCRE2 match state to use (matchers that take turns on one thread share
-    ///     one); nil makes one.
-    ///   - profiledWith: the rule profile to add to (another matcher's); nil makes one when
-    ///     `TELESCAN_RULE_PROFILE` is set.
-    public convenience init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault, wakingEveryRule: Bool = false) {
-        self.init(rules: rules, windowed: windowed, wakingEveryRule: wakingEveryRule, scratch: nil, profiledWith: nil)
-    }
-
-    init(rules: CompiledRules, windowed: Bool, wakingEveryRule: Bool = false, scratch: MatchScratch?, profiledWith: RuleProfile?) {
+    public init(rules: CompiledRules, windowed: Bool = RuleMatcher.windowedByDefault, wakingEveryRule: Bool = false) {
         self.rules = rules
         let windowed = windowed && !wakingEveryRule
         self.windowed = windowed
         wakesAll = wakingEveryRule
-        self.scratch = scratch ?? MatchScratch(maxCaptures: rules.maxCaptures)
+        scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         hits = [Bool](repeating: false, count: 2 * rules.rules.count)
         windowedRules = rules.windows.map { windowed && $0 != .wholeNote }
         windowStart = [Int32](repeating: 0, count: rules.rules.count)
         windowCount = [Int32](repeating: 0, count: rules.rules.count)
         lastNote = [Int32](repeating: 0, count: rules.rules.count)
-        profile = profiledWith ?? RuleProfile.ifEnabled(rules)
+        profile = RuleProfile.ifEnabled(rules)
     }
 
     /// All rule matches in `text`, in rule order then position (targets and triggers alike).
@@ -115,32 +106,6 @@ public final class RuleMatcher {
         return out
     }
 
-    /// Context-trigger matches of several notes, each in its ranges (`ranges[k]`; none: the note
-    /// is skipped), `matchers[k]` matching `texts[k]` after its `matchTargets`: the same hits,
-    /// in the same order, as `matchContext` note by note, found rule by rule across the notes.
-    static func matchContext(_ texts: [UnsafeBufferPointer<UInt8>], in ranges: [[Range<Int>]],
-                             with matchers: [RuleMatcher]) -> [[RuleHit]] {
-        var out = [[RuleHit]](repeating: [], count: texts.count)
-        guard let rules = matchers.first?.rules else { return out }
-        var woke = [[Int32]](repeating: [], count: rules.contextRules.count)
-        for k in texts.indices where !ranges[k].isEmpty {
-            matchers[k].prefilterContext(texts[k], around: ranges[k])
-            matchers[k].hits.withUnsafeBufferPointer { hits in
-                for (position, i) in rules.contextRules.enumerated() where hits[i] { woke[position].append(Int32(k)) }
-            }
-        }
-        // Per note and range, in range order then rule order, as `matchContext` finds them.
-        var byRange = ranges.map { [[RuleHit]](repeating: [], count: $0.count) }
-        for (position, i) in rules.contextRules.enumerated() {
-            for k in woke[position] {
-                let k = Int(k)
-                for (r, range) in ranges[k].enumerated() { matchers[k].runRule(i, texts[k], range, &byRange[k][r]) }
-            }
-        }
-        for k in texts.indices { out[k] = byRange[k].flatMap { $0 } }
-        return out
-    }
-
     /// Matches of rule `i` alone in `text` (for rule examples and tests), or nil when the
     /// prefilter does not wake it.
     public func matchRule(_ i: Int, in text: String) -> [RuleHit]? {
@@ -167,7 +132,7 @@ public final class RuleMatcher {
         if windowed { buildWindows(text) }
         wakesEveryRule = wakesAll || LiteralPrefilter.hasCaselessVariant(text)
         if wakesEveryRule { wakeEveryRule(text) }
-        settleHits()
+        settleHits(rules.targetConjunctive, rules.targetUnconditional)
     }
 
     /// Wakes every rule, each with one window over the whole note: for the rare note whose
@@ -195,7 +160,7 @@ public final class RuleMatcher {
         guard windowed else {
             contextPrefilter.scan(text, hits: &hits, occurrences: &occurrences)
             if wakesEveryRule { wakeEveryRule(text) }
-            settleHits()
+            settleHits(rules.contextConjunctive, rules.contextUnconditional)
             return
         }
         let before = rules.contextMarginBefore, after = rules.contextMarginAfter
@@ -213,15 +178,17 @@ public final class RuleMatcher {
         if let p = pending { contextPrefilter.scan(text, in: p, hits: &hits, record: windowedRules, occurrences: &occurrences) }
         buildWindows(text)
         if wakesEveryRule { wakeEveryRule(text) }
-        settleHits()
+        settleHits(rules.contextConjunctive, rules.contextUnconditional)
     }
 
-    /// Rules with `also_requires` sleep unless both key sets occurred; rules without literals
-    /// always wake.
-    func settleHits() {
+    /// Rules with `also_requires` (`conjunctive`) sleep unless both key sets occurred; rules
+    /// without literals (`unconditional`) always wake. Each step passes only its own rules.
+    func settleHits(_ conjunctive: [Int], _ unconditional: [Int]) {
         let n = rules.rules.count
-        for i in rules.conjunctive where !hits[n + i] { hits[i] = false }
-        for i in rules.unconditional { hits[i] = true }
+        hits.withUnsafeMutableBufferPointer { hits in
+            for i in conjunctive where !hits[n + i] { hits[i] = false }
+            for i in unconditional { hits[i] = true }
+        }
     }
 
     /// Turns the literal occurrences into each rule's windows: one counting pass, one filling
@@ -284,33 +251,6 @@ public final class RuleMatcher {
         windowHi += [Int32](repeating: 0, count: total - windowHi.count)
     }
 
-    /// Target-rule matches of several notes, `matchers[k]` matching `texts[k]` (each keeps its
-    /// note's keys and windows for the context step after): the same hits, in the same order, as
-    /// `matchTargets` note by note, found rule by rule across the notes, so that a rule's JIT
-    /// code runs for every note that woke it in a row instead of being fetched again for each.
-    static func matchTargets(_ texts: [UnsafeBufferPointer<UInt8>], with matchers: [RuleMatcher]) -> [[RuleHit]] {
-        var out = [[RuleHit]](repeating: [], count: texts.count)
-        guard let rules = matchers.first?.rules else { return out }
-        for k in texts.indices {
-            matchers[k].prefilter(texts[k])
-            // The windows are built: the occurrences' room (a key word counts once per rule it
-            // wakes) is not kept for every note of the group.
-            matchers[k].occurrences = []
-        }
-        // Which notes woke each rule, in note order: one pass over each note's keys, rather than
-        // every note asked about every rule.
-        var woke = [[Int32]](repeating: [], count: rules.targetRules.count)
-        for (k, m) in matchers.prefix(texts.count).enumerated() {
-            m.hits.withUnsafeBufferPointer { hits in
-                for (position, i) in rules.targetRules.enumerated() where hits[i] { woke[position].append(Int32(k)) }
-            }
-        }
-        for (position, i) in rules.targetRules.enumerated() {
-            for k in woke[position] { matchers[Int(k)].runRule(i, texts[Int(k)], nil, &out[Int(k)]) }
-        }
-        return out
-    }
-
     func run(_ indices: [Int], _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>?, _ out: inout [RuleHit]) {
         for i in indices where hits[i] { runRule(i, text, range, &out) }
     }
@@ -335,24 +275,8 @@ public final class RuleMatcher {
             let t0 = profiling ? RuleProfile.now() : 0
             do {
                 try pattern.compile()
-                // Named groups other than `span` become captures; `span` narrows the evidence.
                 let named = pattern.hasNamedGroups
-                func found(_ m: Match) {
-                    let whole = m.start..<m.end
-                    guard named else {
-                        out.append(RuleHit(rule: i, span: whole, matchSpan: whole, captures: [:]))
-                        return
-                    }
-                    let groups = pattern.namedGroupList
-                    var caps: [String: String] = [:]
-                    var span: Range<Int>? = nil
-                    for (name, numbers) in groups {
-                        if name == "span" { span = numbers.first.flatMap { m.group($0) }; continue }
-                        guard let r = numbers.lazy.compactMap({ m.group($0) }).first else { continue }
-                        if !r.isEmpty { caps[name] = String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
-                    }
-                    out.append(RuleHit(rule: i, span: span ?? whole, matchSpan: whole, captures: caps))
-                }
+                func found(_ m: Match) { out.append(Self.hit(m, rule: i, pattern: pattern, named: named, in: text)) }
                 if inWindows[i] {
                     // Only where a match can start: the windows around the rule's literals.
                     // The next search starts where the last match ended, as over the whole note.
@@ -380,12 +304,39 @@ public final class RuleMatcher {
                 }
             } catch {
                 if error.offset != nil {
-                    if ruleDataError == nil { ruleDataError = CompiledRules.invalidPattern(rules.rules[i].definition, error) }
+                    noteRuleDataError(i, error)
                 } else {
-                    errors.append("PATTERN_LIMIT: rule \(rules.rules[i].definition.id): \(error.message)")
+                    errors.append(Self.limitWarning(rules, i, error))
                 }
             }
             if profiling { profile!.add(i, since: t0, matched: out.count > before) }
         }
+    }
+
+    /// A match of rule `i` as a hit: named groups other than `span` become captures; `span`
+    /// narrows the evidence.
+    @inline(__always)
+    static func hit(_ m: Match, rule i: Int, pattern: CompiledPattern, named: Bool, in text: UnsafeBufferPointer<UInt8>) -> RuleHit {
+        let whole = m.start..<m.end
+        guard named else { return RuleHit(rule: i, span: whole, matchSpan: whole, captures: [:]) }
+        let groups = pattern.namedGroupList
+        var caps: [String: String] = [:]
+        var span: Range<Int>? = nil
+        for (name, numbers) in groups {
+            if name == "span" { span = numbers.first.flatMap { m.group($0) }; continue }
+            guard let r = numbers.lazy.compactMap({ m.group($0) }).first else { continue }
+            if !r.isEmpty { caps[name] = String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
+        }
+        return RuleHit(rule: i, span: span ?? whole, matchSpan: whole, captures: caps)
+    }
+
+    /// Rule `i`'s pattern did not compile on first use (the first such rule is kept).
+    func noteRuleDataError(_ i: Int, _ error: PCRE2Error) {
+        if ruleDataError == nil { ruleDataError = CompiledRules.invalidPattern(rules.rules[i].definition, error) }
+    }
+
+    /// The warning for a PCRE2 error met while matching rule `i` (e.g. the match limit).
+    static func limitWarning(_ rules: CompiledRules, _ i: Int, _ error: PCRE2Error) -> String {
+        "PATTERN_LIMIT: rule \(rules.rules[i].definition.id): \(error.message)"
     }
 }

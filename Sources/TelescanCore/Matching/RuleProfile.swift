@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Per-rule time, wakes and wakes with a match, when `TELESCAN_RULE_PROFILE` is set (for rule
-/// authors tuning speed). One per scanner, shared by the matchers of its note groups; printed
+/// authors tuning speed). One per scanner, shared by its matcher and group matcher; printed
 /// to standard error when the last of them is gone, never with any note text.
 final class RuleProfile {
     let rules: CompiledRules

@@ -13,7 +13,7 @@ public final class NoteScanner {
 
     /// A rule whose pattern did not compile when a note first needed it (rules loaded with
     /// `compileAll: false`): results since then lack that rule, so the run must stop.
-    public var ruleDataError: RuleLoadError? { matcher.ruleDataError ?? groupMatchers.lazy.compactMap(\.ruleDataError).first }
+    public var ruleDataError: RuleLoadError? { matcher.ruleDataError }
 
     public func scan(_ record: NoteRecord) -> NoteResult {
         switch prepare(record) {
@@ -23,17 +23,18 @@ public final class NoteScanner {
             return note.matched.withUnsafeBufferPointer { buf in
                 let found = findings(buf, targets: matcher.matchTargets(buf))
                 let contextHits = found.findings.isEmpty ? [] : matcher.matchContext(buf, in: found.contextRanges)
-                return finish(note, buf, found, contextHits: contextHits, matcher: matcher)
+                return finish(note, buf, found, contextHits: contextHits, errors: matcher.errors)
             }
         }
     }
 
     /// Notes scanned together (`scan(_:)` of a slice): target rules run rule by rule across
     /// them rather than note by note, so a rule's JIT code, which is far larger in all than the
-    /// core's caches, is fetched once for every note of the group that woke it.
-    public static let groupSize = 256
-    /// One matcher per note of a group (each holds its note's keys and windows), built on first use.
-    var groupMatchers: [RuleMatcher] = []
+    /// core's caches, is fetched once for every note of the group that woke it (512 notes: a
+    /// rule's code serves twice as many notes as with 256, for a few MB more in flight).
+    public static let groupSize = 512
+    /// Matches a group's notes rule by rule, with `matcher`.
+    lazy var group = GroupMatcher(matcher: matcher)
 
     /// Results for `records`, in order, each the same as `scan(_:)` of it alone.
     public func scan(_ records: ArraySlice<NoteRecord>) -> [NoteResult] {
@@ -51,17 +52,13 @@ public final class NoteScanner {
             }
         }
         defer { for n in notes { n.text.deallocate() } }
-        while groupMatchers.count < notes.count {
-            groupMatchers.append(RuleMatcher(rules: engine.lexicons.compiled, windowed: matcher.windowed,
-                                             scratch: matcher.scratch, profiledWith: matcher.profile))
-        }
         let texts = notes.map { UnsafeBufferPointer($0.text) }
-        let targets = RuleMatcher.matchTargets(texts, with: groupMatchers)
+        let targets = group.matchTargets(texts)
         // The context rules likewise, rule by rule across the group, in each note's ranges.
         let found = texts.indices.map { findings(texts[$0], targets: targets[$0]) }
-        let contextHits = RuleMatcher.matchContext(texts, in: found.map(\.contextRanges), with: groupMatchers)
+        let contextHits = group.matchContext(texts, in: found.map(\.contextRanges))
         for (k, n) in notes.enumerated() {
-            results[n.slot] = finish(n.note, texts[k], found[k], contextHits: contextHits[k], matcher: groupMatchers[k])
+            results[n.slot] = finish(n.note, texts[k], found[k], contextHits: contextHits[k], errors: group.errors[k])
         }
         return results.map { $0! }
     }
@@ -155,12 +152,12 @@ public final class NoteScanner {
     }
 
     /// The rest of the pipeline on a prepared note whose rules have run (its findings and the
-    /// context hits in its ranges, by `matcher`, alone or with its group): context, elements,
-    /// service, decision, then the note's own text and offsets back in the result.
+    /// context hits in its ranges, alone or with its group, and the PCRE2 errors met): context,
+    /// elements, service, decision, then the note's own text and offsets back in the result.
     func finish(_ note: PreparedNote, _ buf: UnsafeBufferPointer<UInt8>, _ found: Findings, contextHits: [RuleHit],
-                matcher: RuleMatcher) -> NoteResult {
+                errors: [String]) -> NoteResult {
         var warnings = note.warnings
-        var result = analyse(buf, found, contextHits: contextHits, matcher: matcher, record: note.record,
+        var result = analyse(buf, found, contextHits: contextHits, errors: errors, record: note.record,
                              profile: engine.decider.profileName, warnings: &warnings)
         note.legend?.map.mapBack(&result)
         for map in note.typedMaps.reversed() { map.mapBack(&result) }
@@ -204,7 +201,7 @@ public final class NoteScanner {
 
     /// The rest of the pipeline once the context rules have run (`contextHits`, in the note's
     /// context ranges): context, elements, service, decision.
-    func analyse(_ buf: UnsafeBufferPointer<UInt8>, _ found: Findings, contextHits: [RuleHit], matcher: RuleMatcher,
+    func analyse(_ buf: UnsafeBufferPointer<UInt8>, _ found: Findings, contextHits: [RuleHit], errors: [String],
                  record: NoteRecord, profile: String, warnings: inout [String]) -> NoteResult {
         let compiled = engine.lexicons.compiled
         var findings = found.findings
@@ -219,7 +216,7 @@ public final class NoteScanner {
                 engine.context.applyBlocks(findings: &findings, triggers: found.blockTriggers, text: buf)
             }
         }
-        warnings += matcher.errors
+        warnings += errors
         var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus)
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
         elements.service = service.map { .init($0, evidence: serviceEvidence) }

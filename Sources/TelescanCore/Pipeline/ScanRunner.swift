@@ -5,7 +5,7 @@ import Foundation
 /// batches in flight, whatever the input size.
 public struct ScanRunner {
     public var jobs: Int
-    /// Notes per batch (four groups of `NoteScanner.groupSize`, so both cores of a small machine
+    /// Notes per batch (two groups of `NoteScanner.groupSize`, so both cores of a small machine
     /// get some), and a byte budget that closes a batch early.
     public var batchNotes = 1024
     public var batchBytes = 8 << 20
