@@ -51,8 +51,9 @@ final class FindingEdgeTests: XCTestCase {
         // An export that ran its fields together: the label ends the earlier field's negation.
         let runTogether = "Video visit from home. Pt refused labs Consent: verbal. Total time 20 min.\nJo Lee, MD"
         XCTAssertEqual(scanner.scan(text: runTogether).elements.consent?.value.value, "documented")
-        // Still negated where no label comes between.
-        let negated = "Video visit from home. Pt refused labs, consent verbal. Total time 20 min.\nJo Lee, MD"
+        // Still negated where no label comes between ("and" joins the refused things; a comma
+        // before a new statement, "labs, consent verbal", ends the refusal: term.comma_statement).
+        let negated = "Video visit from home. Pt refused labs and consent to the video visit. Total time 20 min.\nJo Lee, MD"
         XCTAssertNotEqual(scanner.scan(text: negated).elements.consent?.value.value, "documented")
     }
 }
