@@ -57,9 +57,11 @@ public struct ElementResolver: Sendable {
             // A switch whose other technology is mentioned only as voided (scheduled, declined,
             // not used: "Scheduled as a video visit. Patient declined video ... converted to
             // telephone") used the one that is affirmed.
-            let other = statesVideo == statesPhone ? nil : (statesPhone ? "audio_video" : "audio_only")
-            let voided = other.map { o in all.contains { !$0.isAffirmed && $0.element == .modality && $0.value == o } } ?? false
-            let onlyOne: String? = voided ? (statesPhone ? "audio_only" : "audio_video") : nil
+            let affirmed: String? = statesVideo == statesPhone ? nil : (statesPhone ? "audio_only" : "audio_video")
+            let onlyOne = affirmed.flatMap { a -> String? in
+                let other = a == "audio_only" ? "audio_video" : "audio_only"
+                return all.contains { !$0.isAffirmed && $0.element == .modality && $0.value == other } ? a : nil
+            }
             if let decided = majority.first?.value ?? sw.value {
                 let ev = (majority.first.map { [$0.span] } ?? []) + [sw.span]
                 e.modality = .init(decided, evidence: ev)

@@ -17,6 +17,8 @@ public enum PatientNameMentions {
                                               "jan", "sue", "don", "ed", "al"].map { Array($0.utf8) })
     /// How far into the note the header is looked for.
     static let headerBytes = 800
+    /// The longest label ("patient name").
+    static let maxLabelBytes = 12
 
     /// The masked copy, or nil when the note names no patient in a header or never again.
     public static func masked(_ text: [UInt8]) -> [UInt8]? {
@@ -56,9 +58,11 @@ public enum PatientNameMentions {
     static func nameAfterLabel(_ t: [UInt8], _ start: Int, _ end: Int) -> [UInt8]? {
         var i = start
         while i < end, t[i] == 32 || t[i] == 9 { i += 1 }
-        guard let colon = t[i..<end].firstIndex(of: UInt8(ascii: ":")), colon - i <= 14 else { return nil }
-        let label = t[i..<colon].map { $0 | 0x20 }
-        guard labels.contains(label) else { return nil }
+        // Only a short label can come before the colon: look no further (a note's long first
+        // lines are read once, not searched to their end).
+        guard let colon = t[i..<min(end, i + maxLabelBytes + 1)].firstIndex(of: UInt8(ascii: ":")),
+              labels.contains(where: { $0.count == colon - i && zip($0, t[i..<colon]).allSatisfy { $0 == $1 | 0x20 } })
+        else { return nil }
         var w = colon + 1
         while w < end, t[w] == 32 || t[w] == 9 { w += 1 }
         var first = word(t, w, end)
