@@ -334,6 +334,25 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertTrue(problems.contains { $0.contains("with every one of its literals [\"min\"] masked") }, "\(problems)")
     }
 
+    /// With `(?J)` each alternative may name its own `span`: the evidence is the one that took
+    /// part, in the matcher and in the example runner alike (the first-numbered group alone left
+    /// the second alternative's evidence the whole match).
+    func testASpanNamedInEachAlternativeNarrowsEither() throws {
+        let defs = try load("""
+            rules:
+              - id: t.two_spans
+                category: consent
+                value: documented
+                pattern: '(?J)consent:\\s*(?<span>yes)|(?:agreed)\\s+(?<span>ok)'
+                literals: [consent, agreed]
+                examples: {match: ["consent: ⟦yes⟧", "agreed ⟦ok⟧"], no_match: ["nothing"]}
+            """)
+        let compiled = try CompiledRules(definitions: defs)
+        XCTAssertEqual(RuleExampleRunner.run(compiled).failures.map(\.problem), [])
+        let hits = try XCTUnwrap(RuleMatcher(rules: compiled).matchRule(0, in: "we agreed ok"))
+        XCTAssertEqual(hits.map(\.span), [10..<12])
+    }
+
     func testContextRuleNeedsContextCategory() {
         assertLoadError(ok, contains: ["context/bad.yaml", "unknown category 'consent'"], folder: "context")
     }

@@ -323,7 +323,8 @@ public final class RuleMatcher {
         var caps: [String: String] = [:]
         var span: Range<Int>? = nil
         for (name, numbers) in groups {
-            if name == "span" { span = numbers.first.flatMap { m.group($0) }; continue }
+            // With `(?J)` a name may number several groups (one per alternative): the one that took part.
+            if name == "span" { span = numbers.lazy.compactMap({ m.group($0) }).first; continue }
             guard let r = numbers.lazy.compactMap({ m.group($0) }).first else { continue }
             if !r.isEmpty { caps[name] = String(decoding: UnsafeBufferPointer(rebasing: text[r]), as: UTF8.self) }
         }

@@ -94,7 +94,7 @@ public enum RuleExampleRunner {
                     let raw = String(decoding: UnsafeBufferPointer(rebasing: buf[g]), as: UTF8.self)
                     if rule.definition.values[NoteScanner.key(raw)] == nil { return }
                 }
-                let span = rule.pattern.namedGroups["span"]?.first.flatMap { m.group($0) } ?? (m.start..<m.end)
+                let span = rule.pattern.namedGroups["span"]?.lazy.compactMap({ m.group($0) }).first ?? (m.start..<m.end)
                 let conv = ScalarOffsets.convert(buf, byteOffsets: [span.lowerBound, span.upperBound])
                 out.append(conv[span.lowerBound]!..<conv[span.upperBound]!)
             }
