@@ -94,6 +94,15 @@ public struct ServiceClassifier: Sendable {
             || cues["telemedicine_visit"] != nil {
             return (.telemedicineVisit, ev("telemedicine_visit") + (elements.modality?.evidence ?? []))
         }
+        // A monitoring month told in prose, with no visit of another kind: the device's readings
+        // on a count of days ("his oximeter sent readings on 19 of the 30 days"), the program
+        // named only in the past ("consented to remote monitoring in January") or not at all; or
+        // the program with its management minutes ("Total management time this period was 32
+        // minutes").
+        if !statedInPerson, cues["no_encounter"] == nil {
+            if let days = elements.deviceDays { return (.remoteMonitoring, days.evidence) }
+            if modality == "remote_monitoring", elements.time != nil { return (.remoteMonitoring, elements.modality!.evidence) }
+        }
         if cues["no_encounter"] != nil { return (nil, ev("no_encounter")) }
         if cues["in_person"] != nil { return (.inPerson, ev("in_person")) }
         return (nil, [])
