@@ -66,4 +66,15 @@ final class TimeValueTests: XCTestCase {
         XCTAssertEqual(NumberParser.parse(" forty "), 40)
         XCTAssertEqual(NumberParser.parse("one and a  half"), 1.5)
     }
+
+    func testFractionsOfAnHourCapturedWhole() {
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "an hour and a quarter"], value: nil), 75)
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "An hour and a half"], value: nil), 90)
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "a quarter of an hour"], value: nil), 15)
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "three quarters of an hour"], value: nil), 45)
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "half an hour"], value: nil), 30)
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "a half-hour"], value: nil), 30)
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "one hour"], value: nil), 60)
+        XCTAssertNil(TimeValue.minutes(captures: ["hours": "an hourglass"], value: nil))
+    }
 }

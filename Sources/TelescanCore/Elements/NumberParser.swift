@@ -5,7 +5,7 @@ public enum NumberParser {
         "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "half": 0.5,
-        "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "couple": 2, "a couple": 2,
+        "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "three quarters": 0.75, "couple": 2, "a couple": 2,
     ]
     static let tens: [String: Double] = [
         "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -15,8 +15,13 @@ public enum NumberParser {
     public static func parse(_ raw: String) -> Double? {
         if let i = Int(raw) { return Double(i) }  // plain digits, nearly every capture: no Foundation
         // Whitespace runs read as one space ("a  quarter" in a padded export).
-        let s = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        var s = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
         if s.isEmpty { return nil }
+        // An hour's fractions captured whole as hours: "half an hour", "a quarter of an hour",
+        // "an hour and a quarter", "a half-hour" read as "half", "a quarter", "an and a quarter".
+        if s.contains("hour") {
+            for word in [" of an hour", " an hour", "-hour", " hour"] { s = s.replacingOccurrences(of: word, with: "") }
+        }
         if let d = Double(s) { return d }
         if s.hasSuffix("½"), let d = Double(s.dropLast()) { return d + 0.5 }
         if let u = units[s] { return u }
