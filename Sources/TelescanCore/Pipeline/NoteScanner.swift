@@ -147,8 +147,10 @@ public final class NoteScanner {
         let unbulleted = ListMarkerRemnants.masked(lined) ?? lined
         let flush = shortened(LineIndentation.removed, unbulleted)
         let single = shortened(InnerSpaceRuns.squeezed, flush)
-        guard let unwrapped = HardWrapRemnants.masked(single, ascii: ascii) else { return (single, maps) }
-        return (shortened(InnerSpaceRuns.squeezed, unwrapped), maps)
+        // Last: a narrative note's patient named with a title ("Ms. Lavinia Ochoa-Brandt joined ...")
+        // read as "Pt" (after the blanks are single, so "Ms.  Ochoa" is found as "Ms. Ochoa").
+        guard let unwrapped = HardWrapRemnants.masked(single, ascii: ascii) else { return (shortened(TitledPatientName.rewritten, single), maps) }
+        return (shortened(TitledPatientName.rewritten, shortened(InnerSpaceRuns.squeezed, unwrapped)), maps)
     }
 
     /// The rest of the pipeline on a prepared note whose rules have run (its findings and the

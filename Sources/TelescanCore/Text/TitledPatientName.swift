@@ -1,0 +1,156 @@
+/// A narrative note or letter that names its patient with a title at the start ("Ms. Lavinia
+/// Ochoa-Brandt joined today's video visit from her car", "I saw Mr. Desmond Achterberg by
+/// telephone"): every mention of that name ("Ms. Lavinia Ochoa-Brandt", "Ms. Ochoa-Brandt",
+/// "Lavinia Ochoa-Brandt") is read as "Pt", so the rules that take the patient as their subject
+/// ("pt ... from her car") read it; the offset map takes each match back to the name.
+///
+/// The first titled name in the note's first 400 bytes only, and not one that is plainly
+/// someone else: a letter's addressee ("Dear Mrs. ..."), a relative or carer named as such
+/// ("Mrs. Ada Lind, her daughter,"), a signer with a credential ("Ms. Jane Roe, RN").
+public enum TitledPatientName {
+    static let titles: [[UInt8]] = ["mr", "mrs", "ms", "miss", "mx"].map { Array($0.utf8) }
+    static let headBytes = 400
+    /// Words after the name that make it someone else's (lower case).
+    static let others: Set<String> = [
+        "daughter", "son", "wife", "husband", "mother", "father", "mom", "mum", "dad", "sister", "brother",
+        "partner", "spouse", "caregiver", "carer", "guardian", "interpreter", "aide", "nurse", "friend",
+        "neighbor", "neighbour", "niece", "nephew", "granddaughter", "grandson", "grandmother", "grandfather",
+        "aunt", "uncle", "proxy", "poa", "parent", "parents", "cousin", "fiance", "fiancee",
+    ]
+
+    /// The rewritten copy and its map, or nil when the note names no patient this way.
+    public static func rewritten(_ text: [UInt8]) -> (text: [UInt8], map: OffsetMap)? {
+        guard let forms = nameForms(text), !forms.isEmpty else { return nil }
+        // Every mention of a form (longest first, so the full name wins over its parts).
+        var replaced: [Range<Int>] = []
+        var i = 0
+        let n = text.count
+        while i < n {
+            guard i == 0 || !isNameByte(text[i - 1]) else { i += 1; continue }
+            var hit: Int? = nil
+            for f in forms where i + f.count <= n && matches(text, at: i, f) {
+                if i + f.count == n || !isNameByte(text[i + f.count]) { hit = f.count; break }
+            }
+            if let k = hit {
+                replaced.append(i..<(i + k))
+                i += k
+            } else {
+                i += 1
+            }
+        }
+        guard !replaced.isEmpty else { return nil }
+        var copy: [UInt8] = []
+        copy.reserveCapacity(n)
+        var regions: [OffsetMap.Region] = []
+        var at = 0
+        for r in replaced {
+            copy += text[at..<r.lowerBound]
+            regions.append(.init(changed: copy.count..<(copy.count + 2), original: r))
+            copy += [UInt8(ascii: "P"), UInt8(ascii: "t")]
+            at = r.upperBound
+        }
+        copy += text[at...]
+        return (copy, OffsetMap(regions: regions))
+    }
+
+    /// The forms of the patient's name to read as "Pt", longest first: the titled name as
+    /// written, the title with the surname, and the names without the title (two words or more).
+    static func nameForms(_ text: [UInt8]) -> [[UInt8]]? {
+        let limit = min(text.count, headBytes)
+        var i = 0
+        while i < limit {
+            defer { i += 1 }
+            // The title as written in running text ("Ms", "Mrs.": a capital, then lower case; "MS
+            // Teams" and a signer's "MS, RDN" are no title).
+            guard i == 0 || !isNameByte(text[i - 1]), isUpper(text[i]),
+                  let title = titles.first(where: { matchesLower(text, at: i, $0) }),
+                  (1..<title.count).allSatisfy({ !isUpper(text[i + $0]) }) else { continue }
+            var j = i + title.count
+            if j < text.count, text[j] == UInt8(ascii: ".") { j += 1 }
+            guard j < text.count, text[j] == 32 else { continue }
+            // One to three capitalised words, one blank apart.
+            var words: [Range<Int>] = []
+            var k = j
+            while words.count < 3, k < text.count, text[k] == 32, k + 1 < text.count, isUpper(text[k + 1]) {
+                var e = k + 1
+                // Letters, a hyphen, and an apostrophe before a capital ("O'Brien", not "Lind's").
+                while e < text.count, isNameByte(text[e]) || text[e] == UInt8(ascii: "-")
+                        || (text[e] == UInt8(ascii: "'") && e + 1 < text.count && isUpper(text[e + 1])) { e += 1 }
+                // A name, not a word in capitals ("Mr. Tom Lee", not "MR. TOM LEE" or "Ms Teams").
+                guard e - (k + 1) >= 2, text[(k + 2)..<e].contains(where: { $0 >= 97 && $0 <= 122 }),
+                      !(words.isEmpty && matchesLower(text, at: k + 1, Array("teams".utf8))) else { break }
+                words.append((k + 1)..<e)
+                k = e
+            }
+            guard !words.isEmpty else { continue }
+            if precededByDear(text, i) || namesSomeoneElse(text, after: words.last!.upperBound) { return nil }
+            // A "Patient: Jonah Whitfield" header names the patient: a titled name elsewhere
+            // ("Mrs. Whitfield consented") is someone else's.
+            if let (_, header) = PatientNameMentions.firstName(text), !header.contains(i) { return nil }
+            let titled = Array(text[i..<words.last!.upperBound])
+            let surname = Array(text[words.last!])
+            var forms: [[UInt8]] = [titled, Array(text[i..<j]) + [32] + surname]
+            if title.count == 2 || title.count == 3, text[i + title.count] != UInt8(ascii: ".") {
+                forms.append(Array(text[i..<(i + title.count)]) + [UInt8(ascii: "."), 32] + surname)
+            } else if text[i + title.count] == UInt8(ascii: ".") {
+                forms.append(Array(text[i..<(i + title.count)]) + [32] + surname)
+            }
+            if words.count >= 2 { forms.append(Array(text[words.first!.lowerBound..<words.last!.upperBound])) }
+            var seen = Set<[UInt8]>()
+            return forms.filter { seen.insert($0).inserted }.sorted { $0.count > $1.count }
+        }
+        return nil
+    }
+
+    static func precededByDear(_ text: [UInt8], _ i: Int) -> Bool {
+        let dear = Array("dear ".utf8)
+        guard i >= dear.count else { return false }
+        return dear.indices.allSatisfy { text[i - dear.count + $0] | 0x20 == dear[$0] }
+    }
+
+    /// Whether the name is followed by what makes it a relative, carer or signer: ", her
+    /// daughter", "(son)", ", RN".
+    static func namesSomeoneElse(_ text: [UInt8], after end: Int) -> Bool {
+        var j = end
+        var seenComma = false
+        while j < text.count, j < end + 4, text[j] == 32 || text[j] == UInt8(ascii: ",") || text[j] == UInt8(ascii: "(") {
+            if text[j] != 32 { seenComma = true }
+            j += 1
+        }
+        guard seenComma else { return false }
+        var e = j
+        while e < text.count, isNameByte(text[e]) || text[e] == UInt8(ascii: "'") { e += 1 }
+        let word = String(decoding: text[j..<e], as: UTF8.self)
+        // A credential after the comma: two or more capitals ("RN", "LCSW", "MD").
+        if word.count >= 2, word.unicodeScalars.allSatisfy({ $0.value >= 65 && $0.value <= 90 }) { return true }
+        // A relationship among the next four words ("her daughter", "his legal guardian", "the
+        // patient's adult son").
+        var at = j
+        for _ in 0..<4 {
+            var t = at
+            while t < text.count, isNameByte(text[t]) || text[t] == UInt8(ascii: "'") { t += 1 }
+            guard t > at else { return false }
+            if others.contains(String(decoding: text[at..<t], as: UTF8.self).lowercased()) { return true }
+            at = t
+            while at < text.count, text[at] == 32 { at += 1 }
+        }
+        return false
+    }
+
+    static func matches(_ text: [UInt8], at i: Int, _ form: [UInt8]) -> Bool {
+        for (k, b) in form.enumerated() where text[i + k] != b { return false }
+        return true
+    }
+
+    static func matchesLower(_ text: [UInt8], at i: Int, _ word: [UInt8]) -> Bool {
+        guard i + word.count <= text.count else { return false }
+        for (k, b) in word.enumerated() where text[i + k] | 0x20 != b { return false }
+        // The title is a word of its own ("Mrs", not "Mrsa").
+        let e = i + word.count
+        return e == text.count || !isLetter(text[e])
+    }
+
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    @inline(__always) static func isNameByte(_ b: UInt8) -> Bool { isLetter(b) || b >= 0x80 }
+}

@@ -1,0 +1,46 @@
+import XCTest
+@testable import TelescanCore
+
+/// A narrative note's patient, named with a title at the start, reads as "Pt" wherever named.
+final class TitledPatientNameTests: XCTestCase {
+    func rewritten(_ s: String) -> String? {
+        TitledPatientName.rewritten(Array(s.utf8)).map { String(decoding: $0.text, as: UTF8.self) }
+    }
+
+    func testTheTitledPatientReadsAsPt() throws {
+        XCTAssertEqual(rewritten("Ms. Lavinia Ochoa-Brandt joined today's video visit from her car. Ms. Ochoa-Brandt agreed."),
+                       "Pt joined today's video visit from her car. Pt agreed.")
+        XCTAssertEqual(rewritten("I saw Mr Desmond Achterberg by phone. Desmond Achterberg was at home; Mr. Achterberg's wife joined."),
+                       "I saw Pt by phone. Pt was at home; Pt's wife joined.")
+        // O'Brien is one name; "Lind's" is a possessive.
+        XCTAssertEqual(rewritten("Mrs. Aoife O'Brien phoned in from work."), "Pt phoned in from work.")
+        XCTAssertEqual(rewritten("Mrs. Ada Lind's visit was by phone."), "Pt's visit was by phone.")
+    }
+
+    func testTheMapTakesMatchesBackToTheName() throws {
+        let note = Array("Ms. Lavinia Ochoa-Brandt joined from her car.".utf8)
+        let (text, map) = try XCTUnwrap(TitledPatientName.rewritten(note))
+        let copy = String(decoding: text, as: UTF8.self)
+        XCTAssertEqual(copy, "Pt joined from her car.")
+        // "Pt joined from her car" in the copy is the whole sentence in the note.
+        XCTAssertEqual(map.original(0..<22), 0..<44)
+    }
+
+    func testSomeoneElseAndWordsInCapitalsStay() {
+        // A relative, carer or signer named first; a letter's addressee.
+        XCTAssertNil(rewritten("Mrs. Ada Lind, her daughter, consented for the visit."))
+        XCTAssertNil(rewritten("Mrs. Whitfield, his legal guardian, consented."))
+        XCTAssertNil(rewritten("Mr. Tom Reyes (son) joined by phone."))
+        XCTAssertNil(rewritten("Signed: Ms. Jane Roe, RN"))
+        XCTAssertNil(rewritten("Dear Mrs. Ada Lind,\nThank you for joining by video."))
+        // A header names the patient: a titled name elsewhere is someone else's.
+        XCTAssertNil(rewritten("Patient: Jonah Whitfield\nMrs. Whitfield joined from work."))
+        // Not a title: "MS Teams", "via Ms Teams", a credential, capitals.
+        XCTAssertNil(rewritten("Visit via MS Teams video from the office."))
+        XCTAssertNil(rewritten("Visit via Ms Teams video from the office."))
+        XCTAssertNil(rewritten("Kayla Brennan MS RDN LDN"))
+        XCTAssertNil(rewritten("MRS. ADA LIND JOINED FROM HOME."))
+        // A name only after the first 400 bytes.
+        XCTAssertNil(rewritten(String(repeating: "Labs reviewed. ", count: 30) + "Mrs. Ada Lind called."))
+    }
+}
