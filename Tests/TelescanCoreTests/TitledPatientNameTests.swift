@@ -33,6 +33,9 @@ final class TitledPatientNameTests: XCTestCase {
         XCTAssertNil(rewritten("Mr. Tom Reyes (son) joined by phone."))
         XCTAssertNil(rewritten("Signed: Ms. Jane Roe, RN"))
         XCTAssertNil(rewritten("Dear Mrs. Ada Lind,\nThank you for joining by video."))
+        XCTAssertNil(rewritten("Call made on wife's mobile. Wife Mrs. Mishra gave consent."))
+        // The first title only: initials leave the note as it is, not a later title taken instead.
+        XCTAssertNil(rewritten("Patient Mr. S.P. Mishra, 72 yrs. Wife Mrs. Mishra gave consent."))
         // A header names the patient: a titled name elsewhere is someone else's.
         XCTAssertNil(rewritten("Patient: Jonah Whitfield\nMrs. Whitfield joined from work."))
         // Not a title: "MS Teams", "via Ms Teams", a credential, capitals.

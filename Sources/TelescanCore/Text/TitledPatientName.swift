@@ -82,8 +82,10 @@ public enum TitledPatientName {
                 words.append((k + 1)..<e)
                 k = e
             }
-            guard !words.isEmpty else { continue }
-            if precededByDear(text, i) || namesSomeoneElse(text, after: words.last!.upperBound) { return nil }
+            // Only the first title counts: one with initials ("Mr. S.P. Mishra") or no name after
+            // it leaves the note as it is, rather than a later one ("Wife Mrs. Mishra") taken for the patient.
+            guard !words.isEmpty else { return nil }
+            if precededByDear(text, i) || precededBySomeoneElse(text, i) || namesSomeoneElse(text, after: words.last!.upperBound) { return nil }
             // A "Patient: Jonah Whitfield" header names the patient: a titled name elsewhere
             // ("Mrs. Whitfield consented") is someone else's.
             if let (_, header) = PatientNameMentions.firstName(text), !header.contains(i) { return nil }
@@ -106,6 +108,15 @@ public enum TitledPatientName {
         let dear = Array("dear ".utf8)
         guard i >= dear.count else { return false }
         return dear.indices.allSatisfy { text[i - dear.count + $0] | 0x20 == dear[$0] }
+    }
+
+    /// Whether a relationship comes right before the title ("Wife Mrs. Mishra", "his daughter Ms. Lind").
+    static func precededBySomeoneElse(_ text: [UInt8], _ i: Int) -> Bool {
+        var e = i
+        while e > 0, text[e - 1] == 32 || text[e - 1] == UInt8(ascii: ",") || text[e - 1] == UInt8(ascii: ":") { e -= 1 }
+        var b = e
+        while b > 0, isLetter(text[b - 1]) { b -= 1 }
+        return b < e && others.contains(String(decoding: text[b..<e], as: UTF8.self).lowercased())
     }
 
     /// Whether the name is followed by what makes it a relative, carer or signer: ", her
