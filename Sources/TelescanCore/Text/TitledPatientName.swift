@@ -60,9 +60,10 @@ public enum TitledPatientName {
         var i = 0
         while i < limit {
             defer { i += 1 }
-            // The title as written in running text ("Ms", "Mrs.": a capital, then lower case; "MS
-            // Teams" and a signer's "MS, RDN" are no title).
-            guard i == 0 || !isNameByte(text[i - 1]), isUpper(text[i]),
+            // The title as written in running text ("Ms", "Mrs.": a capital M, then lower case; "MS
+            // Teams" and a signer's "MS, RDN" are no title). Every title starts with "M": one
+            // comparison per byte for the rest of the note.
+            guard text[i] == UInt8(ascii: "M"), i == 0 || !isNameByte(text[i - 1]),
                   let title = titles.first(where: { matchesLower(text, at: i, $0) }),
                   (1..<title.count).allSatisfy({ !isUpper(text[i + $0]) }) else { continue }
             var j = i + title.count
