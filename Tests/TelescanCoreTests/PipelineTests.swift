@@ -147,6 +147,23 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: visit).service, .telemedicineVisit)
     }
 
+    /// A monitoring month told in prose is that month: the device's readings on a count of days
+    /// with the program named only in the past (or not at all), or the program with its
+    /// management minutes; an office visit that counts home readings stays an office visit.
+    func testAMonitoringMonthToldInProseIsThatMonth() throws {
+        let scanner = try NoteScanner.forTests()
+        let days = "This month her blood pressure monitor recorded readings on 16 days. She consented to remote monitoring in January and reconfirmed on today's call. Twenty minutes of treatment management this month.\n\nQuincy Ballantyne, FNP-BC"
+        let d = scanner.scan(text: days)
+        XCTAssertEqual(d.service, .remoteMonitoring)
+        XCTAssertEqual(d.elements.deviceDays?.value, 16)
+        let minutes = "Heart failure remote monitoring for Mr. Evander Pruszynski, period 3 March to 1 April. I called him and increased his furosemide. Total management time this period was 32 minutes.\n\nSaoirse Delgado, MD"
+        let m = scanner.scan(text: minutes)
+        XCTAssertEqual(m.service, .remoteMonitoring)
+        XCTAssertEqual(m.elements.time?.value, 32)
+        let office = "Office visit. Seen in clinic today. Home BP readings on 12 days average 138/84. Total time 25 min.\nJo Lee, MD"
+        XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
+    }
+
     /// A switch whose other technology is mentioned only as voided (the video scheduled, then
     /// declined) used the affirmed one; a switch between two used technologies with no majority
     /// stays ambiguous.
