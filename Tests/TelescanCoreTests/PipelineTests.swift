@@ -164,6 +164,23 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
     }
 
+    /// A copied-forward block under its own header is the earlier visit's, and ends at the
+    /// separator rule or end marker under it even with no blank line before today's visit.
+    func testACopiedForwardBlockEndsAtItsSeparator() throws {
+        let scanner = try NoteScanner.forTests()
+        let prior = ">>> PRIOR VISIT SUMMARY (auto-imported from 02/25/2026 encounter) <<<\nVisit type: Telephone (audio only)\nPatient location: at work (warehouse office)\nTotal time: 12 minutes\n"
+        let today = "TODAY'S VISIT: video. The patient joined from home and verbally agreed to the video visit.\nTotal time today: 32 minutes.\nJo Lee, MD"
+        let rule = String(repeating: "=", count: 40) + "\n"
+        let fenced = scanner.scan(text: "HEART FAILURE CLINIC\n" + rule + prior + ">>> END PRIOR VISIT SUMMARY <<<\n" + rule + today)
+        XCTAssertEqual(fenced.elements.patientLocation?.value, "home")
+        XCTAssertEqual(fenced.elements.time?.value, 32)
+        XCTAssertEqual(fenced.elements.modality?.value, "audio_video")
+        // Without its end marker and rule, the block runs to the blank line: today's lines under
+        // it are read as the earlier visit's.
+        let unfenced = scanner.scan(text: "HEART FAILURE CLINIC\n" + prior + today)
+        XCTAssertNotEqual(unfenced.elements.patientLocation?.value, "home")
+    }
+
     /// A switch whose other technology is mentioned only as voided (the video scheduled, then
     /// declined) used the affirmed one; a switch between two used technologies with no majority
     /// stays ambiguous.

@@ -87,7 +87,7 @@ public struct ContextEngine: Sendable {
     public func applyBlocks(findings: inout [Finding], triggers: [Trigger], text: UnsafeBufferPointer<UInt8>) {
         for t in triggers {
             let start = t.rule.paragraphScope ? ContextEngine.paragraphStart(before: t.span.lowerBound, in: text) : t.span.upperBound
-            let end = ContextEngine.blankLine(after: t.span.upperBound, in: text)
+            let end = ContextEngine.blockEnd(after: t.span.upperBound, in: text)
             let category = t.rule.category
             for fi in findings.indices {
                 let pos = findings[fi].matchSpan.lowerBound
@@ -114,6 +114,55 @@ public struct ContextEngine: Sendable {
             i -= 1
         }
         return 0
+    }
+
+    /// Where a block that starts at `from` ends: at the first blank line, or at a separator line
+    /// ("=====", "------") or an end marker (">>> END PRIOR VISIT SUMMARY <<<") after a line of
+    /// content, so a copied-forward block set off by rules does not run on into today's visit.
+    /// A rule right under the block's title ("PRIOR VISIT\n=====\n...") does not end it.
+    static func blockEnd(after from: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        let blank = blankLine(after: from, in: text)
+        var lineStart = from
+        while lineStart < blank, text[lineStart] != 10 { lineStart += 1 }  // the trigger's own line
+        var content = false
+        while lineStart < blank {
+            let start = lineStart + 1
+            var end = start
+            while end < blank, text[end] != 10 { end += 1 }
+            if start < end, isSeparatorOrEndMarker(text, start..<end) {
+                if content { return lineStart }
+            } else if start < end {
+                content = true
+            }
+            lineStart = end
+        }
+        return blank
+    }
+
+    /// A line of five or more of "-=_*~#" (blanks aside), or a marker line that says "end" between
+    /// such characters or brackets (">>> END PRIOR VISIT SUMMARY <<<", "[End of copied note]").
+    static func isSeparatorOrEndMarker(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var lo = line.lowerBound, hi = line.upperBound
+        while lo < hi, text[lo] == 32 || text[lo] == 9 { lo += 1 }
+        while hi > lo, text[hi - 1] == 32 || text[hi - 1] == 9 || text[hi - 1] == 13 { hi -= 1 }
+        guard hi - lo >= 3 else { return false }
+        let rule: Set<UInt8> = [45, 61, 95, 42, 126, 35]  // - = _ * ~ #
+        var ruleCount = 0, other = 0
+        for i in lo..<hi where text[i] != 32 {
+            if rule.contains(text[i]) { ruleCount += 1 } else { other += 1 }
+        }
+        if other == 0 { return ruleCount >= 5 }
+        // An end marker: led by marker characters or a bracket, holding the word "end".
+        let lead: Set<UInt8> = [60, 62, 45, 61, 42, 35, 91, 40]  // < > - = * # [ (
+        guard lead.contains(text[lo]), hi - lo <= 80 else { return false }
+        var i = lo
+        while i + 3 <= hi {
+            let isWordStart = i == lo || !((text[i - 1] | 0x20) >= 97 && (text[i - 1] | 0x20) <= 122)
+            if isWordStart, text[i] | 0x20 == 101, text[i + 1] | 0x20 == 110, text[i + 2] | 0x20 == 100,
+               i + 3 == hi || !((text[i + 3] | 0x20) >= 97 && (text[i + 3] | 0x20) <= 122) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The start of the first blank line (only spaces, tabs or a CR) after `from`, or the end.
