@@ -181,6 +181,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertNotEqual(unfenced.elements.patientLocation?.value, "home")
     }
 
+    /// A role word a name pattern took in is no part of the name; a two-word name is kept whole.
+    func testARoleWordBeforeANameIsDropped() throws {
+        XCTAssertEqual(ElementResolver.withoutRole("Psychiatrist Priyanka Seth"), "Priyanka Seth")
+        XCTAssertEqual(ElementResolver.withoutRole("PCP Gideon Marsh"), "Gideon Marsh")
+        XCTAssertEqual(ElementResolver.withoutRole("Nurse Beth Kowalczyk"), "Beth Kowalczyk")
+        XCTAssertEqual(ElementResolver.withoutRole("Dermatologist Hyun-woo Castellanos"), "Hyun-woo Castellanos")
+        XCTAssertEqual(ElementResolver.withoutRole("Nurse Jackie"), "Nurse Jackie")
+        XCTAssertEqual(ElementResolver.withoutRole("Mary Ann Rivera"), "Mary Ann Rivera")
+        let scanner = try NoteScanner.forTests()
+        let r = scanner.scan(text: "Video visit, patient at home, verbal consent. Total time 30 min.\nPsychiatrist Priyanka Seth, MD")
+        XCTAssertEqual(r.elements.performingProvider?.value.name, "Priyanka Seth")
+    }
+
     /// A switch whose other technology is mentioned only as voided (the video scheduled, then
     /// declined) used the affirmed one; a switch between two used technologies with no majority
     /// stays ambiguous.

@@ -299,10 +299,31 @@ public struct ElementResolver: Sendable {
     static let nameTrim = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",.;"))
 
     func cleanName(_ raw: String) -> String {
-        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return Self.cleanASCIIName(raw) }
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return Self.withoutRole(Self.cleanASCIIName(raw)) }
         var s = raw.trimmingCharacters(in: Self.nameTrim)
         for prefix in ["Dr. ", "Dr ", "dr. ", "DR. "] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
-        return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " ")
+        return Self.withoutRole(s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " "))
+    }
+
+    /// Role words a pattern's name group took in with the name ("Psychiatrist Priyanka Seth",
+    /// "PCP Gideon Marsh", "MA Jordan Petit"): the name is the words after them. Only while two
+    /// words or more remain, so a name is never emptied.
+    static let roleWords: Set<String> = [
+        "psychiatrist", "psychologist", "physician", "doctor", "provider", "clinician", "attending", "resident",
+        "fellow", "therapist", "counselor", "counsellor", "nurse", "pcp", "ma", "rn", "np", "pa", "lpn", "cma",
+        "surgeon", "consultant", "hospitalist", "intensivist", "pediatrician", "paediatrician", "pharmacist",
+        "dietitian", "dietician", "midwife", "practitioner", "scribe", "dentist", "optometrist", "audiologist",
+    ]
+
+    static func withoutRole(_ name: String) -> String {
+        var words = name.split(separator: " ")
+        func isRole(_ w: Substring) -> Bool {
+            let l = w.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":.,"))
+            return roleWords.contains(l) || (l.count > 6 && (l.hasSuffix("ologist") || l.hasSuffix("iatrist") || l.hasSuffix("ician")))
+        }
+        var dropped = false
+        while words.count > 2, isRole(words[0]) { words.removeFirst(); dropped = true }
+        return dropped ? words.joined(separator: " ") : name
     }
 
     /// `cleanName` on bytes, for ASCII names (nearly all): the same trimming, "Dr." prefixes
