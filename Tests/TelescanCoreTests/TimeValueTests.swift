@@ -58,6 +58,8 @@ final class TimeValueTests: XCTestCase {
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "08:52", "end": "09:03", "start2": "09:06", "end2": "09:20"], value: nil), 25)
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "9h05", "end": "9h15", "start2": "9h16", "end2": "9h30", "start3": "9h31", "end3": "9h35"], value: nil), 28)
         XCTAssertNil(TimeValue.minutes(captures: ["start": "08:52", "end": "09:03", "start2": "09:06", "end2": "later"], value: nil))
+        // Minutes beside a clock pair add to it.
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "10:50", "end": "11:20", "minutes": "ten"], value: nil), 40)
     }
 
     func testNumberWordsWithAnySpacing() {

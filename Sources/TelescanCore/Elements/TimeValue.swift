@@ -1,6 +1,6 @@
 /// Minutes from a time finding's captures: `hours` and/or `minutes` (digits or words; parts in
 /// `minutes2`...`minutes4` add up), or a
-/// clock range `start`–`end` (with optional `ampm`), or a fixed `value`.
+/// clock range `start`–`end` (with optional `ampm`; minutes captured beside it add), or a fixed `value`.
 public enum TimeValue {
     public static func minutes(captures: [String: String], value: String?) -> Int? {
         if captures["start"] != nil, captures["end"] != nil {
@@ -10,6 +10,11 @@ public enum TimeValue {
                 guard let s = captures[startName], let e = captures[endName] else { continue }
                 guard let d = span(from: s, to: e) else { return nil }
                 total += d
+            }
+            // Minutes stated beside the clock pair ("from 10:50 until 11:20, and I spent a further
+            // ten minutes afterwards writing up") add to it.
+            for name in ["minutes", "minutes2"] {
+                if let m = captures[name], let v = NumberParser.parse(m) { total += Int(v.rounded()) }
             }
             return total < 12 * 60 ? total : nil
         }
