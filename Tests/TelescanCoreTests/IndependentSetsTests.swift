@@ -1,7 +1,7 @@
 import XCTest
 import TelescanCore
 
-/// The twelve note sets of `Corpus/independent/`, written by writers who never saw the corpus or
+/// The sixteen note sets of `Corpus/independent/`, written by writers who never saw the corpus or
 /// the rules (see its README): telescan must agree with their gold at least as well as when
 /// the floors were set, so a rule change that loses one of these notes' facts fails here.
 /// Raise a floor when telescan gets better; lower one only with a reason in the commit.
@@ -11,16 +11,20 @@ final class IndependentSetsTests: XCTestCase {
     static let floors: [(set: String, services: Int, elements: Int, falseElements: Int)] = [
         ("a-templates-dictation", 87, 532, 9),
         ("b-therapies-programs", 88, 525, 15),
-        ("c-long-exports", 96, 578, 6),
+        ("c-long-exports", 96, 580, 6),
         ("d-short-messy", 116, 574, 0),
         ("e-mainstream", 100, 656, 5),
         ("f-software-written", 80, 434, 3),
         ("g-context-traps", 99, 571, 1),
         ("h-international", 80, 403, 2),
         ("i-nursing-care-management", 80, 468, 9),
-        ("j-narrative-prose", 78, 384, 9),
+        ("j-narrative-prose", 79, 395, 7),
         ("k-forms-and-noise", 80, 457, 6),
         ("l-hard-decisions", 79, 471, 3),
+        ("m-other-disciplines", 79, 432, 10),
+        ("n-far-site-settings", 80, 476, 6),
+        ("o-bilingual-translated", 79, 422, 6),
+        ("p-long-cluttered", 66, 404, 38),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
