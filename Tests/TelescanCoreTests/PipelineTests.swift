@@ -179,6 +179,10 @@ final class PipelineTests: XCTestCase {
         // it are read as the earlier visit's.
         let unfenced = scanner.scan(text: "HEART FAILURE CLINIC\n" + prior + today)
         XCTAssertNotEqual(unfenced.elements.patientLocation?.value, "home")
+        // A list bullet that says "End" is no end marker.
+        let bytes = Array("- End-stage renal disease".utf8), marker = Array(">>> END PRIOR VISIT SUMMARY <<<".utf8)
+        bytes.withUnsafeBufferPointer { XCTAssertFalse(ContextEngine.isSeparatorOrEndMarker($0, 0..<$0.count)) }
+        marker.withUnsafeBufferPointer { XCTAssertTrue(ContextEngine.isSeparatorOrEndMarker($0, 0..<$0.count)) }
     }
 
     /// A role word a name pattern took in is no part of the name; a two-word name is kept whole.

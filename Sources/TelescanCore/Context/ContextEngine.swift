@@ -139,6 +139,9 @@ public struct ContextEngine: Sendable {
         return blank
     }
 
+    static let separatorBytes: Set<UInt8> = [45, 61, 95, 42, 126, 35]  // - = _ * ~ #
+    static let markerBytes: Set<UInt8> = [60, 62, 45, 61, 42, 35]  // < > - = * #
+
     /// A line of five or more of "-=_*~#" (blanks aside), or a marker line that says "end" between
     /// such characters or brackets (">>> END PRIOR VISIT SUMMARY <<<", "[End of copied note]").
     static func isSeparatorOrEndMarker(_ text: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
@@ -146,15 +149,15 @@ public struct ContextEngine: Sendable {
         while lo < hi, text[lo] == 32 || text[lo] == 9 { lo += 1 }
         while hi > lo, text[hi - 1] == 32 || text[hi - 1] == 9 || text[hi - 1] == 13 { hi -= 1 }
         guard hi - lo >= 3 else { return false }
-        let rule: Set<UInt8> = [45, 61, 95, 42, 126, 35]  // - = _ * ~ #
         var ruleCount = 0, other = 0
         for i in lo..<hi where text[i] != 32 {
-            if rule.contains(text[i]) { ruleCount += 1 } else { other += 1 }
+            if separatorBytes.contains(text[i]) { ruleCount += 1 } else { other += 1 }
         }
         if other == 0 { return ruleCount >= 5 }
-        // An end marker: led by marker characters or a bracket, holding the word "end".
-        let lead: Set<UInt8> = [60, 62, 45, 61, 42, 35, 91, 40]  // < > - = * # [ (
-        guard lead.contains(text[lo]), hi - lo <= 80 else { return false }
+        // An end marker: led by a bracket or two marker characters (not a list bullet's one:
+        // "- End-stage renal disease"), holding the word "end".
+        guard hi - lo <= 80, text[lo] == 91 || text[lo] == 40
+                || (markerBytes.contains(text[lo]) && markerBytes.contains(text[lo + 1])) else { return false }
         var i = lo
         while i + 3 <= hi {
             let isWordStart = i == lo || !((text[i - 1] | 0x20) >= 97 && (text[i - 1] | 0x20) <= 122)
