@@ -30,6 +30,16 @@ final class LiteralPrefilterTests: XCTestCase {
         XCTAssertEqual(woken([["home"]], "homework"), [])
     }
 
+    /// Latin-1 capitals wake the keys of their small letters, as PCRE2 (UTF, caseless) matches
+    /// them; exact keys keep their case.
+    func testLatin1CapitalsFold() {
+        let keys = [["mãe"], ["próxima"], ["=MÃE"], ["✔"]]
+        XCTAssertEqual(woken(keys, "A MÃE deu consentimento."), [0, 2])
+        XCTAssertEqual(woken(keys, "PLAN: PRÓXIMA CONSULTA"), [1])
+        XCTAssertEqual(woken(keys, "a mãe"), [0])
+        XCTAssertEqual(woken(keys, "Video: ✔"), [3])
+    }
+
     func testExactCaseKeys() {
         let keys = [["=DO"], ["do"]]
         XCTAssertEqual(woken(keys, "Will do so."), [1])
@@ -113,7 +123,7 @@ final class LiteralPrefilterTests: XCTestCase {
                     let start = a + shift
                     var end = start + needle.count
                     let same = (0..<needle.count).allSatisfy { j in
-                        key.exact ? start + j >= 0 && bytes[start + j] == needle[j] : LiteralPrefilter.fold(hay[a + j]) == needle[j]
+                        key.exact ? start + j >= 0 && bytes[start + j] == needle[j] : LiteralPrefilter.fold(hay[a + j]) == LiteralPrefilter.fold(needle[j])
                     }
                     guard same else { continue }
                     if key.wordStart && start > 0 && LiteralPrefilter.isWordByte(bytes[start - 1]) { continue }
@@ -155,8 +165,8 @@ final class LiteralPrefilterTests: XCTestCase {
                 while j < bytes.count, space.contains(bytes[j]) { j += 1 }
             } else {
                 guard j < bytes.count else { return nil }
-                let b = exact ? bytes[j] : (bytes[j] >= 65 && bytes[j] <= 90 ? bytes[j] + 32 : bytes[j])
-                guard b == rest[i] else { return nil }
+                // Without case: ASCII and Latin-1 capitals fold (LiteralPrefilter.fold), in both.
+                guard exact ? bytes[j] == rest[i] : LiteralPrefilter.fold(bytes[j]) == LiteralPrefilter.fold(rest[i]) else { return nil }
                 i += 1; j += 1
             }
         }

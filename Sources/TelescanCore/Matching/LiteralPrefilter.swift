@@ -63,6 +63,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         }
         // Upper-case ASCII letters share their lower-case class.
         for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(b)] = classes[Int(b | 0x20)] }
+        // So do the second bytes of Latin-1 capitals (see `fold`).
+        for b in 0x80...0x9E { classes[b] = classes[b + 0x20] }
         classes = LiteralPrefilter.fittingRows(classes, keys: literals)
         let k = Int(classes.max()!) + 1
         // The automaton's symbols: the k classes and the boundary symbol.
@@ -220,12 +222,14 @@ public final class LiteralPrefilter: @unchecked Sendable {
         var width = 1
         while width < k { width <<= 1 }
         let excess = k - width / 2
-        // Bytes ≥ 0x80 are not folded: each continuation byte in a key has a class of its own.
-        let continuation = (0x80...0xBF).filter { classes[$0] != 0 }
+        // Each continuation byte in a key has a class of its own (0x80-0x9E folded onto
+        // 0xA0-0xBE: a folded pair is one class, chosen or left together).
+        let continuation = (0x9F...0xBF).filter { classes[$0] != 0 }
         guard excess > 0, continuation.count > excess else { return classes }
         var uses = [Int](repeating: 0, count: 256)
-        for lits in keys { for key in lits { for b in Set(key.text.utf8) { uses[Int(b)] += 1 } } }
-        let shared = Set(continuation.sorted { (uses[$0], $0) < (uses[$1], $1) }.prefix(excess + 1))
+        for lits in keys { for key in lits { for b in Set(key.text.utf8.map(fold)) { uses[Int(b)] += 1 } } }
+        var shared = Set(continuation.sorted { (uses[$0], $0) < (uses[$1], $1) }.prefix(excess + 1))
+        for b in 0x80...0x9E where shared.contains(b + 0x20) { shared.insert(b) }
         // Renumbered in byte order, the shared bytes on the class of the first of them.
         var renumbered = [UInt8](repeating: 0, count: 256)
         var newClass = [Int: UInt8]()
@@ -366,8 +370,13 @@ public final class LiteralPrefilter: @unchecked Sendable {
         (b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122)
     }
 
+    /// ASCII capitals to lower case, and the second byte of a Latin-1 capital ("É" C3 89, "Ã"
+    /// C3 83, "Ñ" C3 91: 0x80-0x9E) to its small letter's (0xA0-0xBE), so an ALL-CAPS "PRÓXIMA"
+    /// or "MÃE" wakes the keys "próxima" and "mãe" as PCRE2 (UTF, caseless) matches them. The
+    /// byte is folded whatever leads it: a key may then wake on another letter's bytes too,
+    /// which costs a PCRE2 run, never a match.
     @inline(__always) static func fold(_ b: UInt8) -> UInt8 {
-        (b >= 65 && b <= 90) ? b | 0x20 : b
+        (b >= 65 && b <= 90) ? b | 0x20 : (b >= 0x80 && b <= 0x9E ? b &+ 0x20 : b)
     }
 
     /// ASCII whitespace, as PCRE2's `\s` without UCP: space, tab, line feed, vertical tab, form
