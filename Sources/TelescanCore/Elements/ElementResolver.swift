@@ -316,6 +316,8 @@ public struct ElementResolver: Sendable {
     ]
 
     static func withoutRole(_ name: String) -> String {
+        // Most names are two words: nothing to drop, and nothing to allocate.
+        guard name.utf8.lazy.filter({ $0 == 32 }).count >= 2 else { return name }
         var words = name.split(separator: " ")
         func isRole(_ w: Substring) -> Bool {
             let l = w.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":.,"))
