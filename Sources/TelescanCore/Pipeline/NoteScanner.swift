@@ -105,13 +105,14 @@ public final class NoteScanner {
         let cased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined) ?? joined
         let broken = engine.flattened.masked(cased) ?? cased
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
-        // a form's arrow or a table's cell wall ("|" or box-drawing characters) between a label
+        // a form's arrow, a label's square brackets or a table's cell wall ("|" or box-drawing characters) between a label
         // and its answer, HTML tags left by an export, and Markdown's emphasis and marks are
         // matched as what they stand for or as spaces (same offsets; quotes keep them).
         let unescaped = EscapeRemnants.masked(broken) ?? broken
         let listed = SmartListRemnants.masked(unescaped) ?? unescaped
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
-        let boxed = BoxDrawingRemnants.masked(arrowed) ?? arrowed
+        let bracketed = BracketLabelRemnants.masked(arrowed) ?? arrowed
+        let boxed = BoxDrawingRemnants.masked(bracketed) ?? bracketed
         let labelled = TableCellRemnants.masked(boxed) ?? boxed
         let html = HTMLRemnants.masked(labelled) ?? labelled
         let marked = MarkdownRemnants.masked(html) ?? html
