@@ -79,4 +79,23 @@ final class TimeValueTests: XCTestCase {
         XCTAssertEqual(TimeValue.minutes(captures: ["hours": "one hour"], value: nil), 60)
         XCTAssertNil(TimeValue.minutes(captures: ["hours": "an hourglass"], value: nil))
     }
+
+    /// Seconds in a call log: whole minutes, never rounded up; clock times with seconds.
+    func testSecondsCountInWholeMinutes() {
+        XCTAssertEqual(TimeValue.minutes(captures: ["seconds": "1,320"], value: nil), 22)
+        XCTAssertEqual(TimeValue.minutes(captures: ["seconds": "1350"], value: nil), 22)
+        XCTAssertEqual(TimeValue.minutes(captures: ["minutes": "22", "seconds": "45"], value: nil), 22)
+        XCTAssertNil(TimeValue.minutes(captures: ["seconds": "30"], value: nil))
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "10:00:30", "end": "10:19:30"], value: nil), 19)
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "10:00:45", "end": "10:19:30"], value: nil), 18)
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "09:14:05", "end": "9:37"], value: nil), 22)
+        XCTAssertNil(TimeValue.clockSeconds("10:00:61"))
+    }
+
+    func testThousandsWithCommas() {
+        XCTAssertEqual(NumberParser.parse("1,320"), 1320)
+        XCTAssertEqual(NumberParser.parse("12,000"), 12000)
+        XCTAssertNil(NumberParser.parse("1,2,3"))
+        XCTAssertNil(NumberParser.parse("1,32"))
+    }
 }

@@ -14,6 +14,12 @@ public enum NumberParser {
 
     public static func parse(_ raw: String) -> Double? {
         if let i = Int(raw) { return Double(i) }  // plain digits, nearly every capture: no Foundation
+        // Thousands grouped with commas, as call logs count seconds ("1,320").
+        if raw.contains(",") {
+            let groups = raw.split(separator: ",", omittingEmptySubsequences: false)
+            if (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+               let i = Int(raw.filter { $0 != "," }) { return Double(i) }
+        }
         // Whitespace runs read as one space ("a  quarter" in a padded export).
         var s = raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
         if s.isEmpty { return nil }

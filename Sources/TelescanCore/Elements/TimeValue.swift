@@ -1,6 +1,7 @@
-/// Minutes from a time finding's captures: `hours` and/or `minutes` (digits or words; parts in
-/// `minutes2`...`minutes4` add up), or a
-/// clock range `start`–`end` (with optional `ampm`; minutes captured beside it add), or a fixed `value`.
+/// Minutes from a time finding's captures: `hours`, `minutes` and/or `seconds` (digits or words;
+/// parts in `minutes2`...`minutes4` add up; seconds count in whole minutes, "1,320 seconds" is
+/// 22), or a clock range `start`–`end` (with optional `ampm` and seconds; minutes captured beside
+/// it add), or a fixed `value`.
 public enum TimeValue {
     public static func minutes(captures: [String: String], value: String?) -> Int? {
         if captures["start"] != nil, captures["end"] != nil {
@@ -25,17 +26,36 @@ public enum TimeValue {
         for name in ["minutes", "minutes2", "minutes3", "minutes4"] {
             if let m = captures[name], let v = NumberParser.parse(m) { total += v; any = true }
         }
+        // Seconds make whole minutes only when they fill them: a call log's "1,350 seconds" is
+        // 22 minutes, not 23.
+        if let sec = captures["seconds"], let v = NumberParser.parse(sec) {
+            total += v / 60
+            let whole = Int((total + 1e-9).rounded(.down))
+            return whole > 0 && whole < 24 * 60 ? whole : nil
+        }
         if !any, let value, let v = Double(value) { total = v; any = true }
         guard any, total > 0, total < 24 * 60 else { return nil }
         return Int(total.rounded())
     }
 
-    /// Minutes from one clock time to the next (within 12 hours).
+    /// Minutes from one clock time to the next (within 12 hours); with seconds ("10:00:45" to
+    /// "10:19:30"), the whole minutes between them.
     static func span(from s: String, to e: String) -> Int? {
-        guard let a = clock(s), let b = clock(e) else { return nil }
+        guard let a = clockSeconds(s), let b = clockSeconds(e) else { return nil }
         var d = b - a
-        if d <= 0 { d += 12 * 60 }       // 11:50-12:20, or a pm range written without am/pm
-        return d > 0 && d < 12 * 60 ? d : nil
+        if d <= 0 { d += 12 * 3600 }     // 11:50-12:20, or a pm range written without am/pm
+        return d >= 60 && d < 12 * 3600 ? d / 60 : nil
+    }
+
+    /// Seconds since midnight (12-hour wrap) of a clock time that may carry seconds ("10:19:30");
+    /// other forms as `clock`.
+    static func clockSeconds(_ raw: String) -> Int? {
+        let parts = raw.split(separator: ":")
+        if parts.count == 3, let h = Int(parts[0]), let m = Int(parts[1]), let sec = Int(parts[2]),
+           parts[1].count == 2, parts[2].count == 2, h < 24, m < 60, sec < 60 {
+            return ((h % 12) * 60 + m) * 60 + sec
+        }
+        return clock(raw).map { $0 * 60 }
     }
 
     /// Minutes since midnight of "10:02", "2:50", "1430", "9.40", "9h05"; am/pm does not matter
