@@ -69,8 +69,8 @@ public struct AbbreviationLegend: Sendable {
         for line in legendLines {
             for k in line where masked[k] != 9 { masked[k] = 32 }
         }
-        let (out, regions) = substitute(masked, dictionary, skipping: legendLines)
-        return (out, AbbreviationLegend(map: OffsetMap(regions: regions)))
+        let (out, map) = substitute(masked, dictionary, skipping: legendLines)
+        return (out, AbbreviationLegend(map: map))
     }
 
     /// Where a legend line's items start (after its header and the colon or dash), or nil when
@@ -147,10 +147,8 @@ public struct AbbreviationLegend: Sendable {
     /// `text` with every whole-word, same-case occurrence of an abbreviation replaced by its
     /// meaning, outside `skipping`; and where each replacement went.
     static func substitute(_ text: [UInt8], _ dictionary: [(abbreviation: [UInt8], meaning: [UInt8])],
-                           skipping: [Range<Int>]) -> (text: [UInt8], regions: [OffsetMap.Region]) {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count + 256)
-        var regions: [OffsetMap.Region] = []
+                           skipping: [Range<Int>]) -> (text: [UInt8], map: OffsetMap) {
+        var copy = OffsetMap.Builder(text, extra: 256)
         var firsts = [Bool](repeating: false, count: 256)
         for e in dictionary { firsts[Int(e.abbreviation[0])] = true }
         var skip = 0
@@ -162,16 +160,13 @@ public struct AbbreviationLegend: Sendable {
             if firsts[Int(b)], k == 0 || !isWordByte(text[k - 1]),
                skip >= skipping.count || !skipping[skip].contains(k),
                let e = dictionary.first(where: { matches($0.abbreviation, text, at: k) }) {
-                let start = out.count
-                out += e.meaning
-                regions.append(OffsetMap.Region(changed: start..<out.count, original: k..<(k + e.abbreviation.count)))
+                copy.replace(k..<(k + e.abbreviation.count), with: e.meaning)
                 k += e.abbreviation.count
                 continue
             }
-            out.append(b)
             k += 1
         }
-        return (out, regions)
+        return copy.finish()
     }
 
     /// The abbreviation as a whole word at `k`: same bytes, and no letter or digit after it.

@@ -33,10 +33,7 @@ public enum DoubleSpacedLines {
         }
         guard textLines >= minimumLines, singles * 10 <= runs, doubles * 10 >= runs * 6 else { return nil }
         // Then halve each run between two lines with text.
-        var out: [UInt8] = []
-        out.reserveCapacity(n)
-        var regions: [OffsetMap.Region] = []
-        var copied = 0
+        var copy = OffsetMap.Builder(text)
         var pending: [Int] = []
         var seenText = false
         lineStart = 0
@@ -46,9 +43,7 @@ public enum DoubleSpacedLines {
                 if seenText, pending.count >= 2 {
                     let keep = (pending.count + 1) / 2
                     let from = pending[keep - 1] + 1, to = pending[pending.count - 1] + 1
-                    out.append(contentsOf: text[copied..<from])
-                    regions.append(OffsetMap.Region(changed: out.count..<out.count, original: from..<to))
-                    copied = to
+                    copy.drop(from..<to)
                 }
                 pending.removeAll(keepingCapacity: true)
                 seenText = true
@@ -56,8 +51,6 @@ public enum DoubleSpacedLines {
             if nl < n, seenText { pending.append(nl) }
             lineStart = nl + 1
         }
-        if regions.isEmpty { return nil }
-        out.append(contentsOf: text[copied..<n])
-        return (out, OffsetMap(regions: regions))
+        return copy.finishIfChanged()
     }
 }

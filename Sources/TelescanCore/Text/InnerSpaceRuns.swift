@@ -13,9 +13,7 @@ public enum InnerSpaceRuns {
     public static func squeezed(_ text: [UInt8]) -> (text: [UInt8], map: OffsetMap)? {
         text.withUnsafeBufferPointer { t -> (text: [UInt8], map: OffsetMap)? in
             guard var k = candidate(t, from: 0) else { return nil }
-            var out: [UInt8] = []
-            var regions: [OffsetMap.Region] = []
-            var copied = 0
+            var copy = OffsetMap.Builder(text)
             let n = t.count
             while true {
                 let length = spaceLength(t, at: k)
@@ -23,11 +21,7 @@ public enum InnerSpaceRuns {
                 if length > 0 {
                     let e = k + length
                     if k > 0, !isSpace(t[k - 1]), e < n, !isSpace(t[e]), spaceLength(t, at: e) == 0 {
-                        if out.isEmpty { out.reserveCapacity(n) }
-                        out.append(contentsOf: t[copied..<k])
-                        regions.append(OffsetMap.Region(changed: out.count..<(out.count + 1), original: k..<e))
-                        out.append(32)
-                        copied = e
+                        copy.replace(k..<e, with: CollectionOfOne(32))
                     }
                     // Past the whole run: the rest of a wider one is no pair between words.
                     next = e
@@ -36,9 +30,7 @@ public enum InnerSpaceRuns {
                 guard let c = candidate(t, from: next) else { break }
                 k = c
             }
-            if regions.isEmpty { return nil }
-            out.append(contentsOf: t[copied..<n])
-            return (out, OffsetMap(regions: regions))
+            return copy.finishIfChanged()
         }
     }
 

@@ -8,16 +8,9 @@ public enum LineIndentation {
     /// The note without its lines' indentation and trailing blanks, and the map back; nil when
     /// no line has any.
     public static func removed(_ text: [UInt8]) -> (text: [UInt8], map: OffsetMap)? {
-        var out: [UInt8] = []
-        var regions: [OffsetMap.Region] = []
-        var copied = 0
+        var copy = OffsetMap.Builder(text)
         let n = text.count
-        func drop(_ r: Range<Int>) {
-            if out.isEmpty { out.reserveCapacity(n) }
-            out.append(contentsOf: text[copied..<r.lowerBound])
-            regions.append(OffsetMap.Region(changed: out.count..<out.count, original: r))
-            copied = r.upperBound
-        }
+        func drop(_ r: Range<Int>) { copy.drop(r) }
         var start = 0
         while start < n {
             let nl = ByteSearch.next(10, in: text, from: start) ?? n
@@ -36,8 +29,6 @@ public enum LineIndentation {
             }
             start = nl + 1
         }
-        if regions.isEmpty { return nil }
-        out.append(contentsOf: text[copied..<n])
-        return (out, OffsetMap(regions: regions))
+        return copy.finishIfChanged()
     }
 }

@@ -52,3 +52,51 @@ public struct OffsetMap: Sendable {
         }
     }
 }
+
+extension OffsetMap {
+    /// Builds a rewritten copy of a note and its map in one pass, for every text step that
+    /// changes lengths (indentation dropped, space runs squeezed, a name or an abbreviation
+    /// replaced): the step says which range of the note becomes which bytes, in order; the
+    /// builder copies the bytes between.
+    struct Builder {
+        let source: [UInt8]
+        private(set) var text: [UInt8] = []
+        private var regions: [Region] = []
+        private var copied = 0
+        /// Room beyond the note's length for replacements longer than what they replace.
+        private let extra: Int
+
+        init(_ source: [UInt8], extra: Int = 0) {
+            self.source = source
+            self.extra = extra
+        }
+
+        /// Whether nothing has been replaced yet.
+        var isEmpty: Bool { regions.isEmpty }
+
+        /// `range` of the note (after every earlier one) reads as `bytes` in the copy.
+        mutating func replace(_ range: Range<Int>, with bytes: some Collection<UInt8>) {
+            if text.isEmpty { text.reserveCapacity(source.count + extra) }
+            text.append(contentsOf: source[copied..<range.lowerBound])
+            let start = text.count
+            text.append(contentsOf: bytes)
+            regions.append(Region(changed: start..<text.count, original: range))
+            copied = range.upperBound
+        }
+
+        /// `range` of the note is left out of the copy.
+        mutating func drop(_ range: Range<Int>) { replace(range, with: EmptyCollection()) }
+
+        /// The copy, with the rest of the note, and its map.
+        consuming func finish() -> (text: [UInt8], map: OffsetMap) {
+            text.append(contentsOf: source[copied...])
+            return (text, OffsetMap(regions: regions))
+        }
+
+        /// As `finish`, or nil when nothing was replaced.
+        consuming func finishIfChanged() -> (text: [UInt8], map: OffsetMap)? {
+            regions.isEmpty ? nil : finish()
+        }
+    }
+}
+

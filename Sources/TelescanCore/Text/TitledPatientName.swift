@@ -39,18 +39,9 @@ public enum TitledPatientName {
             }
         }
         guard !replaced.isEmpty else { return nil }
-        var copy: [UInt8] = []
-        copy.reserveCapacity(n)
-        var regions: [OffsetMap.Region] = []
-        var at = 0
-        for r in replaced {
-            copy += text[at..<r.lowerBound]
-            regions.append(.init(changed: copy.count..<(copy.count + 2), original: r))
-            copy += [UInt8(ascii: "P"), UInt8(ascii: "t")]
-            at = r.upperBound
-        }
-        copy += text[at...]
-        return (copy, OffsetMap(regions: regions))
+        var copy = OffsetMap.Builder(text)
+        for r in replaced { copy.replace(r, with: [UInt8(ascii: "P"), UInt8(ascii: "t")]) }
+        return copy.finish()
     }
 
     /// The forms of the patient's name to read as "Pt", longest first: the titled name as
