@@ -15,6 +15,8 @@ final class LabelSeparatorRemnantsTests: XCTestCase {
                        "  Time On Phone  :    16 Min\r\nVisit Type:  Video (app)")
         // Only the first line's label is one; the rest of the note stays.
         XCTAssertEqual(masked("Consent | Verbal, patient\nSeen today at home."), "Consent:  Verbal, patient\nSeen today at home.")
+        // An abbreviation's full stop is part of the label.
+        XCTAssertEqual(masked("Pt. location | home"), "Pt. location:  home")
     }
 
     func testOtherLinesStay() {
@@ -30,6 +32,7 @@ final class LabelSeparatorRemnantsTests: XCTestCase {
             "Name, MD | Cardiology",                                    // a signature
             "Time |",                                                   // no answer
             "a|b",
+            "Plan as above. t = 16 min",                               // a sentence came first
         ] {
             XCTAssertNil(masked(s), s)
         }

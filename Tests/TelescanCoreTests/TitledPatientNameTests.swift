@@ -15,6 +15,8 @@ final class TitledPatientNameTests: XCTestCase {
         // O'Brien is one name; "Lind's" is a possessive.
         XCTAssertEqual(rewritten("Mrs. Aoife O'Brien phoned in from work."), "Pt phoned in from work.")
         XCTAssertEqual(rewritten("Mrs. Ada Lind's visit was by phone."), "Pt's visit was by phone.")
+        // So is "Lund’s" with a typographic apostrophe, wherever she is named.
+        XCTAssertEqual(rewritten("Ms. Lund’s tablet won't connect. Ms. Lund’s son helped."), "Pt’s tablet won't connect. Pt’s son helped.")
     }
 
     func testTheMapTakesMatchesBackToTheName() throws {

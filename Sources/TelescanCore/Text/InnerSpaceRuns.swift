@@ -20,7 +20,9 @@ public enum InnerSpaceRuns {
                 var next = k + 1
                 if length > 0 {
                     let e = k + length
-                    if k > 0, !isSpace(t[k - 1]), e < n, !isSpace(t[e]), spaceLength(t, at: e) == 0 {
+                    // Not before a tilde: terse notes set an approximate time apart with a gap
+                    // ("sx resolved  ~10 min  -Gina Russo NP").
+                    if k > 0, !isSpace(t[k - 1]), e < n, !isSpace(t[e]), t[e] != UInt8(ascii: "~"), spaceLength(t, at: e) == 0 {
                         copy.replace(k..<e, with: CollectionOfOne(32))
                     }
                     // Past the whole run: the rest of a wider one is no pair between words.

@@ -33,6 +33,7 @@ public enum LabelSeparatorRemnants {
 
     @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 }
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     @inline(__always) static func isSeparator(_ b: UInt8) -> Bool { b == UInt8(ascii: "|") || b == UInt8(ascii: "=") }
 
     /// Where the line's label separator is, when the line opens with a label and one answer
@@ -49,6 +50,10 @@ public enum LabelSeparatorRemnants {
                 || b == UInt8(ascii: ",") || isSeparator(b) {
                 return nil
             }
+            // A sentence's full stop ("Plan as above. t = 16 min"), not an abbreviation's
+            // ("Pt. location | home"): after a word of three letters or more.
+            if b == UInt8(ascii: "."), i - labelStart >= 3,
+               isLetter(t[i - 1]), isLetter(t[i - 2]), isLetter(t[i - 3]) { return nil }
             guard isBlank(b) else { i += 1; continue }
             var j = i
             while j < end, isBlank(t[j]) { j += 1 }

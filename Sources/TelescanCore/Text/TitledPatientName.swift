@@ -29,7 +29,7 @@ public enum TitledPatientName {
             guard i == 0 || !isNameByte(text[i - 1]) else { i += 1; continue }
             var hit: Int? = nil
             for f in forms where i + f.count <= n && matches(text, at: i, f) {
-                if i + f.count == n || !isNameByte(text[i + f.count]) { hit = f.count; break }
+                if i + f.count == n || !isNameByte(text[i + f.count]) || isCurlyApostrophe(text, i + f.count) { hit = f.count; break }
             }
             if let k = hit {
                 replaced.append(i..<(i + k))
@@ -66,7 +66,8 @@ public enum TitledPatientName {
             while words.count < 3, k < text.count, text[k] == 32, k + 1 < text.count, isUpper(text[k + 1]) {
                 var e = k + 1
                 // Letters, a hyphen, and an apostrophe before a capital ("O'Brien", not "Lind's").
-                while e < text.count, isNameByte(text[e]) || text[e] == UInt8(ascii: "-")
+                // A typographic apostrophe ends the name as an ASCII one does ("Lund’s").
+                while e < text.count, (isNameByte(text[e]) && !isCurlyApostrophe(text, e)) || text[e] == UInt8(ascii: "-")
                         || (text[e] == UInt8(ascii: "'") && e + 1 < text.count && isUpper(text[e + 1])) { e += 1 }
                 // A name, not a word in capitals ("Mr. Tom Lee", not "MR. TOM LEE" or "Ms Teams").
                 guard e - (k + 1) >= 2, text[(k + 2)..<e].contains(where: { $0 >= 97 && $0 <= 122 }),
@@ -156,4 +157,8 @@ public enum TitledPatientName {
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     @inline(__always) static func isNameByte(_ b: UInt8) -> Bool { isLetter(b) || b >= 0x80 }
+    /// U+2018 or U+2019 at `i` (E2 80 98/99): an apostrophe, not a letter of a name.
+    @inline(__always) static func isCurlyApostrophe(_ t: [UInt8], _ i: Int) -> Bool {
+        i + 2 < t.count && t[i] == 0xE2 && t[i + 1] == 0x80 && (t[i + 2] == 0x98 || t[i + 2] == 0x99)
+    }
 }
