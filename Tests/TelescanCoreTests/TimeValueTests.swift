@@ -90,6 +90,9 @@ final class TimeValueTests: XCTestCase {
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "10:00:45", "end": "10:19:30"], value: nil), 18)
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "09:14:05", "end": "9:37"], value: nil), 22)
         XCTAssertNil(TimeValue.clockSeconds("10:00:61"))
+        // Two times that wrap round to most of half a day are no visit's start and end.
+        XCTAssertNil(TimeValue.minutes(captures: ["start": "1:15", "end": "1:12"], value: nil))
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "11:50", "end": "12:20"], value: nil), 30)
     }
 
     func testThousandsWithCommas() {

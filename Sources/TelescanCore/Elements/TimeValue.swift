@@ -38,14 +38,16 @@ public enum TimeValue {
         return Int(total.rounded())
     }
 
-    /// Minutes from one clock time to the next (within 12 hours); with seconds ("10:00:45" to
-    /// "10:19:30"), the whole minutes between them.
+    /// Minutes from one clock time to the next; with seconds ("10:00:45" to "10:19:30"), the
+    /// whole minutes between them. No visit runs five hours: a longer span is two times that are
+    /// no visit's start and end ("ratio changed from 1:15 to 1:12" would wrap to 717 minutes).
     static func span(from s: String, to e: String) -> Int? {
         guard let a = clockSeconds(s), let b = clockSeconds(e) else { return nil }
         var d = b - a
         if d <= 0 { d += 12 * 3600 }     // 11:50-12:20, or a pm range written without am/pm
-        return d >= 60 && d < 12 * 3600 ? d / 60 : nil
+        return d >= 60 && d <= maxSpanSeconds ? d / 60 : nil
     }
+    static let maxSpanSeconds = 5 * 3600
 
     /// Seconds since midnight (12-hour wrap) of a clock time that may carry seconds ("10:19:30");
     /// other forms as `clock`.
