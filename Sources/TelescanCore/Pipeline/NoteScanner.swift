@@ -240,7 +240,9 @@ public final class NoteScanner {
             // patient status, a no-encounter note its performer and patient status.
             elements.patientLocation = nil
             elements.providerLocation = nil
-            elements.consent = nil
+            // A telehealth visit the patient declined is documented as declined, the reason a
+            // no-encounter note has no visit ("declined the video visit; rescheduled in person").
+            if !(service == nil && elements.consent?.value.value == "declined") { elements.consent = nil }
             elements.modality = nil
             elements.modalitySwitch = nil
             elements.modalityAmbiguous = false
