@@ -355,6 +355,18 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: "Video visit offered, refused. Phone visit instead, 12 min.").elements.modality?.value, "audio_only")
     }
 
+    /// A no-encounter note keeps a declined telehealth consent (why there is no visit); a
+    /// documented one, like the visit's place and technology, is not this note's.
+    func testANoEncounterNoteKeepsADeclinedConsentOnly() throws {
+        let scanner = try NoteScanner.forTests()
+        let declined = scanner.scan(text: "Scheduling note\nPatient declined the telehealth video visit; appointment rescheduled as an in-person visit next week.\n- Lucy Tran, MA")
+        XCTAssertNil(declined.service)
+        XCTAssertEqual(declined.elements.consent?.value.value, "declined")
+        let onFile = scanner.scan(text: "No-show for the video visit. Verbal consent for telehealth obtained at scheduling.\n- Lucy Tran, MA")
+        XCTAssertNil(onFile.service)
+        XCTAssertNil(onFile.elements.consent)
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)
