@@ -105,9 +105,10 @@ public final class NoteScanner {
         let cased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined) ?? joined
         let broken = engine.flattened.masked(cased) ?? cased
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
-        // a form's arrow, a label's square brackets or a table's cell wall ("|" or box-drawing characters) between a label
-        // and its answer, HTML tags left by an export, and Markdown's emphasis and marks are
-        // matched as what they stand for or as spaces (same offsets; quotes keep them).
+        // a form's arrow, a label's square brackets or a table's cell wall ("|" or box-drawing
+        // characters) between a label and its answer, HTML tags left by an export, and
+        // Markdown's emphasis and marks are matched as what they stand for or as spaces (same
+        // offsets; quotes keep them).
         let unescaped = EscapeRemnants.masked(broken) ?? broken
         let listed = SmartListRemnants.masked(unescaped) ?? unescaped
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
@@ -237,7 +238,8 @@ public final class NoteScanner {
             // No telehealth service: where the patient or clinician was (a home they live in, the
             // clinic), a consent to telehealth and the technology (and so a reason for the one not
             // used) are not this note's; a face-to-face note keeps its performer, time, MDM and
-            // patient status, a no-encounter note its performer and patient status.
+            // patient status, a no-encounter note its performer, patient status and a declined
+            // consent.
             elements.patientLocation = nil
             elements.providerLocation = nil
             // A telehealth visit the patient declined is documented as declined, the reason a
