@@ -76,6 +76,8 @@ final class TimeValueTests: XCTestCase {
         XCTAssertEqual(TimeValue.minutes(captures: ["hours": "three quarters of an hour"], value: nil), 45)
         XCTAssertEqual(TimeValue.minutes(captures: ["hours": "half an hour"], value: nil), 30)
         XCTAssertEqual(TimeValue.minutes(captures: ["hours": "a half-hour"], value: nil), 30)
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "Three-quarters of an hour"], value: nil), 45)
+        XCTAssertEqual(TimeValue.minutes(captures: ["hours": "half-an-hour"], value: nil), 30)
         XCTAssertEqual(TimeValue.minutes(captures: ["hours": "one hour"], value: nil), 60)
         XCTAssertNil(TimeValue.minutes(captures: ["hours": "an hourglass"], value: nil))
     }

@@ -25,6 +25,8 @@ public enum NumberParser {
         if s.isEmpty { return nil }
         // An hour's fractions captured whole as hours: "half an hour", "a quarter of an hour",
         // "an hour and a quarter", "a half-hour" read as "half", "a quarter", "an and a quarter".
+        // "three-quarters of an hour", "half-an-hour" written with a hyphen read as the words.
+        if s.contains("-"), s.contains("quarter") || s.contains("half") { s = s.replacingOccurrences(of: "-", with: " ") }
         if s.contains("hour") {
             for word in [" of an hour", " an hour", "-hour", " hour"] { s = s.replacingOccurrences(of: word, with: "") }
         }
