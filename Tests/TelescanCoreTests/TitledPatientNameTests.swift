@@ -29,6 +29,8 @@ final class TitledPatientNameTests: XCTestCase {
     }
 
     func testSomeoneElseAndWordsInCapitalsStay() {
+        // A surname introduced earlier as a relative's: the titled name is the relative's.
+        XCTAssertNil(rewritten("Zuri Adebayo, 4, seen by video with Zuri's mother, Folasade Adebayo.\nMrs. Adebayo agreed to the video visit for Zuri."))
         // A relative, carer or signer named first; a letter's addressee.
         XCTAssertNil(rewritten("Mrs. Ada Lind, her daughter, consented for the visit."))
         XCTAssertNil(rewritten("Mrs. Whitfield, his legal guardian, consented."))

@@ -78,7 +78,8 @@ public enum TitledPatientName {
             // Only the first title counts: one with initials ("Mr. S.P. Mishra") or no name after
             // it leaves the note as it is, rather than a later one ("Wife Mrs. Mishra") taken for the patient.
             guard !words.isEmpty else { return nil }
-            if precededByDear(text, i) || precededBySomeoneElse(text, i) || namesSomeoneElse(text, after: words.last!.upperBound) { return nil }
+            if precededByDear(text, i) || precededBySomeoneElse(text, i) || namesSomeoneElse(text, after: words.last!.upperBound)
+                || introducedAsSomeoneElse(text, surname: words.last!, before: i) { return nil }
             // A "Patient: Jonah Whitfield" header names the patient: a titled name elsewhere
             // ("Mrs. Whitfield consented") is someone else's.
             if let (_, header) = PatientNameMentions.firstName(text), !header.contains(i) { return nil }
@@ -110,6 +111,33 @@ public enum TitledPatientName {
         var b = e
         while b > 0, isLetter(text[b - 1]) { b -= 1 }
         return b < e && others.contains(String(decoding: text[b..<e], as: UTF8.self).lowercased())
+    }
+
+    /// Whether the surname was written earlier in the note after a relative's or carer's word,
+    /// with up to three given names between ("Zuri's mother, Folasade Adebayo" before "Mrs.
+    /// Adebayo consented"): the titled name is that person's, not the patient's.
+    static func introducedAsSomeoneElse(_ text: [UInt8], surname: Range<Int>, before limit: Int) -> Bool {
+        let name = Array(text[surname])
+        guard name.count >= 2 else { return false }
+        var k = 0
+        while k + name.count <= limit {
+            defer { k += 1 }
+            guard text[k] == name[0], matches(text, at: k, name),
+                  k == 0 || !isNameByte(text[k - 1]) else { continue }
+            // Back over given names (capitalised words), blanks and a comma to the word before.
+            var b = k
+            for _ in 0..<4 {
+                var e = b
+                while e > 0, text[e - 1] == 32 || text[e - 1] == UInt8(ascii: ",") { e -= 1 }
+                var w = e
+                while w > 0, isLetter(text[w - 1]) { w -= 1 }
+                guard w < e else { break }
+                if others.contains(String(decoding: text[w..<e], as: UTF8.self).lowercased()) { return true }
+                guard isUpper(text[w]) else { break }
+                b = w
+            }
+        }
+        return false
     }
 
     /// Whether the name is followed by what makes it a relative, carer or signer: ", her
