@@ -80,7 +80,7 @@ public struct AbbreviationLegend: Sendable {
         while k < line.upperBound, isBlank(t[k]) || t[k] == UInt8(ascii: "*") || t[k] == UInt8(ascii: "#") { k += 1 }
         guard let header = headers.first(where: { startsCaseless(t, at: k, with: $0, before: line.upperBound) }) else { return nil }
         k += header.count
-        if k < line.upperBound, isLetter(t[k]) { return nil }
+        if k < line.upperBound, ASCIIByte.isLetter(t[k]) { return nil }
         while k < line.upperBound, isBlank(t[k]) { k += 1 }
         // An aside: "Abbrev (used below):".
         if k < line.upperBound, t[k] == UInt8(ascii: "(") {
@@ -127,11 +127,11 @@ public struct AbbreviationLegend: Sendable {
             if a.count >= 3, t[a.lowerBound] == 0xE2, t[a.lowerBound + 1] == 0x80, t[a.lowerBound + 2] == 0xA2 {
                 a = trimmed(t, (a.lowerBound + 3)..<a.upperBound)
             }
-            guard !a.isEmpty, a.count <= maxAbbreviationLength, t[a].contains(where: isLetter),
+            guard !a.isEmpty, a.count <= maxAbbreviationLength, t[a].contains(where: ASCIIByte.isLetter),
                   t[a].filter({ isBlank($0) }).count <= 1 else { continue }
             var m = trimmed(t, (e + 1)..<p.upperBound)
             if !m.isEmpty, t[m.upperBound - 1] == UInt8(ascii: ".") { m = trimmed(t, m.lowerBound..<(m.upperBound - 1)) }
-            guard !m.isEmpty, t[m].contains(where: isLetter) else { continue }
+            guard !m.isEmpty, t[m].contains(where: ASCIIByte.isLetter) else { continue }
             out.append((Array(t[a]), Array(t[m])))
         }
         return out
@@ -198,7 +198,6 @@ public struct AbbreviationLegend: Sendable {
 
     static func isBlank(_ t: [UInt8], _ r: Range<Int>) -> Bool { r.allSatisfy { isBlank(t[$0]) } }
     @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 }  // within a line (not LiteralPrefilter.isSpace)
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     /// Unlike LiteralPrefilter.isWordByte, a non-ASCII byte is a word byte: "PLé" is no "PL".
-    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 }
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool { ASCIIByte.isLetter(b) || (b >= 48 && b <= 57) || b >= 0x80 }
 }

@@ -27,7 +27,7 @@ public enum BracketLabelRemnants {
             while i < n {
                 let b = t[i]
                 if b == 10 { lineStart = true; blanks = 0; i += 1; continue }
-                if isBlank(b) { blanks += 1; i += 1; continue }
+                if ASCIIByte.isLineBlank(b) { blanks += 1; i += 1; continue }
                 if b == UInt8(ascii: "["), lineStart || blanks >= 2, let close = labelEnd(t, i, n) {
                     if out == nil { out = text }
                     for k in i..<(close - 1) { out![k] = t[k + 1] }
@@ -44,17 +44,15 @@ public enum BracketLabelRemnants {
         return out
     }
 
-    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 }
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 
     /// The index of the "]" that closes a label opened at `open`, when an answer follows it.
     static func labelEnd(_ t: UnsafeBufferPointer<UInt8>, _ open: Int, _ n: Int) -> Int? {
         var i = open + 1
-        guard i < n, isLetter(t[i]) else { return nil }
+        guard i < n, ASCIIByte.isLetter(t[i]) else { return nil }
         var letters = 0, words = 1
         while i < n, t[i] != UInt8(ascii: "]") {
             let b = t[i]
-            if isLetter(b) {
+            if ASCIIByte.isLetter(b) {
                 letters += 1
             } else if b == 32 {
                 words += 1
@@ -71,7 +69,7 @@ public enum BracketLabelRemnants {
         // A blank, then an answer on the same line.
         var v = close + 1
         guard v < n, t[v] == 32 || t[v] == 9 else { return nil }
-        while v < n, isBlank(t[v]) { v += 1 }
+        while v < n, ASCIIByte.isLineBlank(t[v]) { v += 1 }
         guard v < n, t[v] != 10 else { return nil }
         let label = String(decoding: UnsafeBufferPointer(rebasing: t[(open + 1)..<close]), as: UTF8.self).lowercased()
         return answers.contains(label) ? nil : close

@@ -62,8 +62,8 @@ public struct FlattenedNoteBreaks: Sendable {
                 }
                 if b == 32 {
                     words += 1
-                    if words > 4 || k + 1 >= end || !isLetter(t[k + 1]) { break }
-                } else if !isLetter(b) && b != 47 && b != 45 && b != 38 && b != 39 { break }
+                    if words > 4 || k + 1 >= end || !ASCIIByte.isLetter(t[k + 1]) { break }
+                } else if !ASCIIByte.isLetter(b) && b != 47 && b != 45 && b != 38 && b != 39 { break }
                 k += 1
             }
             if ok { out.append(i) }
@@ -109,7 +109,7 @@ public struct FlattenedNoteBreaks: Sendable {
             } else if !sawCredential, extras < 2, word.count >= 2, word.count <= 6, word.allSatisfy(Self.isCapital) {
                 extras += 1
             } else if !sawCredential, extras == 0, specialty.count < 4, Self.isCapital(word[0]),
-                      word.dropFirst().allSatisfy({ Self.isLetter($0) || $0 == 45 || $0 == 38 }) {
+                      word.dropFirst().allSatisfy({ ASCIIByte.isLetter($0) || $0 == 45 || $0 == 38 }) {
                 specialty.append(s)
             } else {
                 break
@@ -123,7 +123,7 @@ public struct FlattenedNoteBreaks: Sendable {
         for _ in 0..<2 {
             let s = wordStart()
             guard s < e, Self.isCapital(t[s]), s == start || t[s - 1] == 32,
-                  t[s..<e].allSatisfy({ Self.isLetter($0) || $0 == 45 || $0 == 39 || $0 == 46 || $0 >= 0x80 }) else { return nil }
+                  t[s..<e].allSatisfy({ ASCIIByte.isLetter($0) || $0 == 45 || $0 == 39 || $0 == 46 || $0 >= 0x80 }) else { return nil }
             nameStart = s
             e = s
             trim([32])
@@ -144,5 +144,4 @@ public struct FlattenedNoteBreaks: Sendable {
                                                  "cc", "cc:"].map { Array($0.utf8) })
 
     @inline(__always) static func isCapital(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 }

@@ -61,7 +61,7 @@ public enum HTMLRemnants {
         if i < n, t[i] == UInt8(ascii: "/") { i += 1 }
         let nameStart = i
         while i < n, i - nameStart < 12, isAlnum(t[i]) { i += 1 }
-        guard i > nameStart, isLetter(t[nameStart]) else { return nil }
+        guard i > nameStart, ASCIIByte.isLetter(t[nameStart]) else { return nil }
         let name = String(decoding: t[nameStart..<i].map { $0 | 0x20 }, as: UTF8.self)
         let breaks = lineBreaking.contains(name)
         guard breaks || inline.contains(name) else { return nil }
@@ -93,7 +93,7 @@ public enum HTMLRemnants {
     static func reference(_ t: [UInt8], at start: Int) -> (Int, UInt8)? {
         for r in references where start + 1 + r.name.count <= t.count {
             var same = true
-            for (k, c) in r.name.enumerated() where (t[start + 1 + k] | (isLetter(t[start + 1 + k]) ? 0x20 : 0)) != c {
+            for (k, c) in r.name.enumerated() where (t[start + 1 + k] | (ASCIIByte.isLetter(t[start + 1 + k]) ? 0x20 : 0)) != c {
                 same = false
                 break
             }
@@ -102,6 +102,5 @@ public enum HTMLRemnants {
         return nil
     }
 
-    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
-    static func isAlnum(_ b: UInt8) -> Bool { isLetter(b) || (b >= 48 && b <= 57) }
+    static func isAlnum(_ b: UInt8) -> Bool { ASCIIByte.isLetter(b) || (b >= 48 && b <= 57) }
 }

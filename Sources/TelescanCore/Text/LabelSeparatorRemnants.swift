@@ -31,17 +31,14 @@ public enum LabelSeparatorRemnants {
         return out
     }
 
-    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 }
-    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     @inline(__always) static func isSeparator(_ b: UInt8) -> Bool { b == UInt8(ascii: "|") || b == UInt8(ascii: "=") }
 
     /// Where the line's label separator is, when the line opens with a label and one answer
     /// follows the separator.
     static func labelSeparator(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         var i = start
-        while i < end, isBlank(t[i]) { i += 1 }
-        guard i < end, isUpper(t[i]) else { return nil }
+        while i < end, ASCIIByte.isLineBlank(t[i]) { i += 1 }
+        guard i < end, ASCIIByte.isUpper(t[i]) else { return nil }
         let labelStart = i
         var words = 1
         while i < end, i - labelStart <= maxLabelBytes {
@@ -53,17 +50,17 @@ public enum LabelSeparatorRemnants {
             // A sentence's full stop ("Plan as above. t = 16 min"), not an abbreviation's
             // ("Pt. location | home"): after a word of three letters or more.
             if b == UInt8(ascii: "."), i - labelStart >= 3,
-               isLetter(t[i - 1]), isLetter(t[i - 2]), isLetter(t[i - 3]) { return nil }
-            guard isBlank(b) else { i += 1; continue }
+               ASCIIByte.isLetter(t[i - 1]), ASCIIByte.isLetter(t[i - 2]), ASCIIByte.isLetter(t[i - 3]) { return nil }
+            guard ASCIIByte.isLineBlank(b) else { i += 1; continue }
             var j = i
-            while j < end, isBlank(t[j]) { j += 1 }
+            while j < end, ASCIIByte.isLineBlank(t[j]) { j += 1 }
             guard j < end else { return nil }
             if isSeparator(t[j]) {
                 let after = j + 1
                 // A separator has blanks on both sides and an answer after it.
-                guard after < end, isBlank(t[after]) else { return nil }
+                guard after < end, ASCIIByte.isLineBlank(t[after]) else { return nil }
                 var v = after
-                while v < end, isBlank(t[v]) { v += 1 }
+                while v < end, ASCIIByte.isLineBlank(t[v]) { v += 1 }
                 guard v < end else { return nil }
                 // One answer: no second separator of the same kind on the line.
                 for k in after..<end where t[k] == t[j] { return nil }

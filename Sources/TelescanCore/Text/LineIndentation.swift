@@ -10,7 +10,6 @@ public enum LineIndentation {
     public static func removed(_ text: [UInt8]) -> (text: [UInt8], map: OffsetMap)? {
         var copy = OffsetMap.Builder(text)
         let n = text.count
-        func drop(_ r: Range<Int>) { copy.drop(r) }
         var start = 0
         while start < n {
             let nl = ByteSearch.next(10, in: text, from: start) ?? n
@@ -19,13 +18,13 @@ public enum LineIndentation {
             var k = start
             while k < end, text[k] == 32 || text[k] == 9 { k += 1 }
             if k < end {
-                if k > start { drop(start..<k) }
+                if k > start { copy.drop(start..<k) }
                 var e = end
                 while e > k, text[e - 1] == 32 || text[e - 1] == 9 { e -= 1 }
-                if e < end { drop(e..<end) }
+                if e < end { copy.drop(e..<end) }
             } else if k > start {
                 // A blank line of spaces: an empty line, as a paragraph break is read.
-                drop(start..<k)
+                copy.drop(start..<k)
             }
             start = nl + 1
         }

@@ -59,8 +59,8 @@ extension OffsetMap {
     /// replaced): the step says which range of the note becomes which bytes, in order; the
     /// builder copies the bytes between.
     struct Builder {
-        let source: [UInt8]
-        private(set) var text: [UInt8] = []
+        private let source: [UInt8]
+        private var text: [UInt8] = []
         private var regions: [Region] = []
         private var copied = 0
         /// Room beyond the note's length for replacements longer than what they replace.
@@ -70,9 +70,6 @@ extension OffsetMap {
             self.source = source
             self.extra = extra
         }
-
-        /// Whether nothing has been replaced yet.
-        var isEmpty: Bool { regions.isEmpty }
 
         /// `range` of the note (after every earlier one) reads as `bytes` in the copy.
         mutating func replace(_ range: Range<Int>, with bytes: some Collection<UInt8>) {

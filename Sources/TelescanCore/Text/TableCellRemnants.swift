@@ -35,15 +35,14 @@ public enum TableCellRemnants {
         return changed ? out : nil
     }
 
-    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 13 }
 
     /// The last pipe of a line that opens and closes with one (a table row), else nil.
     static func closingPipe(_ t: [UInt8], _ start: Int, _ end: Int) -> Int? {
         var i = start
-        while i < end, isBlank(t[i]) { i += 1 }
+        while i < end, ASCIIByte.isLineBlank(t[i]) { i += 1 }
         guard i < end, t[i] == UInt8(ascii: "|") else { return nil }
         var k = end - 1
-        while k > i, isBlank(t[k]) { k -= 1 }
+        while k > i, ASCIIByte.isLineBlank(t[k]) { k -= 1 }
         return k > i && t[k] == UInt8(ascii: "|") ? k : nil
     }
 
@@ -52,7 +51,7 @@ public enum TableCellRemnants {
     /// for a rule line, an empty row or a row with a label.
     static func continuationWalls(_ t: [UInt8], _ start: Int, _ end: Int) -> [Int]? {
         var i = start
-        while i < end, isBlank(t[i]) { i += 1 }
+        while i < end, ASCIIByte.isLineBlank(t[i]) { i += 1 }
         guard i < end, t[i] == UInt8(ascii: "|") else { return nil }
         var walls = [i]
         i += 1
@@ -60,7 +59,7 @@ public enum TableCellRemnants {
             let b = t[i]
             if b == UInt8(ascii: "|") {
                 walls.append(i)
-            } else if !isBlank(b) {
+            } else if !ASCIIByte.isLineBlank(b) {
                 // The first text: a letter makes it a wrapped cell; a rule line ("-", "+", "=")
                 // or a number-only cell does not, and the first cell must have been empty.
                 guard walls.count >= 2, ((b | 0x20) >= 97 && (b | 0x20) <= 122) || b >= 0x80 else { return nil }

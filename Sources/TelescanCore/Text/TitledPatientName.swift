@@ -56,19 +56,19 @@ public enum TitledPatientName {
             // comparison per byte for the rest of the note.
             guard text[i] == UInt8(ascii: "M"), i == 0 || !isNameByte(text[i - 1]),
                   let title = titles.first(where: { matchesLower(text, at: i, $0) }),
-                  (1..<title.count).allSatisfy({ !isUpper(text[i + $0]) }) else { continue }
+                  (1..<title.count).allSatisfy({ !ASCIIByte.isUpper(text[i + $0]) }) else { continue }
             var j = i + title.count
             if j < text.count, text[j] == UInt8(ascii: ".") { j += 1 }
             guard j < text.count, text[j] == 32 else { continue }
             // One to three capitalised words, one blank apart.
             var words: [Range<Int>] = []
             var k = j
-            while words.count < 3, k < text.count, text[k] == 32, k + 1 < text.count, isUpper(text[k + 1]) {
+            while words.count < 3, k < text.count, text[k] == 32, k + 1 < text.count, ASCIIByte.isUpper(text[k + 1]) {
                 var e = k + 1
                 // Letters, a hyphen, and an apostrophe before a capital ("O'Brien", not "Lind's").
                 // A typographic apostrophe ends the name as an ASCII one does ("Lund’s").
                 while e < text.count, (isNameByte(text[e]) && !isCurlyApostrophe(text, e)) || text[e] == UInt8(ascii: "-")
-                        || (text[e] == UInt8(ascii: "'") && e + 1 < text.count && isUpper(text[e + 1])) { e += 1 }
+                        || (text[e] == UInt8(ascii: "'") && e + 1 < text.count && ASCIIByte.isUpper(text[e + 1])) { e += 1 }
                 // A name, not a word in capitals ("Mr. Tom Lee", not "MR. TOM LEE" or "Ms Teams").
                 guard e - (k + 1) >= 2, text[(k + 2)..<e].contains(where: { $0 >= 97 && $0 <= 122 }),
                       !(words.isEmpty && matchesLower(text, at: k + 1, Array("teams".utf8))) else { break }
@@ -109,7 +109,7 @@ public enum TitledPatientName {
         var e = i
         while e > 0, text[e - 1] == 32 || text[e - 1] == UInt8(ascii: ",") || text[e - 1] == UInt8(ascii: ":") { e -= 1 }
         var b = e
-        while b > 0, isLetter(text[b - 1]) { b -= 1 }
+        while b > 0, ASCIIByte.isLetter(text[b - 1]) { b -= 1 }
         return b < e && others.contains(String(decoding: text[b..<e], as: UTF8.self).lowercased())
     }
 
@@ -130,10 +130,10 @@ public enum TitledPatientName {
                 var e = b
                 while e > 0, text[e - 1] == 32 || text[e - 1] == UInt8(ascii: ",") { e -= 1 }
                 var w = e
-                while w > 0, isLetter(text[w - 1]) { w -= 1 }
+                while w > 0, ASCIIByte.isLetter(text[w - 1]) { w -= 1 }
                 guard w < e else { break }
                 if others.contains(String(decoding: text[w..<e], as: UTF8.self).lowercased()) { return true }
-                guard isUpper(text[w]) else { break }
+                guard ASCIIByte.isUpper(text[w]) else { break }
                 b = w
             }
         }
@@ -179,12 +179,10 @@ public enum TitledPatientName {
         for (k, b) in word.enumerated() where text[i + k] | 0x20 != b { return false }
         // The title is a word of its own ("Mrs", not "Mrsa").
         let e = i + word.count
-        return e == text.count || !isLetter(text[e])
+        return e == text.count || !ASCIIByte.isLetter(text[e])
     }
 
-    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
-    @inline(__always) static func isNameByte(_ b: UInt8) -> Bool { isLetter(b) || b >= 0x80 }
+    @inline(__always) static func isNameByte(_ b: UInt8) -> Bool { ASCIIByte.isLetter(b) || b >= 0x80 }
     /// U+2018 or U+2019 at `i` (E2 80 98/99): an apostrophe, not a letter of a name.
     @inline(__always) static func isCurlyApostrophe(_ t: [UInt8], _ i: Int) -> Bool {
         i + 2 < t.count && t[i] == 0xE2 && t[i + 1] == 0x80 && (t[i + 2] == 0x98 || t[i + 2] == 0x99)

@@ -42,7 +42,6 @@ public struct TranspositionRepair: Sendable {
         return k
     }
 
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
     /// The repaired copy, or nil when the note holds no such slip.
@@ -53,11 +52,11 @@ public struct TranspositionRepair: Sendable {
             let n = t.count
             var i = 0
             while i < n {
-                guard Self.isLetter(t[i]) else { i += 1; continue }
+                guard ASCIIByte.isLetter(t[i]) else { i += 1; continue }
                 // A word: letters only, with no letter or digit right before it.
                 let start = i
                 var k: UInt64 = 0
-                while i < n, Self.isLetter(t[i]) {
+                while i < n, ASCIIByte.isLetter(t[i]) {
                     if i - start < Self.maxLength { k = k << 5 | UInt64((t[i] | 0x20) - 96) }
                     i += 1
                 }
