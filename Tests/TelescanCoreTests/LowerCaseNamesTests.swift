@@ -26,13 +26,17 @@ final class LowerCaseNamesTests: XCTestCase {
         XCTAssertEqual(masked("phone visit, pt at home, consent given\ne-signed hollis varga-ames do"),
                        "phone visit, pt at home, consent given\ne-signed Hollis Varga-Ames DO")
         XCTAssertEqual(masked("video visit by mattias grünewald, md. pt at home"), "video visit by Mattias Grünewald, MD. pt at home")
+        // A specialty ending the line after the credential.
+        XCTAssertEqual(masked("phone visit, pt at home\nlena marchetti, do pediatrics"), "phone visit, pt at home\nLena Marchetti, DO pediatrics")
+        XCTAssertEqual(masked("video visit today\nhollis grange md family medicine\n"), "video visit today\nHollis Grange MD family medicine\n")
     }
 
     func testWordsThatAreNotSignaturesStay() {
         for s in ["she knows what she needs to do\nand what not to do", "pt will call if worse, we will see how they do",
                   "follow up with pcp np next week as planned", "ordered pt and ot for the knee, home exercises",
                   "her mother ma says she is better, video visit today", "nothing else to do today per the patient",
-                  "Dana Lee, NP", "dana lee np dictating this note for the video visit"] {
+                  "Dana Lee, NP", "dana lee np dictating this note for the video visit",
+                  "video visit today\ndana lee md will call her back"] {
             XCTAssertNil(masked(s), s)
         }
     }

@@ -99,7 +99,10 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
-        let (joined, typedMaps) = Self.asTyped(text, ascii: ascii)
+        // A dictation's said marks ("period", "new paragraph") and spelled letters ("m d").
+        let dictated = engine.dictation.rewritten(text)
+        var (joined, typedMaps) = Self.asTyped(dictated?.text ?? text, ascii: ascii)
+        if let dictated { typedMaps.insert(dictated.map, at: 0) }
         // A note in capitals or in lower case read with names in capitals, a flattened note with
         // breaks before its labels and signature.
         let cased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined) ?? joined

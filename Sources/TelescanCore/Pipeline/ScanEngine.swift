@@ -9,6 +9,8 @@ public final class ScanEngine: @unchecked Sendable {
     public let capitals: CapitalsCasing
     /// A note in lower case read with its clinicians' names and credentials in capitals.
     public let lowerCaseNames: LowerCaseNames
+    /// A speech-recognition dictation read with its said marks as marks, spelled letters joined.
+    public let dictation: SpokenDictation
     /// A note whose line breaks were removed, read with breaks before its labels and signature.
     public let flattened: FlattenedNoteBreaks
     public let context = ContextEngine()
@@ -30,6 +32,7 @@ public final class ScanEngine: @unchecked Sendable {
         self.transpositions = TranspositionRepair(words: lexicons.list("typo_targets"))
         self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
+        self.dictation = SpokenDictation(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.flattened = FlattenedNoteBreaks(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.resolver = ElementResolver(credentials: lexicons.list("credentials"))
         self.classifier = ServiceClassifier(staffCredentials: lexicons.list("staff_credentials"))

@@ -24,4 +24,21 @@ enum ByteSearch {
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
     }
+
+    /// Whether the bytes of `s` occur in the text: `memchr` hops to each of its first byte.
+    static func contains(_ text: [UInt8], _ s: StaticString) -> Bool {
+        let m = s.utf8CodeUnitCount
+        guard m > 0 else { return true }
+        let needle = UnsafeBufferPointer(start: s.utf8Start, count: m)
+        return text.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return false }
+            var i = 0
+            while i + m <= buf.count, let hit = memchr(base + i, Int32(needle[0]), buf.count - m + 1 - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + at, needle.baseAddress!, m) == 0 { return true }
+                i = at + 1
+            }
+            return false
+        }
+    }
 }

@@ -81,7 +81,18 @@ public struct LowerCaseNames: Sendable {
             let dated = next < words.count && words[next].lowerBound == a && (Array(text[words[next]]) == Array("on".utf8) || Array(text[words[next]]) == Array("at".utf8))
                 && next + 1 < words.count && text[words[next + 1].lowerBound] >= 48 && text[words[next + 1].lowerBound] <= 57
             let endsLine = a == n || text[a] == 10 || text[a] == 13
-            guard endsLine || columnGap || dated || text[a] == 44 || text[a] == 40 || text[a] == 41 || text[a] == 46
+            // A specialty after it ends the line: "hollis grange md dermatology".
+            var tail = 0
+            var lineEnd = false
+            while !lineEnd, tail < 3, next + tail < words.count {
+                let t = words[next + tail]
+                guard t.lowerBound == (tail == 0 ? a : words[next + tail - 1].upperBound + 1), text[t.lowerBound - 1] == 32,
+                      text[t].allSatisfy({ $0 >= 97 && $0 <= 122 }), !Self.notNames.contains(Array(text[t])) else { break }
+                tail += 1
+                lineEnd = t.upperBound == n || text[t.upperBound] == 10 || text[t.upperBound] == 13
+            }
+            let specialty = tail > 0 && lineEnd
+            guard endsLine || specialty || columnGap || dated || text[a] == 44 || text[a] == 40 || text[a] == 41 || text[a] == 46
                     || text[a] == 59 || (a + 1 < n && text[a] == 45) || (text[a] >= 48 && text[a] <= 57) else { continue }
             // Before it: an optional comma (or a degree), then two to four name words on the same line.
             var b = w.lowerBound
