@@ -1,4 +1,6 @@
 import XCTest
+import Foundation
+import Synchronization
 @testable import TelescanCore
 @testable import TelescanPCRE2
 import TelescanTestSupport
@@ -140,25 +142,35 @@ final class MatchWindowTests: XCTestCase {
     /// TELESCAN_TEST_CORPUS_STRIDE=1 runs them all (about 15 minutes).
     func testKeysLoseNothingOnMutatedCorpusNotes() throws {
         let lex = try Repo.lexiconSet()
-        let keyed = RuleMatcher(rules: lex.compiled), everyRule = RuleMatcher(rules: lex.compiled, wakingEveryRule: true)
         let gatedOnNote = Set(lex.definitions.indices.filter { lex.definitions[$0].gatesOnNote })
         XCTAssertEqual(gatedOnNote.count, 14)
         let dir = Repo.corpus + "/notes"
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
-        var compared = 0
-        for (n, name) in names.enumerated() where n % Self.corpusStride == 0 {
-            let note = try String(contentsOfFile: dir + "/" + name, encoding: .utf8)
-            for mutate in [{ $0 }] + RuleDataTests.exportMutations {
-                let text = Array(mutate(note).utf8)
-                let found = hits(keyed, text).filter { !gatedOnNote.contains($0.rule) }
-                let expected = hits(everyRule, text).filter { !gatedOnNote.contains($0.rule) }
-                compared += expected.count
-                if found != expected {
-                    func listed(_ hs: [Hit]) -> [String] { hs.map { lex.definitions[$0.rule].id + ": " + String(decoding: text[$0.match], as: UTF8.self).debugDescription } }
-                    XCTFail("\(name): missing \(listed(expected.filter { !found.contains($0) })), extra \(listed(found.filter { !expected.contains($0) }))")
+        let notes = try names.enumerated().filter { $0.offset % Self.corpusStride == 0 }
+            .map { ($0.element, try String(contentsOfFile: dir + "/" + $0.element, encoding: .utf8)) }
+        // Two workers (the suite's time; each with its own matchers, as a scan's workers have).
+        let workers = 2
+        let results = Mutex<(compared: Int, failures: [String])>((0, []))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let keyed = RuleMatcher(rules: lex.compiled), everyRule = RuleMatcher(rules: lex.compiled, wakingEveryRule: true)
+            var compared = 0
+            var failures: [String] = []
+            for (name, note) in notes.enumerated().filter({ $0.offset % workers == w }).map(\.element) {
+                for mutate in [{ $0 }] + RuleDataTests.exportMutations {
+                    let text = Array(mutate(note).utf8)
+                    let found = keyed.hits(text).filter { !gatedOnNote.contains($0.rule) }
+                    let expected = everyRule.hits(text).filter { !gatedOnNote.contains($0.rule) }
+                    compared += expected.count
+                    if found != expected {
+                        func listed(_ hs: [Hit]) -> [String] { hs.map { lex.definitions[$0.rule].id + ": " + String(decoding: text[$0.match], as: UTF8.self).debugDescription } }
+                        failures.append("\(name): missing \(listed(expected.filter { !found.contains($0) })), extra \(listed(found.filter { !expected.contains($0) }))")
+                    }
                 }
             }
+            results.withLock { $0.compared += compared; $0.failures += failures }
         }
+        let (compared, failures) = results.withLock { $0 }
+        for f in failures.sorted() { XCTFail(f) }
         XCTAssertGreaterThan(compared, 1000)
     }
     static let corpusStride = Int(ProcessInfo.processInfo.environment["TELESCAN_TEST_CORPUS_STRIDE"] ?? "") ?? 8
