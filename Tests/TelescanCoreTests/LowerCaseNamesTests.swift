@@ -29,6 +29,7 @@ final class LowerCaseNamesTests: XCTestCase {
         // A specialty ending the line after the credential.
         XCTAssertEqual(masked("phone visit, pt at home\nlena marchetti, do pediatrics"), "phone visit, pt at home\nLena Marchetti, DO pediatrics")
         XCTAssertEqual(masked("video visit today\nhollis grange md family medicine\n"), "video visit today\nHollis Grange MD family medicine\n")
+        XCTAssertEqual(masked("cerumen removed, debrox as needed harlan bext md"), "cerumen removed, debrox as needed Harlan Bext MD")
     }
 
     func testWordsThatAreNotSignaturesStay() {

@@ -568,6 +568,11 @@ final class StaffCallTests: XCTestCase {
         XCTAssertEqual(ElementResolver.majorityValue(["first_minutes": "15", "second": "phone"], totalMinutes: 20), "audio_video")
         XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "10", "second": "phone"], totalMinutes: 20))
         XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "25", "second": "phone"], totalMinutes: 20))
+        // The technology named by its parts, as paraphrase does ("by voice", "her landline", "on camera").
+        XCTAssertEqual(ElementResolver.majorityValue(["first": "camera", "first_minutes": "3", "second": "voice", "second_minutes": "22"], totalMinutes: nil), "audio_only")
+        XCTAssertEqual(ElementResolver.majorityValue(["first": "landline", "first_minutes": "4", "second": "screen", "second_minutes": "16"], totalMinutes: nil), "audio_video")
+        XCTAssertEqual(ElementResolver.majorityValue(["first": "picture", "first_minutes": "18", "second": "cell", "second_minutes": "2"], totalMinutes: nil), "audio_video")
+        XCTAssertNil(ElementResolver.majorityValue(["first": "chart", "first_minutes": "4", "second": "plan", "second_minutes": "16"], totalMinutes: nil))
         XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "4", "second": "phone"], totalMinutes: nil))
     }
 

@@ -216,8 +216,10 @@ public struct ElementResolver: Sendable {
     static func majorityValue(_ c: [String: String], totalMinutes: Int?) -> String? {
         func mode(_ raw: String?) -> String? {
             guard let r = raw?.lowercased() else { return nil }
-            if r.contains("video") || r == "vid" || r == "vv" { return "audio_video" }
-            if r.contains("phone") || r.contains("audio") || r == "call" || r == "ph" || r == "tel" { return "audio_only" }
+            // Paraphrase names the technology by its parts: "by voice", "her landline", "on camera".
+            if r.contains("video") || r == "vid" || r == "vv" || r.contains("camera") || r.contains("screen") || r.contains("webcam") || r.contains("picture") { return "audio_video" }
+            if r.contains("phone") || r.contains("audio") || r == "call" || r == "ph" || r == "tel" || r.contains("voice")
+                || r.contains("landline") || r == "mobile" || r == "cell" { return "audio_only" }
             return nil
         }
         func other(_ m: String) -> String { m == "audio_video" ? "audio_only" : "audio_video" }

@@ -134,7 +134,8 @@ public final class NoteScanner {
                                    legend: legend?.legend, typedMaps: typedMaps, matched: matched))
     }
 
-    /// The note as typed, read as the rules expect it: a blank line after every line read
+    /// The note as typed, read as the rules expect it: a one-row table's cells as labelled
+    /// lines, a blank line after every line read
     /// single-spaced, a note written as one bulleted list without its bullets, lines'
     /// indentation and trailing blanks as absent, two spaces or a no-break space between words as
     /// one space, then a hard-wrapped note's soft line breaks as spaces (widths measured
@@ -148,7 +149,9 @@ public final class NoteScanner {
             maps.append(r.map)
             return r.text
         }
-        let lined = shortened(DoubleSpacedLines.single, text)
+        // A one-row table's values read as "field: value" lines.
+        let tabled = shortened(ColumnTableRow.rewritten, text)
+        let lined = shortened(DoubleSpacedLines.single, tabled)
         let unbulleted = ListMarkerRemnants.masked(lined) ?? lined
         let flush = shortened(LineIndentation.removed, unbulleted)
         let single = shortened(InnerSpaceRuns.squeezed, flush)

@@ -24,6 +24,10 @@ public struct LowerCaseNames: Sendable {
         "np", "pa", "no", "not", "yes", "will", "called", "spoke", "talked", "discussed", "sent", "see", "also",
         "np's", "md's", "mom", "dad", "mother", "father", "wife", "husband", "son", "daughter", "team", "clinic",
         "office", "follow", "up", "fu", "rtc", "prn", "if", "then", "done", "ok", "okay", "thanks", "thank",
+        // A plan's last words before a run-on signature ("debrox as needed harlan bext md").
+        "needed", "directed", "tolerated", "advised", "prescribed", "ordered", "started", "stopped", "continued",
+        "increased", "decreased", "improved", "resolved", "scheduled", "completed", "instructed", "educated",
+        "agreed", "declined", "noted", "reported", "denies", "daily", "weekly", "nightly", "monthly", "prn", "bid", "tid", "qid",
         // Ranks before a military clinician's name.
         "lcdr", "ltc", "maj", "col", "capt", "cpt", "lt", "cdr", "cmdr", "ens", "sgt", "gen",
     ].map { Array($0.utf8) })
