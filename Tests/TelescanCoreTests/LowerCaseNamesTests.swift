@@ -30,6 +30,10 @@ final class LowerCaseNamesTests: XCTestCase {
         XCTAssertEqual(masked("phone visit, pt at home\nlena marchetti, do pediatrics"), "phone visit, pt at home\nLena Marchetti, DO pediatrics")
         XCTAssertEqual(masked("video visit today\nhollis grange md family medicine\n"), "video visit today\nHollis Grange MD family medicine\n")
         XCTAssertEqual(masked("cerumen removed, debrox as needed harlan bext md"), "cerumen removed, debrox as needed Harlan Bext MD")
+        // A capitalised header an EHR put over a dictation in lower case.
+        let body = String(repeating: "she reports worry most days and trouble sleeping, no panic since the last visit. ", count: 20)
+        XCTAssertEqual(masked("[EHR HEADER] Encounter: Telehealth\n" + body + "\npriyanka deshmane, md"),
+                       "[EHR HEADER] Encounter: Telehealth\n" + body + "\nPriyanka Deshmane, MD")
     }
 
     func testWordsThatAreNotSignaturesStay() {
@@ -37,7 +41,8 @@ final class LowerCaseNamesTests: XCTestCase {
                   "follow up with pcp np next week as planned", "ordered pt and ot for the knee, home exercises",
                   "her mother ma says she is better, video visit today", "nothing else to do today per the patient",
                   "Dana Lee, NP", "dana lee np dictating this note for the video visit",
-                  "video visit today\ndana lee md will call her back"] {
+                  "video visit today\ndana lee md will call her back",
+                  "Seen by Video. Pt At Home. follow up with pcp np\nper dana lee, np"] {
             XCTAssertNil(masked(s), s)
         }
     }

@@ -11,6 +11,8 @@ public struct LowerCaseNames: Sendable {
     let credentials: Set<[UInt8]>
     /// A note is in lower case when it has no capital ASCII letter and at least this many letters.
     static let minimumLetters = 20
+    /// Up to this many capitals, a note is read to its end before it is judged.
+    static let maximumCapitals = 40
 
     static let wordsOnlyAfterComma: Set<[UInt8]> = Set(["do", "ma", "pa", "ms", "pt", "ot", "od", "dc", "rd", "ba", "bs", "cna"].map { Array($0.utf8) })
 
@@ -47,12 +49,17 @@ public struct LowerCaseNames: Sendable {
 
     /// The masked copy, or nil when the note is not in lower case or names nobody so.
     public func masked(_ text: [UInt8]) -> [UInt8]? {
-        var letters = 0
+        // Lower case: no capital, or capitals only as an export's header would add them (one
+        // in a hundred letters at most: "[EHR AUTO HEADER] Encounter: Telehealth" over a
+        // dictation in lower case). Most notes are told apart within their first capitals.
+        var letters = 0, capitals = 0
         for b in text {
-            if b >= 65 && b <= 90 { return nil }
-            if b >= 97 && b <= 122 { letters += 1 }
+            if b >= 65 && b <= 90 {
+                capitals += 1
+                if capitals > Self.maximumCapitals, capitals * 100 > letters { return nil }
+            } else if b >= 97 && b <= 122 { letters += 1 }
         }
-        guard letters >= Self.minimumLetters else { return nil }
+        guard letters >= Self.minimumLetters, capitals * 100 <= letters else { return nil }
         // The words of the note (letters, digits, hyphens, apostrophes, periods and slashes inside).
         var words: [Range<Int>] = []
         var i = 0
