@@ -25,6 +25,8 @@ final class SpokenDictationTests: XCTestCase {
                        "by phone. at home. twenty minutes.\nwen li castellanos, pa-c")
         XCTAssertEqual(rewritten("by phone period at home period seen at seven a m period\nbeatriz halvorsen p a c"),
                        "by phone. at home. seen at seven am.\nbeatriz halvorsen, pa-c")
+        XCTAssertEqual(rewritten("by phone period at home period twenty minutes period signed magnus iversen comma m d"),
+                       "by phone. at home. twenty minutes. signed magnus iversen, md")
         // A note typed in lower case has its spelled credential joined without any said mark.
         XCTAssertEqual(rewritten("video visit for gout twenty minutes dictated by ellen paszkowski m d"),
                        "video visit for gout twenty minutes dictated by ellen paszkowski, md")

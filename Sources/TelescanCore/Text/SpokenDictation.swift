@@ -2,8 +2,8 @@
 /// period the patient", "plan colon", "new paragraph") and letters spelled one by one ("ingrid
 /// solberg m d", "m d m moderate", "wen li castellanos p a dash c"). Read with the marks as
 /// marks and the letters joined, a credential after a comma ("ingrid solberg, md") as
-/// `LowerCaseNames` and the signature rules expect it. A said comma reads as a semicolon: the
-/// rules take a spoken "comma" as a clause's end. Shortens the note (its map takes ranges back),
+/// `LowerCaseNames` and the signature rules expect it (not after a said "comma": one comma).
+/// Shortens the note (its map takes ranges back),
 /// and only in a note that says at least three marks, so a typed note's
 /// "menstrual period" or "sigmoid colon" stays; even in a dictation, "period" and "colon" stay
 /// where a word around them makes them nouns ("the monitoring period", "colon cancer").
@@ -107,7 +107,7 @@ public struct SpokenDictation: Sendable {
                         let letters = upper ? joined.map { $0 >= 97 ? $0 & ~0x20 : $0 } : joined
                         // After a name word, a comma before the credential: "ingrid solberg, md".
                         let start = w.lowerBound
-                        if isCredential, k > 0, previous.count >= 2, start >= 1, text[start - 1] == 32,
+                        if isCredential, k > 0, previous.count >= 2, Self.marks[previous] == nil, start >= 1, text[start - 1] == 32,
                            ASCIIByte.isLetter(text[words[k - 1].upperBound - 1]), words[k - 1].upperBound == start - 1 {
                             spelled.append((start - 1..<end, [44, 32] + letters))
                         } else {
