@@ -22,7 +22,7 @@ public struct AbbreviationLegend: Sendable {
     /// when the note holds no legend (most notes: no '=' at all).
     public static func expanded(_ text: [UInt8]) -> (text: [UInt8], legend: AbbreviationLegend)? {
         guard ByteSearch.contains(text, UInt8(ascii: "=")) else { return nil }
-        let lines = lineRanges(text)
+        let lines = ByteSearch.lineRanges(text)
         var entries: [(abbreviation: [UInt8], meaning: [UInt8])] = []
         var legendLines: [Range<Int>] = []
         var i = 0
@@ -105,13 +105,7 @@ public struct AbbreviationLegend: Sendable {
     static func items(_ t: [UInt8], _ body: Range<Int>) -> [(abbreviation: [UInt8], meaning: [UInt8])] {
         let equals = UInt8(ascii: "=")
         let separator = t[body].contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
-        var pieces: [Range<Int>] = []
-        var s = body.lowerBound
-        for k in body where t[k] == separator {
-            pieces.append(s..<k)
-            s = k + 1
-        }
-        pieces.append(s..<body.upperBound)
+        let pieces = ByteSearch.split(t, body, at: separator)
         var merged: [Range<Int>] = []
         for p in pieces {
             if t[p].contains(equals) || merged.isEmpty { merged.append(p) } else { merged[merged.count - 1] = merged[merged.count - 1].lowerBound..<p.upperBound }
@@ -178,17 +172,6 @@ public struct AbbreviationLegend: Sendable {
     }
 
     // MARK: Bytes
-
-    static func lineRanges(_ t: [UInt8]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var s = 0
-        for (k, b) in t.enumerated() where b == 10 {
-            out.append(s..<(k > s && t[k - 1] == 13 ? k - 1 : k))
-            s = k + 1
-        }
-        if s < t.count { out.append(s..<t.count) }
-        return out
-    }
 
     static func startsCaseless(_ t: [UInt8], at k: Int, with word: [UInt8], before end: Int) -> Bool {
         guard k + word.count <= end else { return false }

@@ -41,4 +41,28 @@ enum ByteSearch {
             return false
         }
     }
+
+    /// Each line's range, without its line break (and a CRLF's carriage return); no empty last line.
+    static func lineRanges(_ t: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var s = 0
+        for (k, b) in t.enumerated() where b == 10 {
+            out.append(s..<(k > s && t[k - 1] == 13 ? k - 1 : k))
+            s = k + 1
+        }
+        if s < t.count { out.append(s..<t.count) }
+        return out
+    }
+
+    /// The pieces of `range` between the bytes `byte` (empty pieces kept).
+    static func split(_ t: [UInt8], _ range: Range<Int>, at byte: UInt8) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var s = range.lowerBound
+        for k in range where t[k] == byte {
+            pieces.append(s..<k)
+            s = k + 1
+        }
+        pieces.append(s..<range.upperBound)
+        return pieces
+    }
 }

@@ -9,7 +9,7 @@ public enum ColumnTableRow {
     /// The rewritten copy and its map, or nil when the note holds no such table.
     public static func rewritten(_ text: [UInt8]) -> (text: [UInt8], map: OffsetMap)? {
         guard ByteSearch.contains(text, 9) || ByteSearch.contains(text, UInt8(ascii: "|")) else { return nil }
-        let lines = lineRanges(text)
+        let lines = ByteSearch.lineRanges(text)
         var copy: OffsetMap.Builder? = nil
         var k = 0
         while k + 1 < lines.count {
@@ -39,18 +39,6 @@ public enum ColumnTableRow {
         return copy?.finishIfChanged()
     }
 
-    /// Each line's range, without its line break (and a CRLF's carriage return).
-    static func lineRanges(_ t: [UInt8]) -> [Range<Int>] {
-        var out: [Range<Int>] = []
-        var s = 0
-        while s <= t.count {
-            let e = ByteSearch.next(10, in: t, from: s) ?? t.count
-            out.append(s..<(e > s && t[e - 1] == 13 ? e - 1 : e))
-            s = e + 1
-        }
-        return out
-    }
-
     /// The line's cells, trimmed, split by tabs or by pipes (outer pipes optional), with the
     /// delimiter; nil for a line with fewer than two delimiters.
     static func cells(_ t: [UInt8], _ line: Range<Int>) -> (UInt8, [Range<Int>])? {
@@ -58,14 +46,7 @@ public enum ColumnTableRow {
         let pipes = t[line].filter { $0 == UInt8(ascii: "|") }.count
         let delimiter: UInt8 = tabs >= 2 ? 9 : UInt8(ascii: "|")
         guard tabs >= 2 || pipes >= 2 else { return nil }
-        var raw: [Range<Int>] = []
-        var s = line.lowerBound
-        for i in line where t[i] == delimiter {
-            raw.append(s..<i)
-            s = i + 1
-        }
-        raw.append(s..<line.upperBound)
-        let trimmed = raw.map { r -> Range<Int> in
+        let trimmed = ByteSearch.split(t, line, at: delimiter).map { r -> Range<Int> in
             var a = r.lowerBound, b = r.upperBound
             while a < b, t[a] == 32 || t[a] == 9 { a += 1 }
             while b > a, t[b - 1] == 32 || t[b - 1] == 9 { b -= 1 }
