@@ -42,8 +42,11 @@ public enum ColumnTableRow {
     /// The line's cells, trimmed, split by tabs or by pipes (outer pipes optional), with the
     /// delimiter; nil for a line with fewer than two delimiters.
     static func cells(_ t: [UInt8], _ line: Range<Int>) -> (UInt8, [Range<Int>])? {
-        let tabs = t[line].filter { $0 == 9 }.count
-        let pipes = t[line].filter { $0 == UInt8(ascii: "|") }.count
+        // Counted in place: this runs on every line of a note that holds a tab or a pipe.
+        var tabs = 0, pipes = 0
+        for i in line {
+            if t[i] == 9 { tabs += 1 } else if t[i] == UInt8(ascii: "|") { pipes += 1 }
+        }
         let delimiter: UInt8 = tabs >= 2 ? 9 : UInt8(ascii: "|")
         guard tabs >= 2 || pipes >= 2 else { return nil }
         let trimmed = ByteSearch.split(t, line, at: delimiter).map { r -> Range<Int> in

@@ -50,7 +50,7 @@ public struct FlattenedNoteBreaks: Sendable {
         var out: [Int] = []
         var i = start + 2
         while i < end {
-            guard t[i - 1] == 32, isCapital(t[i]), t[i - 2] != 32, t[i - 2] != 58, t[i - 2] != 46 else { i += 1; continue }
+            guard t[i - 1] == 32, ASCIIByte.isUpper(t[i]), t[i - 2] != 32, t[i - 2] != 58, t[i - 2] != 46 else { i += 1; continue }
             var k = i
             var words = 1
             var ok = false
@@ -106,9 +106,9 @@ public struct FlattenedNoteBreaks: Sendable {
             let word = Array(t[s..<e])
             if credentials.contains(word) {
                 sawCredential = true
-            } else if !sawCredential, extras < 2, word.count >= 2, word.count <= 6, word.allSatisfy(Self.isCapital) {
+            } else if !sawCredential, extras < 2, word.count >= 2, word.count <= 6, word.allSatisfy(ASCIIByte.isUpper) {
                 extras += 1
-            } else if !sawCredential, extras == 0, specialty.count < 4, Self.isCapital(word[0]),
+            } else if !sawCredential, extras == 0, specialty.count < 4, ASCIIByte.isUpper(word[0]),
                       word.dropFirst().allSatisfy({ ASCIIByte.isLetter($0) || $0 == 45 || $0 == 38 }) {
                 specialty.append(s)
             } else {
@@ -122,7 +122,7 @@ public struct FlattenedNoteBreaks: Sendable {
         var nameStart: Int? = nil
         for _ in 0..<2 {
             let s = wordStart()
-            guard s < e, Self.isCapital(t[s]), s == start || t[s - 1] == 32,
+            guard s < e, ASCIIByte.isUpper(t[s]), s == start || t[s - 1] == 32,
                   t[s..<e].allSatisfy({ ASCIIByte.isLetter($0) || $0 == 45 || $0 == 39 || $0 == 46 || $0 >= 0x80 }) else { return nil }
             nameStart = s
             e = s
@@ -143,5 +143,4 @@ public struct FlattenedNoteBreaks: Sendable {
     static let objectWords: Set<[UInt8]> = Set(["with", "to", "and", "or", "from", "per", "of", "for", "via", "at",
                                                  "cc", "cc:"].map { Array($0.utf8) })
 
-    @inline(__always) static func isCapital(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
 }
