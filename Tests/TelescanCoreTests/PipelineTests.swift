@@ -211,6 +211,24 @@ final class PipelineTests: XCTestCase {
         XCTAssertTrue(scanner.scan(text: both).elements.modalityAmbiguous)
     }
 
+    /// A note that tells only how the visit moved between video and phone ("started on video,
+    /// it kept freezing so we finished by phone"), or which of them carried most of it, is a
+    /// telemedicine visit, however plainly each technology is named; a lone plain mention is not.
+    func testASwitchOrAMajorityAloneIsAVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let cases: [(String, Service?, String?)] = [
+            ("Started on video, it kept freezing so we finished by phone, most of the visit by phone.\nRash improving.\nJo Lee, MD", .telemedicineVisit, "audio_only"),
+            ("Only a few minutes on video before it froze; the bulk of the review was by phone.\nRash improving.\nJo Lee, MD", .telemedicineVisit, "audio_only"),
+            ("Call began on the phone; after a few minutes we switched to video and stayed on camera for most of the visit.\nRash improving.\nJo Lee, MD", .telemedicineVisit, "audio_video"),
+            ("Spoke with the pharmacy by phone about the refill.\nRash improving.\nJo Lee, MD", nil, nil),
+        ]
+        for (note, service, modality) in cases {
+            let r = scanner.scan(text: note)
+            XCTAssertEqual(r.service, service, note)
+            XCTAssertEqual(r.elements.modality?.value, modality, note)
+        }
+    }
+
     /// A terse note: "video declined by pt." declines the video only, not the place earlier in
     /// the clause, and "pt." closes its statement before "consent obtained", which stays
     /// affirmed; "Pt. was seen" stays one sentence.
