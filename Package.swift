@@ -4,12 +4,10 @@ import PackageDescription
 // Release builds of the matching libraries skip the runtime exclusivity checks (each checked
 // access to a class property or global cost a runtime call in the per-note loops); debug builds,
 // which the tests run, keep them, so an overlapping access is still caught.
-let hotPath: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
-    // The tests scan the whole corpus many times; unoptimised, those scans were most of the
-    // suite's ten minutes. Debug builds of these libraries are optimised but keep the checks.
-    .unsafeFlags(["-O"], .when(configuration: .debug)),
-]
+// The tests scan the whole corpus many times; unoptimised, those scans were most of the suite's
+// ten minutes. Debug builds of the libraries they exercise are optimised but keep the checks.
+let optimisedDebug: SwiftSetting = .unsafeFlags(["-O"], .when(configuration: .debug))
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)), optimisedDebug]
 
 let package = Package(
     name: "telescan",
@@ -43,7 +41,7 @@ let package = Package(
             dependencies: ["TelescanPCRE2", .product(name: "Yams", package: "Yams")],
             swiftSettings: hotPath
         ),
-        .target(name: "TelescanReport", dependencies: ["TelescanCore"], swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+        .target(name: "TelescanReport", dependencies: ["TelescanCore"], swiftSettings: [optimisedDebug]),
         .executableTarget(
             name: "telescan",
             dependencies: [

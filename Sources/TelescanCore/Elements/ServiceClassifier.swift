@@ -70,10 +70,9 @@ public struct ServiceClassifier: Sendable {
             return (.eVisit, elements.modality!.evidence)
         }
         // A lone "by phone" or "by video" in a note that reads as a face-to-face encounter is a
-        // mention (a call to a colleague, a video EEG), not the visit's technology.
-        // A switch between video and phone, or the technology that carried most of the visit,
-        // describes the visit itself ("started on video, it froze, finished by phone"), however
-        // plainly each technology is named.
+        // mention (a call to a colleague, a video EEG), not the visit's technology. A switch
+        // between video and phone, or the technology that carried most of the visit, is not: it
+        // describes the visit itself ("started on video, it froze, finished by phone").
         let strongModality = findings.contains { $0.isAffirmed && $0.element == .modality && $0.priority > 0 }
             || elements.modalitySwitch != nil
             || findings.contains { $0.isAffirmed && $0.element == .modalityMajority }
