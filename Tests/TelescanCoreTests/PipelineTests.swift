@@ -385,6 +385,22 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(onFile.elements.consent)
     }
 
+    /// A no-encounter note keeps a patient status it states, but an earlier visit it mentions
+    /// (a refill protocol's "Last office visit") is no answer to new or established; in a visit
+    /// note the same mention is.
+    func testANoEncounterNoteDropsAStatusInferredFromAnEarlierVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let refill = scanner.scan(text: "Refill request (staff)\nLisinopril 20 mg refill per protocol. Last office visit 11/2025, BP at goal.\n- Lucy Tran, MA")
+        XCTAssertNil(refill.service)
+        XCTAssertNil(refill.elements.patientStatus)
+        let stated = scanner.scan(text: "Refill request (staff)\nEstablished patient. Lisinopril 20 mg refill per protocol. Last office visit 11/2025.\n- Lucy Tran, MA")
+        XCTAssertNil(stated.service)
+        XCTAssertEqual(stated.elements.patientStatus?.value, "established")
+        let visit = scanner.scan(text: "Video visit, pt at home, agreed to video. HTN follow-up, last office visit 11/2025. 20 min.\nAna Ruiz, MD")
+        XCTAssertEqual(visit.service, .telemedicineVisit)
+        XCTAssertEqual(visit.elements.patientStatus?.value, "established")
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

@@ -239,6 +239,13 @@ public final class NoteScanner {
             // No encounter: the minutes or MDM of a staff call are not a clinician's visit work.
             elements.time = nil
             elements.mdm = nil
+            // Nor does an earlier visit it mentions ("Last office visit 11/2025" on a refill
+            // protocol) answer new or established: only a status the note states does.
+            if !elements.patientStatusFromInput, elements.patientStatus != nil,
+               !findings.contains(where: { $0.element == .patientStatus && $0.isAffirmed && $0.value != nil
+                                           && $0.captures["basis"] != "earlier_contact" }) {
+                elements.patientStatus = nil
+            }
         }
         if service == nil || service == .inPerson {
             // No telehealth service: where the patient or clinician was (a home they live in, the
