@@ -229,6 +229,24 @@ final class PipelineTests: XCTestCase {
         }
     }
 
+    /// A unit after a number ends a terse statement ("45 min. next in 4 wks."), so the plan's
+    /// "in 4 wks" does not make the minutes hypothetical; "3 wks. ago" stays one sentence.
+    func testAUnitAfterANumberEndsATerseStatement() throws {
+        let lex = try Repo.lexiconSet()
+        let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"),
+                                         statementStarts: lex.list("statement_start_words"), wrapEnds: lex.list("wrap_end_words"))
+        func sentences(_ s: String) -> [String] {
+            let bytes = Array(s.utf8)
+            return bytes.withUnsafeBufferPointer { buf in splitter.split(buf).units.map { String(decoding: bytes[$0.range], as: UTF8.self) } }
+        }
+        XCTAssertEqual(sentences("went over the plate method. 45 min. next in 4 wks."), ["went over the plate method.", "45 min.", "next in 4 wks."])
+        XCTAssertEqual(sentences("knee pain started 3 wks. ago after a fall."), ["knee pain started 3 wks. ago after a fall."])
+        XCTAssertEqual(sentences("spent 20 min. of counseling today."), ["spent 20 min. of counseling today."])
+        let scanner = try NoteScanner.forTests()
+        let r = scanner.scan(text: "Nutrition f/u on video, pt at home, ok with video. down 6 lb. 45 min. next in 4 wks.\nHarriet Lowe RD")
+        XCTAssertEqual(r.elements.time?.value, 45)
+    }
+
     /// A terse note: "video declined by pt." declines the video only, not the place earlier in
     /// the clause, and "pt." closes its statement before "consent obtained", which stays
     /// affirmed; "Pt. was seen" stays one sentence.

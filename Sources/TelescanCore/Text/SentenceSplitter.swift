@@ -137,7 +137,8 @@ public struct SentenceSplitter: Sendable {
                     let next = i + 1
                     let atSpace = next >= c.upperBound || t[next] == 32 || t[next] == 9
                     if atSpace && !(b == UInt8(ascii: ".") && isAbbreviation(t, wordEndingAt: i, lineStart: c.lowerBound)
-                                    && !endsWithPatient(t, dot: i, lineStart: c.lowerBound, before: c.upperBound)) {
+                                    && !endsWithPatient(t, dot: i, lineStart: c.lowerBound, before: c.upperBound)
+                                    && !endsWithUnitAfterNumber(t, dot: i, lineStart: c.lowerBound, before: c.upperBound)) {
                         units.append(TextUnit(range: s..<next, kind: kind, section: sections.isEmpty ? nil : sections.count - 1))
                         var j = next
                         while j < c.upperBound, t[j] == 32 || t[j] == 9 { j += 1 }
@@ -250,6 +251,31 @@ public struct SentenceSplitter: Sendable {
         while e < end, isWordByte(t[e]), t[e] != UInt8(ascii: ".") { e += 1 }
         guard e > s else { return false }
         return statementStarts.contains(t[s..<e].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 })
+    }
+
+    static let units: Set<[UInt8]> = Set(["min", "mins", "hr", "hrs", "wk", "wks", "mo", "mos", "yr", "yrs"].map { Array($0.utf8) })
+    static let unitContinuations: Set<[UInt8]> = Set(["ago", "old", "of", "later", "earlier", "prior", "before", "after",
+                                                      "each", "per", "or", "and", "to", "in", "total", "long", "apart",
+                                                      "x", "from", "with", "w/"].map { Array($0.utf8) })
+
+    /// A unit after a number that ends a terse statement ("45 min. next in 4 wks.", "f/u 3 wks.
+    /// call prn"): "min." closes its sentence unless the next word goes on with the amount
+    /// ("3 wks. ago", "20 min. of counseling", "2 hrs. after the dose"), so a trigger before the
+    /// amount ("in 4 wks", "if") does not reach the next statement, nor one after it the amount.
+    func endsWithUnitAfterNumber(_ t: UnsafeBufferPointer<UInt8>, dot: Int, lineStart: Int, before end: Int) -> Bool {
+        var s = dot
+        while s > lineStart, (t[s - 1] | 0x20) >= 97, (t[s - 1] | 0x20) <= 122 { s -= 1 }
+        guard s < dot, Self.units.contains(t[s..<dot].map { $0 | 0x20 }) else { return false }
+        var d = s
+        while d > lineStart, t[d - 1] == 32 { d -= 1 }
+        guard d > lineStart, t[d - 1] >= 48, t[d - 1] <= 57 else { return false }
+        var n = dot + 1
+        while n < end, t[n] == 32 || t[n] == 9 { n += 1 }
+        guard n < end else { return false }
+        var e = n
+        while e < end, isWordByte(t[e]), t[e] != UInt8(ascii: ".") { e += 1 }
+        guard e > n else { return false }
+        return !Self.unitContinuations.contains(t[n..<e].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 })
     }
 
     func startsLowercase(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
