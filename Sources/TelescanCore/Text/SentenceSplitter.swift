@@ -253,10 +253,18 @@ public struct SentenceSplitter: Sendable {
         return statementStarts.contains(t[s..<e].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 })
     }
 
-    static let units: Set<[UInt8]> = Set(["min", "mins", "hr", "hrs", "wk", "wks", "mo", "mos", "yr", "yrs"].map { Array($0.utf8) })
-    static let unitContinuations: Set<[UInt8]> = Set(["ago", "old", "of", "later", "earlier", "prior", "before", "after",
+    /// Units that may end a terse statement after a number, and the words that go on with the
+    /// amount after one, as lower-case keys of up to eight bytes (no allocation per period).
+    static let units: Set<UInt64> = Set(["min", "mins", "hr", "hrs", "wk", "wks", "mo", "mos", "yr", "yrs"].map { wordKey(Array($0.utf8)[...])! })
+    static let unitContinuations: Set<UInt64> = Set(["ago", "old", "of", "later", "earlier", "prior", "before", "after",
                                                       "each", "per", "or", "and", "to", "in", "total", "long", "apart",
-                                                      "x", "from", "with", "w/"].map { Array($0.utf8) })
+                                                      "x", "from", "with", "w/"].map { wordKey(Array($0.utf8)[...])! })
+
+    /// The bytes lower-cased and packed into one integer, or nil when longer than eight.
+    static func wordKey<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
+        guard bytes.count <= 8 else { return nil }
+        return bytes.reduce(UInt64(0)) { $0 << 8 | UInt64(($1 >= 65 && $1 <= 90) ? $1 | 0x20 : $1) }
+    }
 
     /// A unit after a number that ends a terse statement ("45 min. next in 4 wks.", "f/u 3 wks.
     /// call prn"): "min." closes its sentence unless the next word goes on with the amount
@@ -265,7 +273,7 @@ public struct SentenceSplitter: Sendable {
     func endsWithUnitAfterNumber(_ t: UnsafeBufferPointer<UInt8>, dot: Int, lineStart: Int, before end: Int) -> Bool {
         var s = dot
         while s > lineStart, (t[s - 1] | 0x20) >= 97, (t[s - 1] | 0x20) <= 122 { s -= 1 }
-        guard s < dot, Self.units.contains(t[s..<dot].map { $0 | 0x20 }) else { return false }
+        guard s < dot, let unit = Self.wordKey(t[s..<dot]), Self.units.contains(unit) else { return false }
         var d = s
         while d > lineStart, t[d - 1] == 32 { d -= 1 }
         guard d > lineStart, t[d - 1] >= 48, t[d - 1] <= 57 else { return false }
@@ -275,7 +283,8 @@ public struct SentenceSplitter: Sendable {
         var e = n
         while e < end, isWordByte(t[e]), t[e] != UInt8(ascii: ".") { e += 1 }
         guard e > n else { return false }
-        return !Self.unitContinuations.contains(t[n..<e].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 })
+        guard let next = Self.wordKey(t[n..<e]) else { return true }
+        return !Self.unitContinuations.contains(next)
     }
 
     func startsLowercase(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
