@@ -142,6 +142,24 @@ final class RuleCacheTests: XCTestCase {
     }
 
     /// A change to any byte of any part, or a byte moved between parts, changes the fingerprint.
+    /// Rewriting a cache removes the other cache files unused for 30 days, and nothing else.
+    func testPruneRemovesOnlyLongUnusedCacheFiles() throws {
+        let old = dir + "/rules-old.bin", recent = dir + "/rules-recent.bin", kept = dir + "/rules-kept.bin"
+        let other = dir + "/notes.txt"
+        for path in [old, recent, kept, other] { XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data([1]))) }
+        let longAgo = Date(timeIntervalSinceNow: -40 * 86_400)
+        for path in [old, kept, other] {
+            var times = [timespec(tv_sec: Int(longAgo.timeIntervalSince1970), tv_nsec: 0),
+                         timespec(tv_sec: Int(longAgo.timeIntervalSince1970), tv_nsec: 0)]
+            XCTAssertEqual(utimensat(AT_FDCWD, path, &times, 0), 0)
+        }
+        RuleCache.prune(directory: dir, keeping: kept)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: recent))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: kept))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other))
+    }
+
     func testFingerprintSeesEveryByte() {
         let parts: [[UInt8]] = [Array("lists/a.yaml".utf8), Array("phrases: [Zoom, Teams, Webex]".utf8)]
         let base = Fingerprint.of(parts)

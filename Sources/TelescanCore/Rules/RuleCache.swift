@@ -50,6 +50,24 @@ public struct RuleCache: Sendable {
         let temporary = target + ".\(getpid()).tmp"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
         if rename(temporary, target) != 0 { unlink(temporary) }
+        // Only when a cache is rewritten (a new binary or changed rules), never on a warm start.
+        Self.prune(directory: directory, keeping: target)
+    }
+
+    /// Cache files are one per Lexicons folder and binary, so builds, checkouts and copies in
+    /// temporary folders leave files no binary will read again (7 MB each with today's rules).
+    /// Removes the other `rules-*.bin` files neither read nor written for `maxAgeDays` days.
+    static func prune(directory: String, keeping: String, maxAgeDays: Double = 30, now: Date = Date()) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let cutoff = now.timeIntervalSince1970 - maxAgeDays * 86_400
+        for name in names where name.hasPrefix("rules-") && name.hasSuffix(".bin") {
+            let path = directory + "/" + name
+            if path == keeping { continue }
+            var st = stat()
+            guard stat(path, &st) == 0 else { continue }
+            let lastUse = max(Double(st.st_atim.tv_sec), Double(st.st_mtim.tv_sec))
+            if lastUse < cutoff { unlink(path) }
+        }
     }
 
     /// What the cache must match: the bytes of every file the loader reads, by name, and the
