@@ -70,8 +70,7 @@ final class PipelineTests: XCTestCase {
     /// or a line in capitals filled to 55 bytes or more (an export in capitals wrapped at its column).
     func testTypedLinesAreStatementsAndWrapsAreJoined() throws {
         let lex = try Repo.lexiconSet()
-        let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"),
-                                        statementStarts: lex.list("statement_start_words"), wrapEnds: lex.list("wrap_end_words"))
+        let splitter = SentenceSplitter(lexicons: lex)
         let cases: [(String, Int)] = [
             ("pt at home\nno fever\npt consented to video", 3),
             ("cant do video at work\nverbal consent obtained", 2),
@@ -233,8 +232,7 @@ final class PipelineTests: XCTestCase {
     /// "in 4 wks" does not make the minutes hypothetical; "3 wks. ago" stays one sentence.
     func testAUnitAfterANumberEndsATerseStatement() throws {
         let lex = try Repo.lexiconSet()
-        let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"),
-                                         statementStarts: lex.list("statement_start_words"), wrapEnds: lex.list("wrap_end_words"))
+        let splitter = SentenceSplitter(lexicons: lex)
         func sentences(_ s: String) -> [String] {
             let bytes = Array(s.utf8)
             return bytes.withUnsafeBufferPointer { buf in splitter.split(buf).units.map { String(decoding: bytes[$0.range], as: UTF8.self) } }
@@ -695,8 +693,7 @@ final class StaffCallTests: XCTestCase {
     /// units the whole-note split gives in those paragraphs.
     func testUnitsAroundPositionsAreTheWholeSplitsUnitsOfThoseParagraphs() throws {
         let lex = try Repo.lexiconSet()
-        let splitter = SentenceSplitter(abbreviations: lex.list("abbreviations"), sectionHeaders: lex.list("section_headers"),
-                                         statementStarts: lex.list("statement_start_words"), wrapEnds: lex.list("wrap_end_words"))
+        let splitter = SentenceSplitter(lexicons: lex)
         var texts: [[UInt8]] = ["", "one line", "\n\nA. B.\n\n  \nC:\nd e\nf.\n"].map { Array($0.utf8) }
         let dir = Repo.corpus + "/notes"
         for name in try FileManager.default.contentsOfDirectory(atPath: dir).sorted() {

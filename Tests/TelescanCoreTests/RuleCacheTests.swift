@@ -141,7 +141,6 @@ final class RuleCacheTests: XCTestCase {
         }
     }
 
-    /// A change to any byte of any part, or a byte moved between parts, changes the fingerprint.
     /// Rewriting a cache removes the other cache files unused for 30 days, and nothing else.
     func testPruneRemovesOnlyLongUnusedCacheFiles() throws {
         let old = dir + "/rules-old.bin", recent = dir + "/rules-recent.bin", kept = dir + "/rules-kept.bin"
@@ -160,6 +159,7 @@ final class RuleCacheTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: other))
     }
 
+    /// A change to any byte of any part, or a byte moved between parts, changes the fingerprint.
     func testFingerprintSeesEveryByte() {
         let parts: [[UInt8]] = [Array("lists/a.yaml".utf8), Array("phrases: [Zoom, Teams, Webex]".utf8)]
         let base = Fingerprint.of(parts)

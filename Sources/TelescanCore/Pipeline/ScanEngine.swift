@@ -25,10 +25,7 @@ public final class ScanEngine: @unchecked Sendable {
 
     public init(lexicons: LexiconSet, decider: Decider, defaultDate: String, keepFindings: Bool = false) {
         self.lexicons = lexicons
-        self.splitter = SentenceSplitter(abbreviations: lexicons.list("abbreviations"),
-                                         sectionHeaders: lexicons.list("section_headers"),
-                                         statementStarts: lexicons.list("statement_start_words"),
-                                         wrapEnds: lexicons.list("wrap_end_words"))
+        self.splitter = SentenceSplitter(lexicons: lexicons)
         self.transpositions = TranspositionRepair(words: lexicons.list("typo_targets"))
         self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))

@@ -16,10 +16,24 @@ public struct SentenceSplitter: Sendable {
     /// starts with the first, after a line that does not end with the second, is not joined.
     let statementStarts: Set<[UInt8]>
     let wrapEnds: Set<[UInt8]>
+    /// `statement_end_units` and `unit_continuation_words` as packed lower-case keys
+    /// (`wordKey`), so the check after a period allocates nothing.
+    let statementEndUnits: Set<UInt64>
+    let unitContinuations: Set<UInt64>
 
-    public init(abbreviations: [String], sectionHeaders: [String], statementStarts: [String] = [], wrapEnds: [String] = []) {
+    /// The splitter with its word lists from the rule data (`Lexicons/lists/`).
+    public init(lexicons: LexiconSet) {
+        self.init(abbreviations: lexicons.list("abbreviations"), sectionHeaders: lexicons.list("section_headers"),
+                  statementStarts: lexicons.list("statement_start_words"), wrapEnds: lexicons.list("wrap_end_words"),
+                  statementEndUnits: lexicons.list("statement_end_units"), unitContinuations: lexicons.list("unit_continuation_words"))
+    }
+
+    public init(abbreviations: [String], sectionHeaders: [String], statementStarts: [String] = [], wrapEnds: [String] = [],
+                statementEndUnits: [String] = [], unitContinuations: [String] = []) {
         self.statementStarts = Set(statementStarts.map { Array($0.lowercased().utf8) })
         self.wrapEnds = Set(wrapEnds.map { Array($0.lowercased().utf8) })
+        self.statementEndUnits = Set(statementEndUnits.compactMap { Self.wordKey(Array($0.utf8)) })
+        self.unitContinuations = Set(unitContinuations.compactMap { Self.wordKey(Array($0.utf8)) })
         self.abbreviations = Set(abbreviations.map { Array($0.lowercased().utf8).filter { $0 != UInt8(ascii: ".") } })
         shortAbbreviations = self.abbreviations.filter { $0.count <= 8 }.map { $0.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
         longAbbreviations = self.abbreviations.filter { $0.count > 8 }.sorted { $0.lexicographicallyPrecedes($1) }
@@ -253,13 +267,6 @@ public struct SentenceSplitter: Sendable {
         return statementStarts.contains(t[s..<e].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 })
     }
 
-    /// Units that may end a terse statement after a number, and the words that go on with the
-    /// amount after one, as lower-case keys of up to eight bytes (no allocation per period).
-    static let units: Set<UInt64> = Set(["min", "mins", "hr", "hrs", "wk", "wks", "mo", "mos", "yr", "yrs"].map { wordKey(Array($0.utf8)[...])! })
-    static let unitContinuations: Set<UInt64> = Set(["ago", "old", "of", "later", "earlier", "prior", "before", "after",
-                                                      "each", "per", "or", "and", "to", "in", "total", "long", "apart",
-                                                      "x", "from", "with", "w/"].map { wordKey(Array($0.utf8)[...])! })
-
     /// The bytes lower-cased and packed into one integer, or nil when longer than eight.
     static func wordKey<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
         guard bytes.count <= 8 else { return nil }
@@ -273,7 +280,7 @@ public struct SentenceSplitter: Sendable {
     func endsWithUnitAfterNumber(_ t: UnsafeBufferPointer<UInt8>, dot: Int, lineStart: Int, before end: Int) -> Bool {
         var s = dot
         while s > lineStart, (t[s - 1] | 0x20) >= 97, (t[s - 1] | 0x20) <= 122 { s -= 1 }
-        guard s < dot, let unit = Self.wordKey(t[s..<dot]), Self.units.contains(unit) else { return false }
+        guard s < dot, let unit = Self.wordKey(t[s..<dot]), statementEndUnits.contains(unit) else { return false }
         var d = s
         while d > lineStart, t[d - 1] == 32 { d -= 1 }
         guard d > lineStart, t[d - 1] >= 48, t[d - 1] <= 57 else { return false }
@@ -284,7 +291,7 @@ public struct SentenceSplitter: Sendable {
         while e < end, isWordByte(t[e]), t[e] != UInt8(ascii: ".") { e += 1 }
         guard e > n else { return false }
         guard let next = Self.wordKey(t[n..<e]) else { return true }
-        return !Self.unitContinuations.contains(next)
+        return !unitContinuations.contains(next)
     }
 
     func startsLowercase(_ t: UnsafeBufferPointer<UInt8>, _ c: Range<Int>) -> Bool {
