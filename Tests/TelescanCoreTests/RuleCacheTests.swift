@@ -64,6 +64,36 @@ final class RuleCacheTests: XCTestCase {
         XCTAssertNotEqual(withExamples.definitions[0].description, "from the cache")
     }
 
+    /// A warm start compiles no pattern: the context margins, which need the context rules'
+    /// lookbehinds compiled, come from the cache, equal to those computed from the YAML.
+    func testAWarmStartTakesTheContextMarginsFromTheCache() throws {
+        let cache = RuleCache(directory: dir + "/cache")
+        let cold = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let warm = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let computed = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: true).compiled.contextMargins
+        XCTAssertGreaterThan(computed.before, 0)
+        XCTAssertEqual(cold.compiled.contextMargins, computed)
+        XCTAssertEqual(warm.compiled.contextMargins, computed)
+        XCTAssertEqual(try RuleCacheCoding.decode(try XCTUnwrap(FileManager.default.contents(atPath: cache.file(for: Repo.lexicons))).map { $0 },
+                                                  expecting: RuleCache.fingerprint(root: Repo.lexicons)).contextMargins, computed)
+        // A cache that holds none (margins unknown) still gives the computed ones.
+        var without = contents(cold)
+        without.contextMargins = nil
+        cache.store(root: Repo.lexicons, fingerprint: RuleCache.fingerprint(root: Repo.lexicons), without)
+        XCTAssertEqual(try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache).compiled.contextMargins, computed)
+    }
+
+    /// A mapped file gives the file's bytes; a missing file, a folder or an empty file is handled.
+    func testMappedFileReadsTheBytesInPlace() throws {
+        let path = dir + "/mapped.bin"
+        try Data([1, 2, 3, 250]).write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(try XCTUnwrap(MappedFile(path: path)).withBytes { Array($0) }, [1, 2, 3, 250])
+        XCTAssertNil(MappedFile(path: dir + "/missing.bin"))
+        XCTAssertNil(MappedFile(path: dir))
+        try Data().write(to: URL(fileURLWithPath: path))
+        XCTAssertEqual(try XCTUnwrap(MappedFile(path: path)).withBytes(\.count), 0)
+    }
+
     /// An edited rule file (a coder's change) is read again, and the cache rewritten.
     func testAnEditedRuleFileMissesTheCache() throws {
         let root = dir + "/Lexicons"
@@ -122,11 +152,13 @@ final class RuleCacheTests: XCTestCase {
         bad = contents(lex)
         bad.targetPrefilter.byteClass[65] = 255
         XCTAssertThrowsError(try RuleCacheCoding.decode(RuleCacheCoding.encode(bad, fingerprint: fingerprint), expecting: fingerprint))
-        let listCount = 4 + 3 * 8   // magic, version, fingerprint
-        for huge in [Int64.max, -1, Int64(payload.count)] {
-            var p = payload
-            withUnsafeBytes(of: huge.littleEndian) { p.replaceSubrange(listCount..<(listCount + 8), with: $0) }
-            XCTAssertThrowsError(try RuleCacheCoding.decode(resealed(p), expecting: fingerprint), "count \(huge)")
+        // After magic, version and fingerprint: where the tables begin, the rule count, the list count.
+        for field in [4 + 3 * 8, 4 + 4 * 8, 4 + 5 * 8] {
+            for huge in [Int64.max, -1, Int64(payload.count), 3] {
+                var p = payload
+                withUnsafeBytes(of: huge.littleEndian) { p.replaceSubrange(field..<(field + 8), with: $0) }
+                XCTAssertThrowsError(try RuleCacheCoding.decode(resealed(p), expecting: fingerprint), "field at \(field): \(huge)")
+            }
         }
         var rng = SplitMix(seed: 7)
         let cache = RuleCache(directory: dir)

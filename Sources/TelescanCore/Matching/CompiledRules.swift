@@ -44,6 +44,11 @@ public final class CompiledRules: @unchecked Sendable {
     /// its longest lookbehind (4 bytes a character) plus its reach; after: its reach.
     let contextMarginBefore: Int
     let contextMarginAfter: Int
+    public struct ContextMargins: Equatable, Sendable {
+        public let before: Int, after: Int
+    }
+    /// Both margins, for the rule cache: a start-up that knows them compiles no pattern.
+    public var contextMargins: ContextMargins { .init(before: contextMarginBefore, after: contextMarginAfter) }
     /// Rules with no literal: run on every note.
     let unconditional: [Int]
     /// Indices of target rules (with the block-scoped context rules, found over the whole note)
@@ -66,8 +71,10 @@ public final class CompiledRules: @unchecked Sendable {
     ///   around a sentence context literals are looked for.
     /// - Parameter prefilters: both automata, already built from these definitions (the rule
     ///   cache); nil builds them.
+    /// - Parameter margins: the context margins computed before from these definitions (the
+    ///   rule cache); nil computes them.
     init(definitions: [RuleDefinition], compileAll: Bool = true,
-         prefilters: (target: LiteralPrefilter, context: LiteralPrefilter)?) throws(RuleLoadError) {
+         prefilters: (target: LiteralPrefilter, context: LiteralPrefilter)?, margins: ContextMargins? = nil) throws(RuleLoadError) {
         // The prefilter is built on another thread while the patterns compile. Second key sets
         // get prefilter slots after the rules': slot count + j for rule j.
         // Context rules run per sentence, except block-scoped ones: those are looked for over the
@@ -88,6 +95,7 @@ public final class CompiledRules: @unchecked Sendable {
         let patterns = definitions.indices.map { CompiledPattern(deferred: definitions[$0].patternSource, options: options[$0]) }
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let now = compileAll ? Array(patterns.indices)
+            : margins != nil ? []
             : patterns.indices.filter { isUnitContext(definitions[$0]) && Self.lookbehindBound(definitions[$0].patternSource) == nil }
         let profiling = EnvironmentSwitch.isOn("TELESCAN_RULE_PROFILE")
         let results = ParallelMap.map(now) { i in
@@ -114,14 +122,18 @@ public final class CompiledRules: @unchecked Sendable {
         triggerRules = definitions.map(ContextEngine.TriggerRule.init)
         StartupProfile.mark("patterns compiled")
         prefilter = prefilterBuild.value()
-        var before = 0, after = 0
-        for (def, rule) in zip(definitions, compiled) where isUnitContext(def) {
-            let lookbehind = Self.lookbehindBound(def.patternSource) ?? rule.pattern.maxLookbehind
-            before = max(before, 4 * lookbehind + (def.reach ?? 0))
-            after = max(after, def.reachAfter ?? def.reach ?? 0)
+        if let margins, !compileAll {
+            (contextMarginBefore, contextMarginAfter) = (margins.before, margins.after)
+        } else {
+            var before = 0, after = 0
+            for (def, rule) in zip(definitions, compiled) where isUnitContext(def) {
+                let lookbehind = Self.lookbehindBound(def.patternSource) ?? rule.pattern.maxLookbehind
+                before = max(before, 4 * lookbehind + (def.reach ?? 0))
+                after = max(after, def.reachAfter ?? def.reach ?? 0)
+            }
+            contextMarginBefore = before
+            contextMarginAfter = after
         }
-        contextMarginBefore = before
-        contextMarginAfter = after
         conjunctive = definitions.indices.filter { !definitions[$0].alsoRequires.isEmpty }
         unconditional = definitions.indices.filter { definitions[$0].literals.isEmpty }
         targetRules = definitions.indices.filter { if case .target = definitions[$0].kind { return true }; return definitions[$0].blockScope }

@@ -23,7 +23,8 @@ public final class LexiconSet: @unchecked Sendable {
                 (lists, definitions) = (hit.lists, hit.definitions)
                 StartupProfile.mark("rules loaded from the cache")
                 compiled = try CompiledRules(definitions: definitions, compileAll: compileAll, prefilters: (
-                    LiteralPrefilter(tables: hit.targetPrefilter), LiteralPrefilter(tables: hit.contextPrefilter)))
+                    LiteralPrefilter(tables: hit.targetPrefilter), LiteralPrefilter(tables: hit.contextPrefilter)),
+                    margins: hit.contextMargins)
             } else {
                 lists = try RuleFileLoader.loadLists(root: root)
                 definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: false)
@@ -32,7 +33,8 @@ public final class LexiconSet: @unchecked Sendable {
                 // built now to be stored (only on this run, the first after a change).
                 cache.store(root: root, fingerprint: fingerprint, .init(
                     lists: lists, definitions: definitions,
-                    targetPrefilter: compiled.prefilter.tables, contextPrefilter: compiled.contextPrefilter.tables))
+                    targetPrefilter: compiled.prefilter.tables, contextPrefilter: compiled.contextPrefilter.tables,
+                    contextMargins: compiled.contextMargins))
             }
         } else {
             lists = try RuleFileLoader.loadLists(root: root)

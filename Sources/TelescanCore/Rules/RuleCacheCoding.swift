@@ -1,14 +1,16 @@
-/// The rule cache's file format: a header (magic, format version, fingerprint), then the named
-/// lists, every rule definition field by field (examples aside: a scan never runs them), and
-/// the tables of the two literal automata built from them (target and context rules).
-/// Integers are 8 bytes little-endian; a string is its UTF-8 length and bytes. The file ends
-/// with a checksum of all before it. Decoding checks the checksum and every length against the
-/// bytes left, so a truncated or damaged file is a miss, not a crash and not altered rules.
+/// The rule cache's file format: a header (magic, format version, fingerprint, where the
+/// automata's tables begin, the number of rules), then the named lists, every rule definition
+/// field by field (examples aside: a scan never runs them), the context rules' margins (see
+/// `CompiledRules`), and the tables of the two literal automata built from them (target and
+/// context rules). Integers are 8 bytes little-endian; a string is its UTF-8 length and bytes.
+/// The file ends with a checksum of all before it. Decoding checks the checksum and every
+/// length against the bytes left, so a truncated or damaged file is a miss, not a crash and
+/// not altered rules.
 /// A new field of `RuleDefinition` must be written here too: the round-trip test compares every
 /// bundled rule loaded both ways.
 enum RuleCacheCoding {
     /// Raised when the layout changes.
-    static let formatVersion = 5
+    static let formatVersion = 6
     static let magic = Array("TSRC".utf8)
 
     struct Contents: @unchecked Sendable {
@@ -16,6 +18,9 @@ enum RuleCacheCoding {
         var definitions: [RuleDefinition]
         var targetPrefilter: LiteralPrefilter.Tables
         var contextPrefilter: LiteralPrefilter.Tables
+        /// How far around a sentence context literals are looked for: known once the context
+        /// rules' lookbehinds are compiled, so a warm start compiles none of them (nil: compute).
+        var contextMargins: CompiledRules.ContextMargins? = nil
     }
 
     struct Damaged: Error {}
@@ -26,6 +31,9 @@ enum RuleCacheCoding {
         w.int(formatVersion)
         w.int(Int(bitPattern: UInt(fingerprint.high)))
         w.int(Int(bitPattern: UInt(fingerprint.low)))
+        let tablesOffsetAt = w.bytes.count
+        w.int(0)  // where the tables begin, written below
+        w.int(contents.definitions.count)
         w.int(contents.lists.count)
         for name in contents.lists.keys.sorted() {
             w.string(name)
@@ -33,6 +41,9 @@ enum RuleCacheCoding {
         }
         w.int(contents.definitions.count)
         for d in contents.definitions { write(d, to: &w) }
+        w.optionalInt(contents.contextMargins?.before)
+        w.optionalInt(contents.contextMargins?.after)
+        w.patch(tablesOffsetAt, w.bytes.count)
         write(contents.targetPrefilter, to: &w)
         write(contents.contextPrefilter, to: &w)
         let sum = Fingerprint.of(w.bytes, count: w.bytes.count)
@@ -42,34 +53,68 @@ enum RuleCacheCoding {
     }
 
     static func decode(_ file: [UInt8], expecting fingerprint: Fingerprint) throws(Damaged) -> Contents {
+        do { return try file.withUnsafeBytes { try decode($0, expecting: fingerprint) } } catch { throw Damaged() }
+    }
+
+    /// Decodes in place: `file` is the cache file mapped into memory (`RuleCache.load`), never
+    /// copied whole. The checksum and the automata (read and checked) are done on a second
+    /// thread while this one reads the rules: each half is about a quarter of a warm start-up.
+    /// Reading the rules before the checksum is known is safe: every length is checked against
+    /// the bytes left; a failed checksum then discards them.
+    static func decode(_ file: UnsafeRawBufferPointer, expecting fingerprint: Fingerprint) throws(Damaged) -> Contents {
         guard file.count >= magic.count + 16, file[0..<magic.count].elementsEqual(magic) else { throw Damaged() }
         let end = file.count - 16
-        var tail = Reader(bytes: file, end: file.count, at: end)
-        let sum = Fingerprint.of(file, count: end)
-        guard UInt64(UInt(bitPattern: try tail.int())) == sum.high, UInt64(UInt(bitPattern: try tail.int())) == sum.low else { throw Damaged() }
         var r = Reader(bytes: file, end: end)
         r.at = magic.count
         guard try r.int() == formatVersion else { throw Damaged() }
         let high = UInt64(UInt(bitPattern: try r.int())), low = UInt64(UInt(bitPattern: try r.int()))
         guard Fingerprint(high: high, low: low) == fingerprint else { throw Damaged() }
+        let tablesAt = try r.int(), ruleCount = try r.count()
+        guard tablesAt >= r.at, tablesAt <= end else { throw Damaged() }
+        let region = MappedRegion(bytes: file)
+        let automata = BackgroundValue { () throws(Damaged) -> (LiteralPrefilter.Tables, LiteralPrefilter.Tables) in
+            let file = region.bytes
+            var tail = Reader(bytes: file, end: file.count, at: end)
+            let sum = Fingerprint.of(UnsafeRawBufferPointer(rebasing: file[0..<end]))
+            guard UInt64(UInt(bitPattern: try tail.int())) == sum.high, UInt64(UInt(bitPattern: try tail.int())) == sum.low else { throw Damaged() }
+            var t = Reader(bytes: file, end: end, at: tablesAt)
+            let target = try readTables(&t)
+            let context = try readTables(&t)
+            guard t.at == end else { throw Damaged() }
+            // Second key sets take the slots after the rules' (see `CompiledRules`).
+            let slots = 2 * ruleCount
+            guard LiteralPrefilter.isConsistent(target, slots: slots), LiteralPrefilter.isConsistent(context, slots: slots) else {
+                throw Damaged()
+            }
+            return (target, context)
+        }
+        // Waited for on every path out: the mapping must outlive the other thread's reads.
+        defer { _ = try? automata.value() }
         var lists: [String: [String]] = [:]
         for _ in 0..<(try r.count()) {
             let name = try r.string()
             lists[name] = try r.strings()
         }
         var definitions: [RuleDefinition] = []
-        let n = try r.count()
-        definitions.reserveCapacity(n)
-        for _ in 0..<n { definitions.append(try read(&r)) }
-        let target = try readTables(&r)
-        let context = try readTables(&r)
-        guard r.at == end else { throw Damaged() }
-        // Second key sets take the slots after the rules' (see `CompiledRules`).
-        let slots = 2 * definitions.count
-        guard LiteralPrefilter.isConsistent(target, slots: slots), LiteralPrefilter.isConsistent(context, slots: slots) else {
-            throw Damaged()
+        guard try r.count() == ruleCount else { throw Damaged() }
+        definitions.reserveCapacity(ruleCount)
+        for _ in 0..<ruleCount { definitions.append(try read(&r)) }
+        let before = try r.optionalInt(), after = try r.optionalInt()
+        guard r.at == tablesAt else { throw Damaged() }
+        var margins: CompiledRules.ContextMargins? = nil
+        if let before, let after {
+            guard before >= 0, after >= 0 else { throw Damaged() }
+            margins = .init(before: before, after: after)
         }
-        return Contents(lists: lists, definitions: definitions, targetPrefilter: target, contextPrefilter: context)
+        let (target, context) = try automata.value()
+        return Contents(lists: lists, definitions: definitions, targetPrefilter: target, contextPrefilter: context,
+                        contextMargins: margins)
+    }
+
+    /// The mapped file, handed to the thread that checks it (the caller keeps it mapped until
+    /// that thread is done).
+    struct MappedRegion: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
     }
 
     static func write(_ t: LiteralPrefilter.Tables, to w: inout Writer) {
@@ -209,6 +254,10 @@ enum RuleCacheCoding {
             int(a.count)
             a.withUnsafeBytes { bytes += $0 }
         }
+        /// Overwrites the integer written at `offset`.
+        mutating func patch(_ offset: Int, _ v: Int) {
+            withUnsafeBytes(of: Int64(v).littleEndian) { bytes.replaceSubrange(offset..<(offset + 8), with: $0) }
+        }
         mutating func map(_ m: [String: String]) {
             int(m.count)
             for k in m.keys.sorted() { string(k); string(m[k]!) }
@@ -217,13 +266,13 @@ enum RuleCacheCoding {
 
     /// Reads `bytes` up to `end`.
     struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeRawBufferPointer
         let end: Int
         var at = 0
 
         mutating func int() throws(Damaged) -> Int {
             guard end - at >= 8 else { throw Damaged() }
-            let v = bytes.withUnsafeBytes { Int64(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: Int64.self)) }
+            let v = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: Int64.self))
             at += 8
             return Int(v)
         }
@@ -240,7 +289,7 @@ enum RuleCacheCoding {
         }
         mutating func string() throws(Damaged) -> String {
             let n = try count()
-            let s = bytes.withUnsafeBufferPointer { String(decoding: $0[at..<(at + n)], as: UTF8.self) }
+            let s = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n)]), as: UTF8.self)
             at += n
             return s
         }
@@ -256,9 +305,7 @@ enum RuleCacheCoding {
             let size = MemoryLayout<T>.stride
             guard n >= 0, n <= (end - at) / size else { throw Damaged() }
             let out = [T](unsafeUninitializedCapacity: n) { buf, done in
-                bytes.withUnsafeBytes { src in
-                    UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[at..<(at + n * size)]))
-                }
+                UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n * size)]))
                 done = n
             }
             at += n * size

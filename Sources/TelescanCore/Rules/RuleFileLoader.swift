@@ -41,7 +41,8 @@ public enum RuleFileLoader {
         return lists
     }
 
-    /// - Parameter examples: false drops the rules' examples unread (a scan never runs them);
+    /// - Parameter examples: false drops the rules' examples unread (a scan never runs them)
+    ///   and their descriptions;
     /// `rules check` and the tests read them.
     public static func loadRules(root: String, lists: [String: [String]], examples: Bool = true) throws(RuleLoadError) -> [RuleDefinition] {
         var files: [(path: String, name: String, isContext: Bool)] = []
@@ -103,7 +104,10 @@ public enum RuleFileLoader {
             }
             kind = .target(e)
         }
-        let description = try f.string("description")
+        // Like the examples, a scan never reads a description: left out of its rules (and the
+        // rule cache, where they were a third of the rules' bytes).
+        var description = try f.string("description")
+        if !readExamples { description = nil }
         let phrases = try f.strings("phrases")
         let pattern = try f.string("pattern")
         var literals = try f.strings("literals") ?? []

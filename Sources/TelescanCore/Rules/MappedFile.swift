@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file mapped read-only into memory: the rule cache and the rule files it fingerprints are
+/// read where the kernel's page cache holds them, with no copy into the heap (reading the 7 MB
+/// cache into `Data` and then an array was a fifth of a warm start-up). Unmapped when released.
+final class MappedFile {
+    /// Valid only while this object lives: read through `withBytes`.
+    private let bytes: UnsafeRawBufferPointer
+
+    /// Nil when the file cannot be opened or mapped. An empty file maps to no bytes.
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(st.st_size)
+        if size == 0 {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: base, count: size)
+    }
+
+    /// The file's bytes, mapped for the duration of `body`.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withExtendedLifetime(self) { try body(bytes) }
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}
