@@ -17,10 +17,12 @@ final class GroupMatcher {
     /// lo, hi, ...]`: `count` windows (closed ranges of allowed match starts) that reach
     /// `start...end`, or -1 when the rule has no windows (it runs over `start..<end` without a
     /// start limit). `pending`: in note order, each record led by its rule's position in the
-    /// step's rule list; `runs`: the same records sorted by rule, rule `p`'s at
-    /// `runStart[p] ..< runStart[p + 1]`, still in note then range order.
+    /// step's rule list; `order`: where each record begins in `pending` (after its rule), sorted
+    /// by rule, rule `p`'s at `runStart[p] ..< runStart[p + 1]`, still in note then range order.
+    /// An index rather than a sorted copy of the records: the copy was the largest allocation of
+    /// a bulk scan (about 5 MB a thread with groups of 512 notes).
     var pending: [Int32] = []
-    var runs: [Int32] = []
+    var order: [Int32] = []
     var runStart: [Int] = []
     /// Per note of the last group: whether it wakes every rule (see `RuleMatcher`), and the
     /// PCRE2 errors met in it (e.g. the match limit), as warnings.
@@ -97,7 +99,7 @@ final class GroupMatcher {
                     guard inWindows[i] else {
                         pending.append(Int32(position)); pending.append(Int32(k)); pending.append(Int32(r))
                         pending.append(Int32(start)); pending.append(Int32(end)); pending.append(-1)
-                        runStart[position + 2] += 5
+                        runStart[position + 2] += 1
                         continue
                     }
                     // The windows that overlap start...end (they are sorted and disjoint).
@@ -110,7 +112,7 @@ final class GroupMatcher {
                     pending.append(Int32(position)); pending.append(Int32(k)); pending.append(Int32(r))
                     pending.append(Int32(start)); pending.append(Int32(end)); pending.append(Int32(last - lo))
                     for w in lo..<last { pending.append(windowLo[w]); pending.append(windowHi[w]) }
-                    runStart[position + 2] += 5 + 2 * (last - lo)
+                    runStart[position + 2] += 1
                 }
             }
         }
@@ -122,35 +124,34 @@ final class GroupMatcher {
     }
 
     /// Empties `pending` and zeroes `runStart` for a step whose rule list holds `count` rules:
-    /// `copyRuns` adds each record's size (without its rule) at `runStart[p + 2]`.
+    /// `copyRuns` counts each rule's records at `runStart[p + 2]`.
     func startRuns(rules count: Int) {
         pending.removeAll(keepingCapacity: true)
         runStart.removeAll(keepingCapacity: true)
         runStart.append(contentsOf: repeatElement(0, count: count + 2))
     }
 
-    /// Sorts `pending` by rule into `runs` (a counting sort: the order within a rule is kept).
+    /// Indexes `pending` by rule into `order` (a counting sort: the order within a rule is kept).
     func sortRuns() {
-        var runs = self.runs
-        self.runs = []
-        defer { self.runs = runs }
-        runs.removeAll(keepingCapacity: true)
-        runs.append(contentsOf: repeatElement(0, count: pending.count))
+        var order = self.order
+        self.order = []
+        defer { self.order = order }
+        order.removeAll(keepingCapacity: true)
         pending.withUnsafeBufferPointer { pending in
         runStart.withUnsafeMutableBufferPointer { runStart in
-        runs.withUnsafeMutableBufferPointer { runs in
-            // The sizes sit two places up, so the prefix sums leave each rule's start at `p + 1`,
+            // The counts sit two places up, so the prefix sums leave each rule's start at `p + 1`,
             // then its end there after the scatter.
             for p in 2 ..< runStart.count { runStart[p] += runStart[p - 1] }
-            var j = 0
-            while j < pending.count {
-                let size = Self.recordSize(pending, at: j + 1)
-                let p = Int(pending[j]) + 1
-                (runs.baseAddress! + runStart[p]).update(from: pending.baseAddress! + j + 1, count: size)
-                runStart[p] += size
-                j += 1 + size
+            order.append(contentsOf: repeatElement(0, count: runStart[runStart.count - 1]))
+            order.withUnsafeMutableBufferPointer { order in
+                var j = 0
+                while j < pending.count {
+                    let p = Int(pending[j]) + 1
+                    order[runStart[p]] = Int32(j + 1)
+                    runStart[p] += 1
+                    j += 1 + Self.recordSize(pending, at: j + 1)
+                }
             }
-        }
         }
         }
         runStart.removeLast()
@@ -161,7 +162,7 @@ final class GroupMatcher {
         5 + 2 * max(0, Int(records[j + 4]))
     }
 
-    /// Runs rule `i` as the records `span` of `runs` say, handing each run's hits, if any, to
+    /// Runs rule `i` as the records `span` of `order` say, handing each run's hits, if any, to
     /// `deliver` (note, range, hits). As `RuleMatcher.runRule` does for one note and range.
     func run(_ i: Int, _ span: Range<Int>, _ texts: [UnsafeBufferPointer<UInt8>],
              _ deliver: (Int, Int, [RuleHit]) -> Void) {
@@ -171,13 +172,13 @@ final class GroupMatcher {
         var lastNote = -1
         // One run's hits, before they go to their note (kept empty: most runs find none).
         var found: [RuleHit] = []
-        runs.withUnsafeBufferPointer { runs in
-        var j = span.lowerBound
-        while j < span.upperBound {
-            let k = Int(runs[j]), r = Int(runs[j + 1]), start = Int(runs[j + 2]), end = Int(runs[j + 3])
-            let count = Int(runs[j + 4])
+        pending.withUnsafeBufferPointer { records in
+        order.withUnsafeBufferPointer { order in
+        for o in span {
+            let j = Int(order[o])
+            let k = Int(records[j]), r = Int(records[j + 1]), start = Int(records[j + 2]), end = Int(records[j + 3])
+            let count = Int(records[j + 4])
             let windows = j + 5
-            j = windows + 2 * max(0, count)
             let text = texts[k]
             if k != lastNote {
                 lastNote = k
@@ -192,8 +193,8 @@ final class GroupMatcher {
                     // match ended.
                     var offset = start
                     for w in 0..<count {
-                        let from = max(offset, Int(runs[windows + 2 * w]))
-                        let limit = min(Int(runs[windows + 2 * w + 1]), end)
+                        let from = max(offset, Int(records[windows + 2 * w]))
+                        let limit = min(Int(records[windows + 2 * w + 1]), end)
                         if from > limit { continue }
                         offset = try pattern.forEachMatch(in: text, from: from, upTo: end, startLimit: limit, scratch: scratch) { m in
                             found.append(RuleMatcher.hit(m, rule: i, pattern: pattern, named: named, in: text))
@@ -216,6 +217,7 @@ final class GroupMatcher {
                 deliver(k, r, found)
                 found.removeAll(keepingCapacity: true)
             }
+        }
         }
         }
     }
