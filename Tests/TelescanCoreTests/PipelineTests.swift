@@ -417,6 +417,22 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(visit.elements.patientStatus?.value, "established")
     }
 
+    /// Agreement to meet this way, where the patient was and the visit's minutes make a remote
+    /// visit even when no technology is named in words the rules read; not without the
+    /// minutes (a procedure note's consent and a history's place), not against a face-to-face cue.
+    func testConsentPlaceAndMinutesMakeARemoteVisitWithoutATechnology() throws {
+        let scanner = try NoteScanner.forTests()
+        let session = "Session 7 with Mikayla. Re-checked she is still happy to do sessions this way - yes. She was at home in her room."
+        let visit = scanner.scan(text: session + " 50 min.")
+        XCTAssertEqual(visit.service, .telemedicineVisit)
+        XCTAssertEqual(visit.status, .needsQuery)
+        XCTAssertNil(visit.elements.modality)
+        XCTAssertNotNil(visit.elements.consent)
+        XCTAssertEqual(visit.elements.patientLocation?.value, "home")
+        XCTAssertNil(scanner.scan(text: session).service)
+        XCTAssertEqual(scanner.scan(text: "Seen in the treatment room. " + session + " 50 min.").service, .inPerson)
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

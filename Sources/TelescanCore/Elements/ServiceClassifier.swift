@@ -108,6 +108,17 @@ public struct ServiceClassifier: Sendable {
             if modality == "remote_monitoring", elements.time != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         }
         if cues["no_encounter"] != nil { return (nil, ev("no_encounter")) }
+        // The patient agreed to meet this way, the note says where the patient was and what
+        // the visit took (minutes or a level of decision making): a remote visit whose
+        // technology the note does not name in words the rules read ("Telehealth on Coviu ...
+        // Re-checked she's still happy doing sessions this way ... at home ... 50 min"). Not
+        // against any face-to-face cue, and not for a refusal. Without the visit's work, a
+        // procedure's "informed consent was obtained" and a history's "lifting at work" in a
+        // dictated operative note would make one.
+        if cues["in_person"] == nil, let consent = elements.consent, consent.value.value == "documented",
+           let place = elements.patientLocation, elements.time != nil || elements.mdm != nil {
+            return (.telemedicineVisit, Array(consent.evidence.prefix(1) + place.evidence.prefix(1)))
+        }
         if cues["in_person"] != nil { return (.inPerson, ev("in_person")) }
         return (nil, [])
     }
