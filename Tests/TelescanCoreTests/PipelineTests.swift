@@ -433,6 +433,18 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: "Seen in the treatment room. " + session + " 50 min.").service, .inPerson)
     }
 
+    /// A call that says nothing clinical was discussed is no encounter, whatever its minutes;
+    /// beside a visit the same note documents (the patient's agreement and place), the visit stands.
+    func testANoteSayingNothingClinicalWasDiscussedIsNoEncounterWhateverItsMinutes() throws {
+        let scanner = try NoteScanner.forTests()
+        let test = scanner.scan(text: "IT/admin: did a test video call w/ Mr. Ostrowski so he's ready for Friday's session. Camera + mic working. No clinical discussion. 10 min.\n- Paolo (practice admin)")
+        XCTAssertNil(test.service)
+        XCTAssertEqual(test.status, .notTelehealth)
+        XCTAssertNil(test.elements.time)
+        let both = scanner.scan(text: "09:30 Scheduled video visit; the link would not open. No clinical discussion took place.\n14:20-14:41 TELEPHONE VISIT. Patient reached by phone at his sister's house; he agreed to a telephone visit. Gout follow-up, plan as below.\nYusuf Demir, MD")
+        XCTAssertEqual(both.service, .telemedicineVisit)
+    }
+
     func testInvalidUTF8IsRepairedWithAWarning() throws {
         let scanner = try NoteScanner.forTests()
         var bytes = Array("Video visit. I spent 20 minutes. ".utf8)

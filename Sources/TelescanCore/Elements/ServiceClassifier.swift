@@ -27,11 +27,22 @@ public struct ServiceClassifier: Sendable {
         for f in findings where f.isAffirmed && f.element == .service {
             if let v = f.value { cues.add(v, f.span) }
         }
+        // A statement that nothing clinical was discussed is also a no-encounter cue (where the
+        // visit it sits beside outranks it, the other no-encounter checks still see it).
+        if let spans = cues["no_clinical_content"] { for span in spans { cues.add("no_encounter", span) } }
         func ev(_ k: String) -> [Range<Int>] { cues[k].map { Array($0.prefix(2)) } ?? [] }
         let modality = elements.modality?.value
         // A contact without the patient (e-consult, clinician-to-clinician call, a family meeting
         // the patient took no part in) is no encounter with the patient, whatever its minutes.
         if cues["no_patient"] != nil { return (nil, ev("no_patient")) }
+        // A note that says nothing clinical was discussed (an admin's test video call) is no
+        // encounter, whatever its minutes: they are the call's, not a visit's work. Not when
+        // the note also documents a visit (the patient's agreement or place, an MDM level): "No
+        // clinical discussion took place" of a failed morning attempt, then a phone visit that
+        // afternoon with the patient "at his sister's house".
+        if cues["no_clinical_content"] != nil, elements.mdm == nil, elements.consent == nil, elements.patientLocation == nil {
+            return (nil, ev("no_clinical_content"))
+        }
         // A document with no encounter (scheduling, no-show, refill call) that mentions a visit
         // is still no encounter, unless it documents the work of one (MDM, or 5 minutes or more:
         // no service is billed for less, so "Call length 3 min" of a scheduling call is no visit).
@@ -73,9 +84,7 @@ public struct ServiceClassifier: Sendable {
         // mention (a call to a colleague, a video EEG), not the visit's technology. A switch
         // between video and phone, or the technology that carried most of the visit, is not: it
         // describes the visit itself ("started on video, it froze, finished by phone").
-        let strongModality = elements.modalitySwitch != nil || findings.contains {
-            $0.isAffirmed && (($0.element == .modality && $0.priority > 0) || $0.element == .modalityMajority)
-        }
+        let strongModality = hasStrongModality(findings, elements)
         if !strongModality, cues["telemedicine_visit"] == nil, modality == "audio_video" || modality == "audio_only" {
             // A weak mention stands only with other signs of a remote visit (consent, the
             // patient's location), and not against a stated face-to-face setting. In a note shaped
@@ -121,6 +130,16 @@ public struct ServiceClassifier: Sendable {
         }
         if cues["in_person"] != nil { return (.inPerson, ev("in_person")) }
         return (nil, [])
+    }
+}
+
+extension ServiceClassifier {
+    /// A switch, a stated majority or a modality finding of priority (a labelled or named
+    /// visit technology), as against a lone "by phone" in passing.
+    func hasStrongModality(_ findings: [Finding], _ elements: NoteElements) -> Bool {
+        elements.modalitySwitch != nil || findings.contains {
+            $0.isAffirmed && (($0.element == .modality && $0.priority > 0) || $0.element == .modalityMajority)
+        }
     }
 }
 
