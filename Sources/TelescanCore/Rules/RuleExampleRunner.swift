@@ -6,7 +6,10 @@ import TelescanPCRE2
 /// literals (`reach`, phrase rules) must find the same there as over the whole example. Each
 /// match must hold a literal and a second key (`also_requires`) itself: with every occurrence
 /// of them masked, it must be gone (else the rule's findings would hang on text elsewhere in the
-/// note; a gate on the note by design is `note_requires`).
+/// note; a gate on the note by design is `note_requires`). And each `match` example as exports
+/// change it (`ExportMutations`: padded, glued, capitalised), where the pattern still matches,
+/// must be found by the scan too (keys and windows), so that `rules check` catches a key that
+/// loses "~4min" before the test suite does.
 public enum RuleExampleRunner {
     public struct Failure: Sendable, CustomStringConvertible {
         public var file: String
@@ -36,6 +39,9 @@ public enum RuleExampleRunner {
                 let spans = matches(rule, ex.text, scratch)
                 checkWindows(source, ex.text)
                 if spans.isEmpty { fail(source, "does not match"); continue }
+                for problem in exportedCopiesLost(index, ex.text, rules, windowed: windowed, whole: whole, scratch).problems {
+                    fail(source, problem)
+                }
                 if !ex.marked.isEmpty {
                     for m in ex.marked where !spans.contains(m) {
                         fail(source, "matched \(spans.map { "[\($0.lowerBound),\($0.upperBound))" }.joined(separator: " ")) but the marked span is [\(m.lowerBound),\(m.upperBound))")
@@ -62,6 +68,32 @@ public enum RuleExampleRunner {
             }
         }
         return (checked, failures)
+    }
+
+    /// For each export mutation of `text` that the rule's pattern still matches (over the whole
+    /// text, PCRE2 alone), whether the scan finds the same matches with its keys, both windowed
+    /// and over the whole note: `compared` such copies, and a problem for each that differs.
+    public static func exportedCopiesLost(_ index: Int, _ text: String, _ rules: CompiledRules, windowed: RuleMatcher,
+                                          whole: RuleMatcher, _ scratch: MatchScratch) -> (compared: Int, problems: [String]) {
+        let rule = rules.rules[index]
+        var compared = 0
+        var problems: [String] = []
+        for mutate in ExportMutations.all {
+            let copy = mutate(text)
+            var expected: [Range<Int>] = []
+            _ = Array(copy.utf8).withUnsafeBufferPointer { buf in
+                try? rule.pattern.forEachMatch(in: buf, scratch: scratch) { expected.append($0.start..<$0.end) }
+            }
+            if expected.isEmpty { continue }
+            compared += 1
+            for (name, matcher) in [("windowed", windowed), ("whole-note", whole)] {
+                let found = matcher.matchRule(index, in: copy)?.map(\.matchSpan) ?? []
+                if found != expected {
+                    problems.append("the scan (\(name)) finds \(found) but the pattern \(expected) in the exported copy \(copy.debugDescription) (a key glued to a number, with one space, or of one case?)")
+                }
+            }
+        }
+        return (compared, problems)
     }
 
     /// The rule's matches in `text` (as UTF-8 byte ranges) that stay when every occurrence of
