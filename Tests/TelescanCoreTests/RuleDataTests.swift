@@ -283,7 +283,7 @@ final class RuleLoaderTests: XCTestCase {
               - id: t.gate
                 category: time
                 pattern: '\\b(?<minutes>\\d+)\\s*min\\b'
-                literals: [min]
+                literals: ['*min']
             \(keys)
                 examples: {match: ["RPM. ⟦22 min⟧"], no_match: ["nothing"]}
             """

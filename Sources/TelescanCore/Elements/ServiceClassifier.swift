@@ -84,7 +84,9 @@ public struct ServiceClassifier: Sendable {
         // mention (a call to a colleague, a video EEG), not the visit's technology. A switch
         // between video and phone, or the technology that carried most of the visit, is not: it
         // describes the visit itself ("started on video, it froze, finished by phone").
-        let strongModality = hasStrongModality(findings, elements)
+        let strongModality = elements.modalitySwitch != nil || findings.contains {
+            $0.isAffirmed && (($0.element == .modality && $0.priority > 0) || $0.element == .modalityMajority)
+        }
         if !strongModality, cues["telemedicine_visit"] == nil, modality == "audio_video" || modality == "audio_only" {
             // A weak mention stands only with other signs of a remote visit (consent, the
             // patient's location), and not against a stated face-to-face setting. In a note shaped
@@ -130,16 +132,6 @@ public struct ServiceClassifier: Sendable {
         }
         if cues["in_person"] != nil { return (.inPerson, ev("in_person")) }
         return (nil, [])
-    }
-}
-
-extension ServiceClassifier {
-    /// A switch, a stated majority or a modality finding of priority (a labelled or named
-    /// visit technology), as against a lone "by phone" in passing.
-    func hasStrongModality(_ findings: [Finding], _ elements: NoteElements) -> Bool {
-        elements.modalitySwitch != nil || findings.contains {
-            $0.isAffirmed && (($0.element == .modality && $0.priority > 0) || $0.element == .modalityMajority)
-        }
     }
 }
 

@@ -2,9 +2,11 @@
 import Glibc
 #endif
 
-/// A file mapped read-only into memory: the rule cache and the rule files it fingerprints are
-/// read where the kernel's page cache holds them, with no copy into the heap (reading the 7 MB
-/// cache into `Data` and then an array was a fifth of a warm start-up). Unmapped when released.
+/// A file mapped read-only into memory: the rule cache is read where the kernel's page cache
+/// holds it, with no copy into the heap (reading the 7 MB file into `Data` and then an array was
+/// a fifth of a warm start-up). Unmapped when released. Only for files replaced by a rename,
+/// never truncated in place while mapped (the cache is written so): reading past a truncated
+/// mapping's end faults.
 final class MappedFile {
     /// Valid only while this object lives: read through `withBytes`.
     private let bytes: UnsafeRawBufferPointer

@@ -74,16 +74,39 @@ public struct RuleCache: Sendable {
     /// running binary (a new build may load the same YAML differently).
     static func fingerprint(root: String) -> Fingerprint {
         var f = Fingerprint.of([Array("telescan-rule-cache \(RuleCacheCoding.formatVersion)".utf8), executableIdentity()])
+        // Read into one buffer, reused: 4 MB of rule files are hashed on every start-up (through
+        // `Data` and a copy each, a fifth of it). Not mapped: a rule file an editor truncates
+        // in place while it is hashed would fault a mapping.
+        var buffer: [UInt8] = []
         for (path, name) in RuleFileLoader.ruleDataFiles(root: root) {
             Array(name.utf8).withUnsafeBytes { f.absorb($0) }
-            // Mapped, not read: 4 MB of rule files are hashed on every start-up.
-            if let file = MappedFile(path: path) {
-                file.withBytes { f.absorb($0) }
+            if Self.read(path, into: &buffer) {
+                buffer.withUnsafeBytes { f.absorb($0) }
             } else {
                 [UInt8]([0xFF]).withUnsafeBytes { f.absorb($0) }
             }
         }
         return f
+    }
+
+    /// The whole file into `buffer` (its count set to the bytes read); false when it cannot be read.
+    static func read(_ path: String, into buffer: inout [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return false }
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: repeatElement(0, count: Int(st.st_size)))
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 { return false }
+            if n == 0 { break }
+            done += n
+        }
+        buffer.removeLast(buffer.count - done)
+        return true
     }
 
     static let executablePath = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
