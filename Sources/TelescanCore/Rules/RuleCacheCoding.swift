@@ -39,8 +39,7 @@ enum RuleCacheCoding {
             w.string(name)
             w.strings(contents.lists[name]!)
         }
-        w.int(contents.definitions.count)
-        for d in contents.definitions { write(d, to: &w) }
+        for d in contents.definitions { write(d, to: &w) }  // as many as the header says
         w.optionalInt(contents.contextMargins?.before)
         w.optionalInt(contents.contextMargins?.after)
         w.patch(tablesOffsetAt, w.bytes.count)
@@ -96,7 +95,6 @@ enum RuleCacheCoding {
             lists[name] = try r.strings()
         }
         var definitions: [RuleDefinition] = []
-        guard try r.count() == ruleCount else { throw Damaged() }
         definitions.reserveCapacity(ruleCount)
         for _ in 0..<ruleCount { definitions.append(try read(&r)) }
         let before = try r.optionalInt(), after = try r.optionalInt()
