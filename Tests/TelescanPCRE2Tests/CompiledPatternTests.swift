@@ -80,6 +80,29 @@ final class CompiledPatternTests: XCTestCase {
         XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1, "the first call in the next note JIT-compiles it")
     }
 
+    /// In a long scan, a pattern that runs in under one in `rareShareDivisor` of the scan's notes
+    /// stays interpreted whatever its calls (its JIT code would be memory held for a rare rule);
+    /// once its share is reached, its next call JIT-compiles it. The matches are the same.
+    func testAPatternRareInItsScanStaysInterpreted() throws {
+        let tally = NoteTally()
+        let p = CompiledPattern(deferred: #"\bvideo\b"#, tally: tally)
+        let scratch = MatchScratch()
+        let bytes = Array("Seen by video; video again.".utf8)
+        func count() throws -> Int {
+            var n = 0
+            _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in try p.forEachMatch(in: buf, scratch: scratch) { _ in n += 1 } }
+            return n
+        }
+        let notesRun = CompiledPattern.interpretedNotesBeforeJIT + 2
+        tally.add(notesRun * CompiledPattern.rareShareDivisor + 1)
+        for _ in 0..<notesRun { p.ranInNote() }
+        for _ in 0...CompiledPattern.interpretedCallsBeforeJIT { XCTAssertEqual(try count(), 2) }
+        XCTAssertEqual(p.jitState.load(ordering: .relaxed), 0, "past both thresholds, but rare in the scan: interpreted")
+        p.ranInNote()
+        XCTAssertEqual(try count(), 2)
+        XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1, "one note more reaches its share: JIT-compiled")
+    }
+
     /// The interpreter scans to the end of the subject before it applies a start limit, so a long
     /// subject (a 5 MB note) runs JIT code from its first call.
     func testLongSubjectsRunJITCodeAtOnce() throws {

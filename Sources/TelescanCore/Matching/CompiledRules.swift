@@ -16,6 +16,9 @@ public final class CompiledRules: @unchecked Sendable {
     /// The hot path's view of each rule: its pattern only (copying a whole `Rule` per wake cost
     /// retain/release traffic on every field).
     let patterns: [CompiledPattern]
+    /// The notes the matchers have scanned with these rules, over every worker (see
+    /// `CompiledPattern.rareShareDivisor`).
+    public let notesScanned: NoteTally
     /// What a target rule's hit becomes, per rule (nil for context rules): one reference to
     /// read per hit instead of a copy of the whole definition.
     let findingTemplates: [FindingTemplate?]
@@ -92,7 +95,9 @@ public final class CompiledRules: @unchecked Sendable {
         literalPrefixes = prefixes
         let windows = definitions.map(MatchWindow.init)
         let options = windows.map { $0 == .wholeNote ? RegexOptions.standard : RegexOptions.standard.union(.useOffsetLimit) }
-        let patterns = definitions.indices.map { CompiledPattern(deferred: definitions[$0].patternSource, options: options[$0]) }
+        let tally = NoteTally()
+        notesScanned = tally
+        let patterns = definitions.indices.map { CompiledPattern(deferred: definitions[$0].patternSource, options: options[$0], tally: tally) }
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let now = compileAll ? Array(patterns.indices)
             : margins != nil ? []

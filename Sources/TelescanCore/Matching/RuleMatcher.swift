@@ -124,6 +124,7 @@ public final class RuleMatcher {
 
     func prefilter(_ text: UnsafeBufferPointer<UInt8>) {
         note &+= 1
+        rules.notesScanned.add(1)
         errors.removeAll(keepingCapacity: true)
         hits.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
         occurrences.removeAll(keepingCapacity: true)
