@@ -56,18 +56,23 @@ final class CompiledPatternTests: XCTestCase {
         XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1)
     }
 
+    /// Counts the pattern's matches in a sentence with "video" twice, with a scratch of its own.
+    static func videoCounter(_ p: CompiledPattern) -> () throws -> Int {
+        let scratch = MatchScratch()
+        let bytes = Array("Seen by video; video again.".utf8)
+        return {
+            var n = 0
+            _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in try p.forEachMatch(in: buf, scratch: scratch) { _ in n += 1 } }
+            return n
+        }
+    }
+
     /// A pattern that runs in more than a few notes (a bulk scan) is JIT-compiled at its next
     /// call, long before its interpreted calls run out; within its first notes it stays
     /// interpreted (a shell pipeline's one note compiles no JIT code).
     func testAPatternServingSeveralNotesIsJITCompiledEarly() throws {
         let p = try CompiledPattern(#"\bvideo\b"#)
-        let scratch = MatchScratch()
-        let bytes = Array("Seen by video; video again.".utf8)
-        func count() throws -> Int {
-            var n = 0
-            _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in try p.forEachMatch(in: buf, scratch: scratch) { _ in n += 1 } }
-            return n
-        }
+        let count = Self.videoCounter(p)
         for _ in 0..<CompiledPattern.interpretedNotesBeforeJIT {
             p.ranInNote()
             XCTAssertEqual(try count(), 2)
@@ -86,13 +91,7 @@ final class CompiledPatternTests: XCTestCase {
     func testAPatternRareInItsScanStaysInterpreted() throws {
         let tally = NoteTally()
         let p = CompiledPattern(deferred: #"\bvideo\b"#, tally: tally)
-        let scratch = MatchScratch()
-        let bytes = Array("Seen by video; video again.".utf8)
-        func count() throws -> Int {
-            var n = 0
-            _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in try p.forEachMatch(in: buf, scratch: scratch) { _ in n += 1 } }
-            return n
-        }
+        let count = Self.videoCounter(p)
         let notesRun = CompiledPattern.interpretedNotesBeforeJIT + 2
         tally.add(notesRun * CompiledPattern.rareShareDivisor + 1)
         for _ in 0..<notesRun { p.ranInNote() }
