@@ -5,8 +5,9 @@ import Synchronization
 /// PCRE2's interpreter, until `interpretedCallsBeforeJIT` calls or a run in more than
 /// `interpretedNotesBeforeJIT` notes; the next call JIT-compiles it. JIT compilation costs far
 /// more than a few interpreted calls over a sentence, so a short run (one note in a shell
-/// pipeline) compiles nothing, and a bulk scan JIT-compiles the patterns it keeps using. Both matchers give the
-/// same matches. One instance is shared by every worker thread; each worker brings its own
+/// pipeline) compiles nothing, and a bulk scan JIT-compiles the patterns it keeps using (those
+/// that run in at least one in `rareShareDivisor` of its notes). Both matchers give the same
+/// matches. One instance is shared by every worker thread; each worker brings its own
 /// `MatchScratch`.
 public final class CompiledPattern: @unchecked Sendable {
     public let source: String

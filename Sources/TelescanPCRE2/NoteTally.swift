@@ -9,7 +9,7 @@ public final class NoteTally: Sendable {
 
     public init() {}
 
-    /// Counts `count` more notes (a worker's group, before its rules run).
+    /// Counts `count` more notes (the rule matcher counts each note as it prefilters it).
     public func add(_ count: Int) { notes.add(count, ordering: .relaxed) }
 
     public var count: Int { notes.load(ordering: .relaxed) }
