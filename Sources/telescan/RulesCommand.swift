@@ -45,7 +45,7 @@ struct RulesCheckCommand: ParsableCommand {
             // A wrong folder must not pass as "0 problems".
             problems.append("\(lex.root): no rules (expected rules/*.yaml and context/*.yaml)")
         }
-        let (checked, failures) = RuleExampleRunner.run(lex.compiled)
+        let (checked, _, failures) = RuleExampleRunner.run(lex.compiled)
         problems += failures.map(\.description)
         let profiles = ProfileChecker.checkFolder(lexiconsRoot: lex.root)
         problems += profiles.problems.map(\.description)

@@ -135,7 +135,7 @@ final class MatchWindowTests: XCTestCase {
     }
 
     /// Keys must not lose what the patterns match. On corpus notes changed as exports change
-    /// text (padded, wrapped, capitalised, glued: `RuleDataTests.exportMutations`), the scan with
+    /// text (padded, wrapped, capitalised, glued: `ExportMutations.all`), the scan with
     /// keys and windows finds every match that a run waking every rule over the whole note
     /// finds; rules gated on the note by design (`note_requires`) aside. Every eighth note (the
     /// corpus grew to 6,698 notes and this test to over two minutes at every sixth);
@@ -156,7 +156,7 @@ final class MatchWindowTests: XCTestCase {
             var compared = 0
             var failures: [String] = []
             for (name, note) in notes.enumerated().filter({ $0.offset % workers == w }).map(\.element) {
-                for mutate in [{ $0 }] + RuleDataTests.exportMutations {
+                for mutate in [{ $0 }] + ExportMutations.all {
                     let text = Array(mutate(note).utf8)
                     let found = keyed.hits(text).filter { !gatedOnNote.contains($0.rule) }
                     let expected = everyRule.hits(text).filter { !gatedOnNote.contains($0.rule) }

@@ -19,10 +19,12 @@ public enum RuleExampleRunner {
         public var description: String { "\(file): rule '\(rule)': \(problem): \"\(example)\"" }
     }
 
-    public static func run(_ rules: CompiledRules) -> (checked: Int, failures: [Failure]) {
+    /// `checked`: examples run; `exportedCopies`: exported copies of match examples compared
+    /// with the scan (those the pattern still matches).
+    public static func run(_ rules: CompiledRules) -> (checked: Int, exportedCopies: Int, failures: [Failure]) {
         let scratch = MatchScratch(maxCaptures: rules.maxCaptures)
         var failures: [Failure] = []
-        var checked = 0
+        var checked = 0, exportedCopies = 0
         let windowed = RuleMatcher(rules: rules), whole = RuleMatcher(rules: rules, windowed: false)
         for (index, rule) in rules.rules.enumerated() {
             let def = rule.definition
@@ -39,9 +41,9 @@ public enum RuleExampleRunner {
                 let spans = matches(rule, ex.text, scratch)
                 checkWindows(source, ex.text)
                 if spans.isEmpty { fail(source, "does not match"); continue }
-                for problem in exportedCopiesLost(index, ex.text, rules, windowed: windowed, whole: whole, scratch).problems {
-                    fail(source, problem)
-                }
+                let exported = exportedCopiesLost(index, ex.text, rules, windowed: windowed, whole: whole, scratch)
+                exportedCopies += exported.compared
+                for problem in exported.problems { fail(source, problem) }
                 if !ex.marked.isEmpty {
                     for m in ex.marked where !spans.contains(m) {
                         fail(source, "matched \(spans.map { "[\($0.lowerBound),\($0.upperBound))" }.joined(separator: " ")) but the marked span is [\(m.lowerBound),\(m.upperBound))")
@@ -67,7 +69,7 @@ public enum RuleExampleRunner {
                 checkWindows(source, ex.text)
             }
         }
-        return (checked, failures)
+        return (checked, exportedCopies, failures)
     }
 
     /// For each export mutation of `text` that the rule's pattern still matches (over the whole
