@@ -236,9 +236,12 @@ public final class NoteScanner {
             elements.checkinBundled = .init(true, evidence: [bundled.span])
         }
         if service == nil {
-            // No encounter: the minutes or MDM of a staff call are not a clinician's visit work.
+            // No encounter: the minutes or MDM of a staff call are not a clinician's visit work,
+            // and with no service nobody performed one (the signer of a no-show or refill note is
+            // its author, not a performer: decisions.md's performer is the service's).
             elements.time = nil
             elements.mdm = nil
+            elements.performingProvider = nil
             // Nor does an earlier visit it mentions ("Last office visit 11/2025" on a refill
             // protocol) answer new or established: only a status the note states does.
             if !elements.patientStatusFromInput, elements.patientStatus != nil,
@@ -251,8 +254,7 @@ public final class NoteScanner {
             // No telehealth service: where the patient or clinician was (a home they live in, the
             // clinic), a consent to telehealth and the technology (and so a reason for the one not
             // used) are not this note's; a face-to-face note keeps its performer, time, MDM and
-            // patient status, a no-encounter note its performer, patient status and a declined
-            // consent.
+            // patient status, a no-encounter note a stated patient status and a declined consent.
             elements.patientLocation = nil
             elements.providerLocation = nil
             // A telehealth visit the patient declined is documented as declined, the reason a
