@@ -236,12 +236,22 @@ public final class NoteScanner {
             elements.checkinBundled = .init(true, evidence: [bundled.span])
         }
         if service == nil {
-            // No encounter: the minutes or MDM of a staff call are not a clinician's visit work,
-            // and with no service nobody performed one (the signer of a no-show or refill note is
-            // its author, not a performer: decisions.md's performer is the service's).
+            // A note with no service has no performer (decisions.md's performer is the service's):
+            // the signer of a no-show, scheduling or refill note is its author. Unless it shows
+            // the work of a visit no rule recognised as a service (minutes, MDM, a consent, the
+            // patient's place, a technology) and says nothing of holding no encounter, nor was
+            // handled by staff.
+            let visitSigns = (elements.time?.value ?? 0) >= 5 || elements.mdm != nil
+                || elements.consent?.value.value == "documented" || elements.patientLocation != nil
+                || elements.modality != nil
+            if !visitSigns || serviceEvidence == elements.performingProvider?.evidence || findings.contains(where: {
+                $0.isAffirmed && $0.element == .service && Self.noEncounterCues.contains($0.value ?? "")
+            }) {
+                elements.performingProvider = nil
+            }
+            // No encounter: the minutes or MDM of a staff call are not a clinician's visit work.
             elements.time = nil
             elements.mdm = nil
-            elements.performingProvider = nil
             // Nor does an earlier visit it mentions ("Last office visit 11/2025" on a refill
             // protocol) answer new or established: only a status the note states does.
             if !elements.patientStatusFromInput, elements.patientStatus != nil,
@@ -312,6 +322,9 @@ public final class NoteScanner {
     }
 
     static let pronounReach = 160
+
+    /// Service cues that say a note holds no encounter with the patient (ServiceClassifier).
+    static let noEncounterCues: Set<String> = ["no_encounter", "no_patient", "no_clinical_content"]
 
     /// Whether the unit's first word is "He" or "She" (a sentence's subject, capitalised).
     static func startsWithPronoun(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
