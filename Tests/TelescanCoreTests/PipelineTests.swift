@@ -560,9 +560,11 @@ final class StaffCallTests: XCTestCase {
             let r = scanner.scan(text: note)
             XCTAssertNil(r.service, note)
             XCTAssertEqual(r.status, .notTelehealth, note)
-            // The staff's minutes are no clinician's visit time; the signature stays.
+            // The staff's minutes are no clinician's visit time, and the staff signer performed
+            // no service (s29: a no-service note reports no performer unless it shows a visit's
+            // work and no staff call).
             XCTAssertNil(r.elements.time, note)
-            XCTAssertNotNil(r.elements.performingProvider, note)
+            XCTAssertNil(r.elements.performingProvider, note)
         }
     }
 
