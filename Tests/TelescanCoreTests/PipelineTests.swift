@@ -568,6 +568,23 @@ final class StaffCallTests: XCTestCase {
         }
     }
 
+    /// s29: a note with no service reports no performer (its signer is its author), unless it
+    /// shows a visit's work that no rule recognised as a service and says nothing of holding no
+    /// encounter.
+    func testNoServiceNoteKeepsItsSignerOnlyWithAVisitsWork() throws {
+        let scanner = try NoteScanner.forTests()
+        let noShow = scanner.scan(text: "Video visit scheduled for 2 pm. Patient did not show; no answer on two calls. No visit took place.\nDana Lee, MD\n")
+        XCTAssertNil(noShow.service)
+        XCTAssertNil(noShow.elements.performingProvider)
+        let nothingDone = scanner.scan(text: "Discussed her thyroid results and the dose change with her.\nDana Lee, MD\n")
+        XCTAssertNil(nothingDone.service)
+        XCTAssertNil(nothingDone.elements.performingProvider)
+        let work = scanner.scan(text: "Discussed her thyroid results and the dose change with her. 15 minutes.\nDana Lee, MD\n")
+        XCTAssertNil(work.service)
+        XCTAssertEqual(work.elements.performingProvider?.value.name, "Dana Lee")
+        XCTAssertNil(work.elements.time)   // the minutes of a note with no service are no visit's time
+    }
+
     func testProviderVisitMentioningStaffStaysAVisit() throws {
         let r = try NoteScanner.forTests().scan(text: "Video visit for hypertension. Per RN triage note yesterday, BP elevated. Patient at home, consents to video visit. Total time 25 minutes.\nDana Lee, MD")
         XCTAssertEqual(r.service, .telemedicineVisit)

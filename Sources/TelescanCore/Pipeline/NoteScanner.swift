@@ -240,7 +240,8 @@ public final class NoteScanner {
             // the signer of a no-show, scheduling or refill note is its author. Unless it shows
             // the work of a visit no rule recognised as a service (minutes, MDM, a consent, the
             // patient's place, a technology) and says nothing of holding no encounter, nor was
-            // handled by staff.
+            // handled by staff (ServiceClassifier voids a staff call with the staff signer's
+            // evidence as its own).
             let visitSigns = (elements.time?.value ?? 0) >= 5 || elements.mdm != nil
                 || elements.consent?.value.value == "documented" || elements.patientLocation != nil
                 || elements.modality != nil
