@@ -4,6 +4,10 @@ public struct ServiceClassifier: Sendable {
     /// Credentials of clinical staff (the `staff_credentials` list), upper-cased.
     let staffCredentials: Set<String>
 
+    /// The cue values by which a note says it holds no encounter with the patient (a no-show, a
+    /// scheduling or refill call, a contact without the patient, nothing clinical discussed).
+    static let noEncounterCues: Set<String> = ["no_encounter", "no_patient", "no_clinical_content"]
+
     public init(staffCredentials: [String] = []) {
         self.staffCredentials = Set(staffCredentials.map { $0.uppercased() })
     }

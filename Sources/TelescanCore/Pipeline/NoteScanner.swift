@@ -246,7 +246,7 @@ public final class NoteScanner {
                 || elements.consent?.value.value == "documented" || elements.patientLocation != nil
                 || elements.modality != nil
             if !visitSigns || serviceEvidence == elements.performingProvider?.evidence || findings.contains(where: {
-                $0.isAffirmed && $0.element == .service && Self.noEncounterCues.contains($0.value ?? "")
+                $0.isAffirmed && $0.element == .service && ServiceClassifier.noEncounterCues.contains($0.value ?? "")
             }) {
                 elements.performingProvider = nil
             }
@@ -323,9 +323,6 @@ public final class NoteScanner {
     }
 
     static let pronounReach = 160
-
-    /// Service cues that say a note holds no encounter with the patient (ServiceClassifier).
-    static let noEncounterCues: Set<String> = ["no_encounter", "no_patient", "no_clinical_content"]
 
     /// Whether the unit's first word is "He" or "She" (a sentence's subject, capitalised).
     static func startsWithPronoun(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
