@@ -154,6 +154,7 @@ public struct ExplainPrinter: ResultPrinter {
         case .terminate: return "scope ended by"
         case .clause: return "scope ended by a clause break per"
         case .statement: return "scope ended by a new statement per"
+        case .negationEnd: return "negation ended by a new clause per"
         }
     }
 

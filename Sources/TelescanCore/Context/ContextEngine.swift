@@ -191,7 +191,8 @@ public struct ContextEngine: Sendable {
         var out: [ContextModifier] = []
         for t in local {
             let category = t.rule.category
-            if category == .terminate || category == .checked || category == .pseudo || category == .clause || category == .statement { continue }
+            if category == .terminate || category == .checked || category == .pseudo || category == .clause || category == .statement
+                || category == .negationEnd { continue }
             if ignoring.contains(category) { continue }
             if let only = t.rule.appliesTo { guard let element, only.contains(element) else { continue } }
             if let not = t.rule.notAppliesTo, let element, not.contains(element) { continue }

@@ -62,6 +62,11 @@ public enum ContextCategory: String, CaseIterable, Sendable, Codable {
     /// A comma before a new statement of a terse note ("camera not working, verbal consent"):
     /// ends the scope only of triggers that list it (forward negation), as `clause` does.
     case statement
+    /// A new clause after a negation ("She could not join the call and gave her consent",
+    /// "No video today, she was at home"): ends only the scope of triggers that list it (the
+    /// forward negations), so someone else's statement ("Her son could not come, he was at
+    /// work") keeps its subject, as `statement` would not.
+    case negationEnd = "negation_end"
 }
 
 /// The direction in which a trigger's scope extends from the trigger.
