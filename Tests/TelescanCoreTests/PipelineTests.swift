@@ -583,6 +583,10 @@ final class StaffCallTests: XCTestCase {
         XCTAssertNil(work.service)
         XCTAssertEqual(work.elements.performingProvider?.value.name, "Dana Lee")
         XCTAssertNil(work.elements.time)   // the minutes of a note with no service are no visit's time
+        // The same work signed by clinical staff (staff_credentials) is a staff call: no performer.
+        let staff = scanner.scan(text: "Discussed her thyroid results and the dose change with her. 15 minutes.\nDana Lee, RN\n")
+        XCTAssertNil(staff.service)
+        XCTAssertNil(staff.elements.performingProvider)
     }
 
     func testProviderVisitMentioningStaffStaysAVisit() throws {

@@ -17,11 +17,16 @@ public struct ServiceClassifier: Sendable {
         // A call performed by clinical staff (an RN returning a call, an LPN handling a refill)
         // is no provider encounter, even with minutes: staff do not bill these services.
         if let service, service == .telemedicineVisit || service == .virtualCheckin || service == .eVisit,
-           let performer = elements.performingProvider, let credential = performer.value.credential,
-           staffCredentials.contains(credential.uppercased()) {
+           let performer = elements.performingProvider, isStaff(performer) {
             return (nil, performer.evidence)
         }
         return (service, evidence)
+    }
+
+    /// Whether the performer holds a credential of clinical staff (the `staff_credentials` list).
+    public func isStaff(_ performer: NoteElements.Item<NoteElements.Provider>?) -> Bool {
+        guard let credential = performer?.value.credential else { return false }
+        return staffCredentials.contains(credential.uppercased())
     }
 
     func classifyCues(_ findings: [Finding], elements: NoteElements) -> (Service?, [Range<Int>]) {

@@ -241,11 +241,13 @@ public final class NoteScanner {
             // the work of a visit no rule recognised as a service (minutes, MDM, a consent, the
             // patient's place, a technology) and says nothing of holding no encounter, nor was
             // handled by staff (ServiceClassifier voids a staff call with the staff signer's
-            // evidence as its own).
+            // evidence as its own; a staff signer of any other no-service note performed no
+            // service either).
             let visitSigns = (elements.time?.value ?? 0) >= 5 || elements.mdm != nil
                 || elements.consent?.value.value == "documented" || elements.patientLocation != nil
                 || elements.modality != nil
-            if !visitSigns || serviceEvidence == elements.performingProvider?.evidence || findings.contains(where: {
+            if !visitSigns || serviceEvidence == elements.performingProvider?.evidence
+                || engine.classifier.isStaff(elements.performingProvider) || findings.contains(where: {
                 $0.isAffirmed && $0.element == .service && ServiceClassifier.noEncounterCues.contains($0.value ?? "")
             }) {
                 elements.performingProvider = nil
