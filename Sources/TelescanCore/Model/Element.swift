@@ -62,10 +62,10 @@ public enum ContextCategory: String, CaseIterable, Sendable, Codable {
     /// A comma before a new statement of a terse note ("camera not working, verbal consent"):
     /// ends the scope only of triggers that list it (forward negation), as `clause` does.
     case statement
-    /// A new clause after a negation ("She could not join the call and gave her consent",
-    /// "No video today, she was at home"): ends only the scope of triggers that list it (the
-    /// forward negations), so someone else's statement ("Her son could not come, he was at
-    /// work") keeps its subject, as `statement` would not.
+    /// A new clause after a negation ("Couldn't do video, she was at work in her car", "preferred
+    /// not to use video because he was at his job site"): ends only the scope of triggers that
+    /// list it (the forward negations), so a relative named before it stays the clause's subject
+    /// for the experiencer triggers, as it would not after a `statement`.
     case negationEnd = "negation_end"
 }
 

@@ -240,14 +240,12 @@ public final class NoteScanner {
             // the signer of a no-show, scheduling or refill note is its author. Unless it shows
             // the work of a visit no rule recognised as a service (minutes, MDM, a consent, the
             // patient's place, a technology) and says nothing of holding no encounter, nor was
-            // handled by staff (ServiceClassifier voids a staff call with the staff signer's
-            // evidence as its own; a staff signer of any other no-service note performed no
-            // service either).
+            // signed by clinical staff (a staff call, which ServiceClassifier voids, or any other
+            // no-service note: staff perform no billable service).
             let visitSigns = (elements.time?.value ?? 0) >= 5 || elements.mdm != nil
                 || elements.consent?.value.value == "documented" || elements.patientLocation != nil
                 || elements.modality != nil
-            if !visitSigns || serviceEvidence == elements.performingProvider?.evidence
-                || engine.classifier.isStaff(elements.performingProvider) || findings.contains(where: {
+            if !visitSigns || engine.classifier.isStaff(elements.performingProvider) || findings.contains(where: {
                 $0.isAffirmed && $0.element == .service && ServiceClassifier.noEncounterCues.contains($0.value ?? "")
             }) {
                 elements.performingProvider = nil
