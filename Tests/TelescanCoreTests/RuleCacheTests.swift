@@ -83,6 +83,38 @@ final class RuleCacheTests: XCTestCase {
         XCTAssertEqual(try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache).compiled.contextMargins, computed)
     }
 
+    /// A warm start reads the automata's transitions where the mapped cache file holds them
+    /// (no copy), equal to the built ones; they keep the mapping alive after the file is gone,
+    /// and a write to one changes a copy, never the file.
+    func testTheAutomataAreReadInPlaceFromTheMappedCache() throws {
+        let cache = RuleCache(directory: dir + "/cache")
+        let cold = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let warm = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let built = cold.compiled.prefilter.tables, read = warm.compiled.prefilter.tables
+        XCTAssertFalse(built.transitions16.isMapped || built.transitions32.isMapped)
+        XCTAssertTrue(read.transitions16.isMapped || read.transitions32.isMapped)
+        XCTAssertTrue(warm.compiled.contextPrefilter.tables.transitions16.isMapped
+                      || warm.compiled.contextPrefilter.tables.transitions32.isMapped)
+        XCTAssertTrue(read == built)
+        XCTAssertTrue(warm.compiled.contextPrefilter.tables == cold.compiled.contextPrefilter.tables)
+        try FileManager.default.removeItem(atPath: cache.file(for: Repo.lexicons))
+        let note = Array("Video visit by Zoom; the patient consented and was at home. Total time 25 minutes.".utf8)
+        func hits(_ p: LiteralPrefilter) -> [Bool] {
+            var hits = [Bool](repeating: false, count: 2 * cold.definitions.count)
+            var occurrences: [LiteralPrefilter.Occurrence] = []
+            note.withUnsafeBufferPointer { p.scan($0, hits: &hits, occurrences: &occurrences) }
+            return hits
+        }
+        let woken = hits(warm.compiled.prefilter)
+        XCTAssertGreaterThan(woken.filter { $0 }.count, 5)
+        XCTAssertEqual(woken, hits(cold.compiled.prefilter))
+        var changed = read
+        if changed.transitions16.isMapped { changed.transitions16[3] ^= 1 } else { changed.transitions32[3] ^= 1 }
+        XCTAssertFalse(changed.transitions16.isMapped || changed.transitions32.isMapped)
+        XCTAssertFalse(changed == read)
+        XCTAssertTrue(read == built)
+    }
+
     /// A mapped file gives the file's bytes; a missing file, a folder or an empty file is handled.
     func testMappedFileReadsTheBytesInPlace() throws {
         let path = dir + "/mapped.bin"
@@ -204,6 +236,19 @@ final class RuleCacheTests: XCTestCase {
         }
         XCTAssertNotEqual(Fingerprint.of([Array("ab".utf8), Array("c".utf8)]), Fingerprint.of([Array("a".utf8), Array("bc".utf8)]))
         XCTAssertEqual(Fingerprint.of(parts), base)
+        // A part long enough for the four-lane loop (and a tail after it): every byte, in every
+        // lane, still counts, and so does a word moved to another lane.
+        let long = (0..<203).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let longBase = Fingerprint.of([long])
+        for i in long.indices {
+            var changed = long
+            changed[i] ^= 0x01
+            XCTAssertNotEqual(Fingerprint.of([changed]), longBase, "byte \(i)")
+        }
+        var swapped = long
+        swapped.replaceSubrange(0..<8, with: long[8..<16])
+        swapped.replaceSubrange(8..<16, with: long[0..<8])
+        XCTAssertNotEqual(Fingerprint.of([swapped]), longBase)
     }
 
     func testDefaultDirectory() {

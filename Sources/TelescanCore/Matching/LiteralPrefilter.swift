@@ -26,8 +26,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
         /// outputs: the next state has some, or the class is no word byte's and the state left
         /// has whole-word keys ending in it. In 16 bits when the states fit (the table then
         /// stays in the faster caches; it is read once per byte of every note), else in 32.
-        var transitions16: [UInt16]
-        var transitions32: [UInt32]
+        var transitions16: MappedTable<UInt16>
+        var transitions32: MappedTable<UInt32>
         var outputStart: [Int32]        // per state, into outputs; -1 = none
         /// Per state, into outputs, the whole-word keys that end there, reported when the walk
         /// leaves the state on a byte that is no word byte (or the text ends); -1 = none.
@@ -203,7 +203,8 @@ public final class LiteralPrefilter: @unchecked Sendable {
             endStarts.append(listed(endOuts[old]))
         }
         tables = Tables(byteClass: classes, rowShift: shift,
-                        transitions16: compact ? fill(UInt16.self) : [], transitions32: compact ? [] : fill(UInt32.self),
+                        transitions16: compact ? MappedTable(fill(UInt16.self)) : [],
+                        transitions32: compact ? [] : MappedTable(fill(UInt32.self)),
                         outputStart: starts, endOutputStart: endStarts, afterBoundary: afterBoundary,
                         outputs: list, exactKeys: exact, wordRuns: runs)
     }
@@ -279,7 +280,7 @@ public final class LiteralPrefilter: @unchecked Sendable {
         let leaving = t.endOutputStart.map { $0 >= 0 ? 1 : 0 }
         let ending = endsWord.map { $0 ? 1 : 0 }
         let shift = t.rowShift
-        func valid<T: FixedWidthInteger>(_ table: [T]) -> Bool {
+        func valid<T: FixedWidthInteger>(_ table: MappedTable<T>) -> Bool {
             let flag: T = 1 << (T.bitWidth - 1)
             return table.withUnsafeBufferPointer { table in
                 flagged.withUnsafeBufferPointer { flagged in

@@ -10,7 +10,7 @@
 /// bundled rule loaded both ways.
 enum RuleCacheCoding {
     /// Raised when the layout changes.
-    static let formatVersion = 6
+    static let formatVersion = 7
     static let magic = Array("TSRC".utf8)
 
     struct Contents: @unchecked Sendable {
@@ -60,7 +60,9 @@ enum RuleCacheCoding {
     /// thread while this one reads the rules: each half is about a quarter of a warm start-up.
     /// Reading the rules before the checksum is known is safe: every length is checked against
     /// the bytes left; a failed checksum then discards them.
-    static func decode(_ file: UnsafeRawBufferPointer, expecting fingerprint: Fingerprint) throws(Damaged) -> Contents {
+    /// With `owner` (the mapping of `file`), the automata's transitions are read in place and
+    /// keep `owner` alive; without, they are copied.
+    static func decode(_ file: UnsafeRawBufferPointer, expecting fingerprint: Fingerprint, owner: AnyObject? = nil) throws(Damaged) -> Contents {
         guard file.count >= magic.count + 16, file[0..<magic.count].elementsEqual(magic) else { throw Damaged() }
         let end = file.count - 16
         var r = Reader(bytes: file, end: end)
@@ -70,15 +72,15 @@ enum RuleCacheCoding {
         guard Fingerprint(high: high, low: low) == fingerprint else { throw Damaged() }
         let tablesAt = try r.int(), ruleCount = try r.count()
         guard tablesAt >= r.at, tablesAt <= end else { throw Damaged() }
-        let region = MappedRegion(bytes: file)
+        let region = MappedRegion(bytes: file, owner: owner)
         let automata = BackgroundValue { () throws(Damaged) -> (LiteralPrefilter.Tables, LiteralPrefilter.Tables) in
             let file = region.bytes
             var tail = Reader(bytes: file, end: file.count, at: end)
             let sum = Fingerprint.of(UnsafeRawBufferPointer(rebasing: file[0..<end]))
             guard UInt64(UInt(bitPattern: try tail.int())) == sum.high, UInt64(UInt(bitPattern: try tail.int())) == sum.low else { throw Damaged() }
             var t = Reader(bytes: file, end: end, at: tablesAt)
-            let target = try readTables(&t)
-            let context = try readTables(&t)
+            let target = try readTables(&t, owner: region.owner)
+            let context = try readTables(&t, owner: region.owner)
             guard t.at == end else { throw Damaged() }
             // Second key sets take the slots after the rules' (see `CompiledRules`).
             let slots = 2 * ruleCount
@@ -113,13 +115,14 @@ enum RuleCacheCoding {
     /// that thread is done).
     struct MappedRegion: @unchecked Sendable {
         let bytes: UnsafeRawBufferPointer
+        let owner: AnyObject?
     }
 
     static func write(_ t: LiteralPrefilter.Tables, to w: inout Writer) {
         w.array(t.byteClass)
         w.int(t.rowShift)
-        w.array(t.transitions16)
-        w.array(t.transitions32)
+        w.table(t.transitions16)
+        w.table(t.transitions32)
         w.array(t.outputStart)
         w.array(t.endOutputStart)
         w.array(t.afterBoundary)
@@ -130,10 +133,10 @@ enum RuleCacheCoding {
         for k in t.wordRuns { w.array(k) }
     }
 
-    static func readTables(_ r: inout Reader) throws(Damaged) -> LiteralPrefilter.Tables {
+    static func readTables(_ r: inout Reader, owner: AnyObject? = nil) throws(Damaged) -> LiteralPrefilter.Tables {
         let byteClass: [UInt8] = try r.array()
         let rowShift = try r.int()
-        let t16: [UInt16] = try r.array(), t32: [UInt32] = try r.array()
+        let t16: MappedTable<UInt16> = try r.table(owner: owner), t32: MappedTable<UInt32> = try r.table(owner: owner)
         let starts: [Int32] = try r.array(), endStarts: [Int32] = try r.array(), after: [Int32] = try r.array(),
             outputs: [Int64] = try r.array()
         var exact: [[UInt8]] = []
@@ -252,6 +255,13 @@ enum RuleCacheCoding {
             int(a.count)
             a.withUnsafeBytes { bytes += $0 }
         }
+        /// A table read in place when the file is mapped: its count, zero bytes up to a multiple
+        /// of 8 from the file's start (so that the mapped integers are aligned), its bytes.
+        mutating func table<T: FixedWidthInteger>(_ t: MappedTable<T>) {
+            int(t.count)
+            bytes += repeatElement(0, count: (8 - bytes.count % 8) % 8)
+            t.withUnsafeBufferPointer { bytes += UnsafeRawBufferPointer($0) }
+        }
         /// Overwrites the integer written at `offset`.
         mutating func patch(_ offset: Int, _ v: Int) {
             withUnsafeBytes(of: Int64(v).littleEndian) { bytes.replaceSubrange(offset..<(offset + 8), with: $0) }
@@ -308,6 +318,25 @@ enum RuleCacheCoding {
             }
             at += n * size
             return out
+        }
+        /// See `Writer.table`: in place, keeping `owner` alive, when `owner` maps `bytes` (and the
+        /// integers are aligned, as written); else copied.
+        mutating func table<T: FixedWidthInteger>(owner: AnyObject?) throws(Damaged) -> MappedTable<T> {
+            let n = try int()
+            let pad = (8 - at % 8) % 8
+            guard pad <= end - at else { throw Damaged() }
+            at += pad
+            let size = MemoryLayout<T>.stride
+            guard n >= 0, n <= (end - at) / size else { throw Damaged() }
+            let raw = UnsafeRawBufferPointer(rebasing: bytes[at..<(at + n * size)])
+            at += n * size
+            if n > 0, let owner, let base = raw.baseAddress, Int(bitPattern: base) % MemoryLayout<T>.alignment == 0 {
+                return MappedTable(mapped: UnsafeBufferPointer(start: base.assumingMemoryBound(to: T.self), count: n), owner: owner)
+            }
+            return MappedTable([T](unsafeUninitializedCapacity: n) { buf, done in
+                UnsafeMutableRawBufferPointer(buf).copyMemory(from: raw)
+                done = n
+            })
         }
         mutating func optionalInt() throws(Damaged) -> Int? { try flag() ? try int() : nil }
         mutating func optionalString() throws(Damaged) -> String? { try flag() ? try string() : nil }
