@@ -35,6 +35,14 @@ final class MappedFile: @unchecked Sendable {
         try withExtendedLifetime(self) { try body(bytes) }
     }
 
+    /// Drops the pages wholly before `offset` from memory (they are read again from the file if
+    /// touched): the cache's rules, once decoded, while its automata stay in use.
+    func discard(before offset: Int) {
+        guard let base = bytes.baseAddress else { return }
+        let length = min(offset, bytes.count) / Int(getpagesize()) * Int(getpagesize())
+        if length > 0 { madvise(UnsafeMutableRawPointer(mutating: base), length, MADV_DONTNEED) }
+    }
+
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
     }

@@ -61,8 +61,9 @@ enum RuleCacheCoding {
     /// Reading the rules before the checksum is known is safe: every length is checked against
     /// the bytes left; a failed checksum then discards them.
     /// With `owner` (the mapping of `file`), the automata's transitions are read in place and
-    /// keep `owner` alive; without, they are copied.
-    static func decode(_ file: UnsafeRawBufferPointer, expecting fingerprint: Fingerprint, owner: AnyObject? = nil) throws(Damaged) -> Contents {
+    /// keep `owner` alive, and the pages before the tables (the rules, copied) are given back;
+    /// without, they are copied.
+    static func decode(_ file: UnsafeRawBufferPointer, expecting fingerprint: Fingerprint, owner: MappedFile? = nil) throws(Damaged) -> Contents {
         guard file.count >= magic.count + 16, file[0..<magic.count].elementsEqual(magic) else { throw Damaged() }
         let end = file.count - 16
         var r = Reader(bytes: file, end: end)
@@ -107,6 +108,8 @@ enum RuleCacheCoding {
             margins = .init(before: before, after: after)
         }
         let (target, context) = try automata.value()
+        // Read: the rules' pages need not stay resident for the rest of the run (2.7 MB).
+        owner?.discard(before: tablesAt)
         return Contents(lists: lists, definitions: definitions, targetPrefilter: target, contextPrefilter: context,
                         contextMargins: margins)
     }
