@@ -41,12 +41,11 @@ public final class ByteStream {
             start = 0
         }
         if end == buffer.count {
-            let grown = [UInt8](uninitializedCount: 2 * buffer.count)
-            var moved = grown
-            moved.withUnsafeMutableBufferPointer { to in buffer.withUnsafeBufferPointer { from in
+            var grown = [UInt8](uninitializedCount: 2 * buffer.count)
+            grown.withUnsafeMutableBufferPointer { to in buffer.withUnsafeBufferPointer { from in
                 to.baseAddress!.update(from: from.baseAddress!, count: end)
             } }
-            buffer = moved
+            buffer = grown
         }
         while true {
             let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + end, b.count - end) }

@@ -172,7 +172,9 @@ struct Fingerprint: Equatable, Sendable {
                 Self.step(&a3, &b3, w3)
                 i += 32
             }
-            for w in [a1, b1, a2, b2, a3, b3] { Self.step(&a, &b, w) }
+            Self.step(&a, &b, a1); Self.step(&a, &b, b1)
+            Self.step(&a, &b, a2); Self.step(&a, &b, b2)
+            Self.step(&a, &b, a3); Self.step(&a, &b, b3)
         }
         while i + 8 <= raw.count {
             Self.step(&a, &b, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))

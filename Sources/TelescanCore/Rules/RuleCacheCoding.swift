@@ -2,7 +2,9 @@
 /// automata's tables begin, the number of rules), then the named lists, every rule definition
 /// field by field (examples aside: a scan never runs them), the context rules' margins (see
 /// `CompiledRules`), and the tables of the two literal automata built from them (target and
-/// context rules). Integers are 8 bytes little-endian; a string is its UTF-8 length and bytes.
+/// context rules). Integers are 8 bytes little-endian; a string is its UTF-8 length and bytes; an
+/// automaton's transition table is its count, zero bytes to a multiple of 8 from the file's start,
+/// then its integers (read in place from the mapped file, see `MappedTable`).
 /// The file ends with a checksum of all before it. Decoding checks the checksum and every
 /// length against the bytes left, so a truncated or damaged file is a miss, not a crash and
 /// not altered rules.
