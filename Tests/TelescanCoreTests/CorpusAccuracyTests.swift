@@ -1,9 +1,22 @@
+import Foundation
 import XCTest
 import TelescanCore
 
 /// The accuracy the README reports, enforced: every element at least 0.95 F1 on the corpus,
 /// and no telehealth service found in MTSamples' in-person transcriptions.
 final class CorpusAccuracyTests: XCTestCase {
+    /// A gold signer with credential "" (the note writes none) agrees with one found without a
+    /// credential, and not with one found with a credential.
+    func testAnEmptyGoldCredentialIsNoCredential() throws {
+        let path = NSTemporaryDirectory() + "telescan-gold-\(getpid()).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try #"{"id": "a.txt", "service": null, "elements": {"performing_provider": {"name": "Euan Gillespie", "credential": ""}}}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let gold = try GoldRecord.load(path: path)
+        XCTAssertEqual(gold.first?.elements["performing_provider"], "euan gillespie|?")
+        XCTAssertNotEqual(gold.first?.elements["performing_provider"], "euan gillespie|RN")
+    }
+
     func testCorpusElementsAtLeast095F1() throws {
         let golds = try GoldRecord.load(path: Repo.corpus + "/gold.jsonl")
         XCTAssertGreaterThanOrEqual(golds.count, 150)

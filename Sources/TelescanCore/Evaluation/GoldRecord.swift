@@ -58,8 +58,10 @@ public enum ElementValues {
         }
     }
 
+    /// A gold credential of "" (the note writes none) is the same as none found.
     static func provider(_ name: String?, _ credential: String?) -> String {
-        "\((name ?? "?").lowercased())|\((credential ?? "?").uppercased())"
+        let credential = credential?.isEmpty == false ? credential! : "?"
+        return "\((name ?? "?").lowercased())|\(credential.uppercased())"
     }
 
     public static func of(_ e: NoteElements) -> [String: String] {
