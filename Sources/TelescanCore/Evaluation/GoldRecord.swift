@@ -60,7 +60,7 @@ public enum ElementValues {
 
     /// A gold credential of "" (the note writes none) is the same as none found.
     static func provider(_ name: String?, _ credential: String?) -> String {
-        let credential = credential?.isEmpty == false ? credential! : "?"
+        let credential = credential.flatMap { $0.isEmpty ? nil : $0 } ?? "?"
         return "\((name ?? "?").lowercased())|\(credential.uppercased())"
     }
 
