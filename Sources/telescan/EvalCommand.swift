@@ -27,6 +27,9 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .customLong("min-f1"), help: "Exit 1 when any element's F1 is below this.")
     var minF1: Double?
 
+    @Option(name: [.customShort("j"), .customLong("jobs")], help: "Worker threads (default: all cores).")
+    var jobs: Int?
+
     @Flag(name: .customLong("quiet-disagreements"), help: "Do not list the notes that disagree with the gold.")
     var quietDisagreements = false
 
@@ -52,7 +55,9 @@ struct EvalCommand: ParsableCommand {
         }
         let golds = try GoldRecord.load(path: gold)
         let notes = paths.isEmpty ? [((gold as NSString).deletingLastPathComponent as NSString).appendingPathComponent("notes")] : paths
-        let eval = try GoldEvaluator(lexicons: lex, date: date).run(golds: golds, paths: notes, options: input.makeInputOptions())
+        var evaluator = GoldEvaluator(lexicons: lex, date: date)
+        evaluator.jobs = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let eval = try evaluator.run(golds: golds, paths: notes, options: input.makeInputOptions())
         print(eval.report(showDisagreements: !quietDisagreements), terminator: "")
         if let minF1, eval.minimumF1 < minF1 { throw ExitCode(1) }
     }

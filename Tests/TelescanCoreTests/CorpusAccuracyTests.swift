@@ -20,8 +20,9 @@ final class CorpusAccuracyTests: XCTestCase {
     func testCorpusElementsAtLeast095F1() throws {
         let golds = try GoldRecord.load(path: Repo.corpus + "/gold.jsonl")
         XCTAssertGreaterThanOrEqual(golds.count, 150)
-        let eval = try GoldEvaluator(lexicons: try Repo.lexiconSet(), date: "2026-06-15")
-            .run(golds: golds, paths: [Repo.corpus + "/notes"], options: InputOptions())
+        var evaluator = GoldEvaluator(lexicons: try Repo.lexiconSet(), date: "2026-06-15")
+        evaluator.jobs = 2
+        let eval = try evaluator.run(golds: golds, paths: [Repo.corpus + "/notes"], options: InputOptions())
         XCTAssertTrue(eval.unmatchedGold.isEmpty, "gold without note: \(eval.unmatchedGold)")
         XCTAssertTrue(eval.unmatchedResults.isEmpty, "note without gold: \(eval.unmatchedResults)")
         for (name, c) in eval.elements where c.support > 0 {

@@ -105,7 +105,8 @@ final class IndependentSetsTests: XCTestCase {
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
-        let evaluator = GoldEvaluator(lexicons: try Repo.lexiconSet(), date: "2026-06-15")
+        var evaluator = GoldEvaluator(lexicons: try Repo.lexiconSet(), date: "2026-06-15")
+        evaluator.jobs = 2
         for floor in Self.floors {
             let dir = Repo.corpus + "/independent/" + floor.set
             let golds = try GoldRecord.load(path: dir + "/gold.jsonl")

@@ -508,6 +508,7 @@ final class PipelineTests: XCTestCase {
             var out: [UInt8] = []
             var runner = ScanRunner(jobs: jobs)
             runner.batchNotes = 7
+            runner.groupNotes = 2   // four groups a batch, scanned at once with four jobs
             try runner.run(reader: &reader, engine: engine, printer: JSONLinesPrinter(), write: { out += $0 }, observe: { _ in })
             return out
         }
@@ -787,6 +788,7 @@ final class DeferredCompileTests: XCTestCase {
         var out: [UInt8] = []
         var runner = ScanRunner(jobs: jobs)
         runner.batchNotes = 64
+        runner.groupNotes = 16
         try runner.run(reader: &reader, engine: engine, printer: JSONLinesPrinter(), write: { out += $0 }, observe: { _ in })
         return out
     }

@@ -22,7 +22,9 @@ final class SchemaTests: XCTestCase {
         var reader = InputChain(paths: paths, options: InputOptions())
         var out: [UInt8] = []
         var runner = ScanRunner(jobs: jobs)
-        runner.batchNotes = 16
+        // Four groups a batch: with two or more jobs, groups are scanned at once.
+        runner.batchNotes = 64
+        runner.groupNotes = 16
         try runner.run(reader: &reader, engine: engine, printer: printer, write: { out += $0 }, observe: { _ in })
         return out
     }

@@ -9,6 +9,9 @@ public struct ScanRunner {
     /// get some), and a byte budget that closes a batch early.
     public var batchNotes = 1024
     public var batchBytes = 8 << 20
+    /// Notes a worker takes at a time (`NoteScanner.groupSize`). Tests set small batches and
+    /// groups so that a short input still has several groups in flight at once.
+    public var groupNotes = NoteScanner.groupSize
 
     public init(jobs: Int) { self.jobs = max(1, jobs) }
 
@@ -34,7 +37,7 @@ public struct ScanRunner {
             // Notes go to the scanners in groups (see `NoteScanner.groupSize`); with several
             // threads GCD hands each group to whichever thread is free, so a few long notes do not
             // leave the other cores idle. Each iteration borrows a scanner.
-            let size = NoteScanner.groupSize
+            let size = max(1, groupNotes)
             let groups = (n + size - 1) / size
             @Sendable func scanGroup(_ g: Int) {
                 let scanner = scanners.take()

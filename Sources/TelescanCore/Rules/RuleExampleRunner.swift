@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import TelescanPCRE2
 
 /// Runs every example of every rule: a `match` example must match with exactly the marked
@@ -20,56 +22,78 @@ public enum RuleExampleRunner {
     }
 
     /// `checked`: examples run; `exportedCopies`: exported copies of match examples compared
-    /// with the scan (those the pattern still matches).
-    public static func run(_ rules: CompiledRules) -> (checked: Int, exportedCopies: Int, failures: [Failure]) {
-        let scratch = MatchScratch(maxCaptures: rules.maxCaptures)
-        var failures: [Failure] = []
+    /// with the scan (those the pattern still matches). The rules are spread over `jobs`
+    /// threads (each with its own matchers and scratch); failures come back in rule order.
+    public static func run(_ rules: CompiledRules, jobs: Int = ProcessInfo.processInfo.activeProcessorCount)
+        -> (checked: Int, exportedCopies: Int, failures: [Failure]) {
+        let workers = max(1, min(jobs, rules.rules.count))
+        let perRule = Mutex<[Int: RuleOutcome]>([:])
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let scratch = MatchScratch(maxCaptures: rules.maxCaptures)
+            let windowed = RuleMatcher(rules: rules), whole = RuleMatcher(rules: rules, windowed: false)
+            var mine: [Int: RuleOutcome] = [:]
+            for index in stride(from: w, to: rules.rules.count, by: workers) {
+                mine[index] = check(index, rules, scratch, windowed: windowed, whole: whole)
+            }
+            perRule.withLock { $0.merge(mine) { a, _ in a } }
+        }
+        let outcomes = perRule.withLock { all in rules.rules.indices.map { all[$0]! } }
+        return (outcomes.reduce(0) { $0 + $1.checked }, outcomes.reduce(0) { $0 + $1.exportedCopies },
+                outcomes.flatMap(\.failures))
+    }
+
+    struct RuleOutcome: Sendable {
         var checked = 0, exportedCopies = 0
-        let windowed = RuleMatcher(rules: rules), whole = RuleMatcher(rules: rules, windowed: false)
-        for (index, rule) in rules.rules.enumerated() {
-            let def = rule.definition
-            func fail(_ ex: String, _ p: String) { failures.append(Failure(file: def.file, rule: def.id, example: ex, problem: p)) }
-            func checkWindows(_ ex: String, _ text: String) {
-                guard rules.windows[index] != .wholeNote, let w = windowed.matchRule(index, in: text),
-                      let f = whole.matchRule(index, in: text) else { return }
-                let (ws, fs) = (w.map(\.matchSpan), f.map(\.matchSpan))
-                if ws != fs { fail(ex, "finds \(ws) near its literals but \(fs) over the whole text (reach too small?)") }
-            }
-            for source in def.examples.match {
-                checked += 1
-                let ex = ExampleText(parsing: source)
-                let spans = matches(rule, ex.text, scratch)
-                checkWindows(source, ex.text)
-                if spans.isEmpty { fail(source, "does not match"); continue }
-                let exported = exportedCopiesLost(index, ex.text, rules, windowed: windowed, whole: whole, scratch)
-                exportedCopies += exported.compared
-                for problem in exported.problems { fail(source, problem) }
-                if !ex.marked.isEmpty {
-                    for m in ex.marked where !spans.contains(m) {
-                        fail(source, "matched \(spans.map { "[\($0.lowerBound),\($0.upperBound))" }.joined(separator: " ")) but the marked span is [\(m.lowerBound),\(m.upperBound))")
-                    }
-                }
-                // A gate on the note need only be in the example somewhere; other keys in each match
-                // (masking them covers an example that lacks them altogether).
-                if def.gatesOnNote && !LiteralPrefilter.contains(ex.text, anyOf: def.alsoRequires) {
-                    fail(source, "matches but contains none of the rule's note_requires \(def.alsoRequires)")
-                }
-                for (name, keys) in [("literals", def.literals), ("also_requires", def.gatesOnNote ? [] : def.alsoRequires)] where !keys.isEmpty {
-                    let kept = matchesWithKeysMasked(rule, ex.text, keys, scratch)
-                    if !kept.isEmpty {
-                        fail(source, "still matches \(kept) with every one of its \(name) \(keys) masked: each match must hold one"
-                             + (name == "also_requires" ? " (a word the note must hold elsewhere is 'note_requires')" : ""))
-                    }
+        var failures: [Failure] = []
+    }
+
+    /// Every example of the rule at `index`.
+    static func check(_ index: Int, _ rules: CompiledRules, _ scratch: MatchScratch,
+                      windowed: RuleMatcher, whole: RuleMatcher) -> RuleOutcome {
+        var outcome = RuleOutcome()
+        let rule = rules.rules[index]
+        let def = rule.definition
+        func fail(_ ex: String, _ p: String) { outcome.failures.append(Failure(file: def.file, rule: def.id, example: ex, problem: p)) }
+        func checkWindows(_ ex: String, _ text: String) {
+            guard rules.windows[index] != .wholeNote, let w = windowed.matchRule(index, in: text),
+                  let f = whole.matchRule(index, in: text) else { return }
+            let (ws, fs) = (w.map(\.matchSpan), f.map(\.matchSpan))
+            if ws != fs { fail(ex, "finds \(ws) near its literals but \(fs) over the whole text (reach too small?)") }
+        }
+        for source in def.examples.match {
+            outcome.checked += 1
+            let ex = ExampleText(parsing: source)
+            let spans = matches(rule, ex.text, scratch)
+            checkWindows(source, ex.text)
+            if spans.isEmpty { fail(source, "does not match"); continue }
+            let exported = exportedCopiesLost(index, ex.text, rules, windowed: windowed, whole: whole, scratch)
+            outcome.exportedCopies += exported.compared
+            for problem in exported.problems { fail(source, problem) }
+            if !ex.marked.isEmpty {
+                for m in ex.marked where !spans.contains(m) {
+                    fail(source, "matched \(spans.map { "[\($0.lowerBound),\($0.upperBound))" }.joined(separator: " ")) but the marked span is [\(m.lowerBound),\(m.upperBound))")
                 }
             }
-            for source in def.examples.noMatch {
-                checked += 1
-                let ex = ExampleText(parsing: source)
-                if !matches(rule, ex.text, scratch).isEmpty { fail(source, "matches but must not") }
-                checkWindows(source, ex.text)
+            // A gate on the note need only be in the example somewhere; other keys in each match
+            // (masking them covers an example that lacks them altogether).
+            if def.gatesOnNote && !LiteralPrefilter.contains(ex.text, anyOf: def.alsoRequires) {
+                fail(source, "matches but contains none of the rule's note_requires \(def.alsoRequires)")
+            }
+            for (name, keys) in [("literals", def.literals), ("also_requires", def.gatesOnNote ? [] : def.alsoRequires)] where !keys.isEmpty {
+                let kept = matchesWithKeysMasked(rule, ex.text, keys, scratch)
+                if !kept.isEmpty {
+                    fail(source, "still matches \(kept) with every one of its \(name) \(keys) masked: each match must hold one"
+                         + (name == "also_requires" ? " (a word the note must hold elsewhere is 'note_requires')" : ""))
+                }
             }
         }
-        return (checked, exportedCopies, failures)
+        for source in def.examples.noMatch {
+            outcome.checked += 1
+            let ex = ExampleText(parsing: source)
+            if !matches(rule, ex.text, scratch).isEmpty { fail(source, "matches but must not") }
+            checkWindows(source, ex.text)
+        }
+        return outcome
     }
 
     /// For each export mutation of `text` that the rule's pattern still matches (over the whole
