@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// Passes records through and keeps each one's service date, so that results, which come back
 /// in input order from the scan's workers, are decided on their own record's date. The reader
@@ -16,19 +16,17 @@ struct ServiceDateKeepingReader<Base: NoteReader>: NoteReader {
 
 /// Service dates by input index; an index is dropped once taken, so memory stays bounded by
 /// the records in flight.
-final class ServiceDates: @unchecked Sendable {
-    private let lock = NSLock()
-    private var dates: [Int: String] = [:]
-    private var count = 0
+final class ServiceDates: Sendable {
+    private let state = Mutex<(dates: [Int: String], count: Int)>(([:], 0))
 
     func append(_ date: String?) {
-        lock.lock(); defer { lock.unlock() }
-        if let date { dates[count] = date }
-        count += 1
+        state.withLock { s in
+            if let date { s.dates[s.count] = date }
+            s.count += 1
+        }
     }
 
     func take(_ index: Int) -> String? {
-        lock.lock(); defer { lock.unlock() }
-        return dates.removeValue(forKey: index)
+        state.withLock { $0.dates.removeValue(forKey: index) }
     }
 }
