@@ -245,6 +245,26 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(r.elements.time?.value, 45)
     }
 
+    /// "appt." (like "pt.") closes a terse statement before an amount of time or a statement
+    /// word, so "no need for appt." does not negate the minutes after it; "next appt. 3/12"
+    /// and "appt. scheduled" stay one sentence.
+    func testAnAppointmentAbbreviationEndsATerseStatement() throws {
+        let lex = try Repo.lexiconSet()
+        let splitter = SentenceSplitter(lexicons: lex)
+        func sentences(_ s: String) -> [String] {
+            let bytes = Array(s.utf8)
+            return bytes.withUnsafeBufferPointer { buf in splitter.split(buf).units.map { String(decoding: bytes[$0.range], as: UTF8.self) } }
+        }
+        XCTAssertEqual(sentences("rash better, no need for appt. 9 min on phone."), ["rash better, no need for appt.", "9 min on phone."])
+        XCTAssertEqual(sentences("no appt. 12mins on phone."), ["no appt.", "12mins on phone."])
+        XCTAssertEqual(sentences("no f/u appt. pt agrees."), ["no f/u appt.", "pt agrees."])
+        XCTAssertEqual(sentences("declined by pt. 10 minutes total."), ["declined by pt.", "10 minutes total."])
+        XCTAssertEqual(sentences("next appt. 3/12 at 2 pm with Dr. Lee."), ["next appt. 3/12 at 2 pm with Dr. Lee."])
+        XCTAssertEqual(sentences("next appt. 3 wks from now."), ["next appt. 3 wks from now."])
+        XCTAssertEqual(sentences("f/u appt. scheduled for May."), ["f/u appt. scheduled for May."])
+        XCTAssertEqual(sentences("Spoke with pt. about her meds."), ["Spoke with pt. about her meds."])
+    }
+
     /// A terse note: "video declined by pt." declines the video only, not the place earlier in
     /// the clause, and "pt." closes its statement before "consent obtained", which stays
     /// affirmed; "Pt. was seen" stays one sentence.

@@ -251,21 +251,42 @@ public struct SentenceSplitter: Sendable {
         return letters
     }
 
-    /// "pt." that ends a terse statement ("video declined by pt. consent obtained."): the
-    /// abbreviation of patient closes its sentence when a statement word follows ("consent",
-    /// "pt", "time", ...), so a trigger before it does not reach the next statement; "Pt. was
-    /// seen" and "est. pt" stay one sentence.
+    /// "pt." or "appt." that ends a terse statement ("video declined by pt. consent obtained.",
+    /// "no need for appt. 9 min on phone"): the abbreviation of patient or appointment closes
+    /// its sentence when a statement word follows ("consent", "pt", "time", ...) or an amount of
+    /// time ("9 min", "12mins"), so a trigger before it does not reach the next statement;
+    /// "Pt. was seen", "est. pt" and "next appt. 3/12" stay one sentence.
     func endsWithPatient(_ t: UnsafeBufferPointer<UInt8>, dot: Int, lineStart: Int, before end: Int) -> Bool {
-        guard !statementStarts.isEmpty, dot - lineStart >= 2 else { return false }
-        let p = t[dot - 2] | 0x20, q = t[dot - 1] | 0x20
-        guard p == UInt8(ascii: "p"), q == UInt8(ascii: "t"), dot - 2 == lineStart || !isWordByte(t[dot - 3]) else { return false }
+        guard !statementStarts.isEmpty else { return false }
+        var w = dot
+        while w > lineStart, (t[w - 1] | 0x20) >= 97, (t[w - 1] | 0x20) <= 122 { w -= 1 }
+        guard w == lineStart || !isWordByte(t[w - 1]), let word = Self.wordKey(t[w..<dot]),
+              Self.statementEndingNouns.contains(word) else { return false }
         var s = dot + 1
         while s < end, t[s] == 32 || t[s] == 9 { s += 1 }
         var e = s
         while e < end, isWordByte(t[e]), t[e] != UInt8(ascii: ".") { e += 1 }
         guard e > s else { return false }
+        if t[s] >= 48 && t[s] <= 57 { return startsAmountOfTime(t, at: s, before: end) }
         return statementStarts.contains(t[s..<e].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 })
     }
+
+    /// The nouns of `endsWithPatient`, packed as `wordKey` packs them.
+    static let statementEndingNouns: Set<UInt64> = Set(["pt", "pts", "appt", "appts"].compactMap { wordKey(Array($0.utf8)) })
+
+    /// Digits, an optional space, then a unit of a visit's time ("9 min", "12mins").
+    func startsAmountOfTime(_ t: UnsafeBufferPointer<UInt8>, at start: Int, before end: Int) -> Bool {
+        var i = start
+        while i < end, t[i] >= 48, t[i] <= 57 { i += 1 }
+        if i < end, t[i] == 32 { i += 1 }
+        var e = i
+        while e < end, (t[e] | 0x20) >= 97, (t[e] | 0x20) <= 122 { e += 1 }
+        guard e > i, e == end || !isWordByte(t[e]) || t[e] == UInt8(ascii: "."), let unit = Self.wordKey(t[i..<e]) else { return false }
+        return Self.visitTimeUnits.contains(unit)
+    }
+
+    /// Units of a visit's time; weeks and months ("next appt. 3 wks") keep the sentence going.
+    static let visitTimeUnits: Set<UInt64> = Set(["min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours"].compactMap { wordKey(Array($0.utf8)) })
 
     /// The bytes lower-cased and packed into one integer, or nil when longer than eight.
     static func wordKey<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
