@@ -106,6 +106,7 @@ final class IndependentSetsTests: XCTestCase {
         ("m3-interpreters-and-caregivers", 40, 241, 1),
         ("m4-async-and-monitoring-3", 40, 202, 8),
         ("m5-specialty-followups", 40, 244, 1),
+        ("k3-ambient-scribe-4", 39, 229, 1),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
