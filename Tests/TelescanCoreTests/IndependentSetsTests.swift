@@ -46,12 +46,12 @@ final class IndependentSetsTests: XCTestCase {
         ("x3-behavioral-health", 40, 232, 4),
         ("y-geriatrics-home-hospice", 40, 233, 0),
         ("y1-plain-everyday-11", 39, 209, 2),
-        ("y2-patient-facing-5", 34, 184, 7),
+        ("y2-patient-facing-5", 34, 185, 7),
         ("y3-ambient-scribe-2", 37, 188, 6),
         ("z1-addenda-multi-encounter", 40, 221, 1),
         ("z2-billing-sections", 40, 254, 0),
         ("z3-plain-everyday-8", 40, 230, 1),
-        ("z4-patient-facing-2", 37, 188, 7),   // s30: one more wrong value (time.s30_we_did_it_together_for read 14 minutes of a 23-minute visit) beside five more right
+        ("z4-patient-facing-2", 37, 192, 7),   // s30: one more wrong value (time.s30_we_did_it_together_for read 14 minutes of a 23-minute visit) beside five more right
         ("z5-plain-everyday-9", 40, 230, 0),
         ("z6-patient-facing-3", 40, 202, 1),
         ("z7-plain-everyday-10", 40, 219, 0),
@@ -75,7 +75,7 @@ final class IndependentSetsTests: XCTestCase {
         ("zp-terse-shorthand-2", 40, 226, 0),
         ("zq-plain-everyday-3", 40, 221, 0),
         ("zr-month-of-a-clinic", 40, 233, 0),
-        ("zs-plain-everyday-4", 40, 225, 0),
+        ("zs-plain-everyday-4", 40, 226, 0),
         ("zt-mixed-month-2", 40, 220, 0),
         ("zu-plain-everyday-5", 40, 213, 0),
         ("zv-plain-everyday-6", 40, 234, 0),

@@ -284,6 +284,20 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(list.elements.modality?.value, "audio_only")
     }
 
+    /// A stated majority that names a part of the visit ("the rest of the visit on video")
+    /// after the other technology says the visit changed technology; one that names the whole
+    /// visit (an interpreter "by phone entire visit; pt + me on video") settles the technology
+    /// and is no switch.
+    func testAStatedPartOfTheVisitOnAnotherTechnologyIsASwitch() throws {
+        let scanner = try NoteScanner.forTests()
+        let part = scanner.scan(text: "Thanks for your patience at the start of today's visit. For the first couple of minutes we could only hear each other over the phone while your camera warmed up, and then we did the rest of the visit on video. You were at home and happy to meet this way. I spent 30 minutes on your care today.\nDr. Ana Ruiz, MD")
+        XCTAssertEqual(part.elements.modality?.value, "audio_video")
+        XCTAssertEqual(part.elements.modalitySwitch?.value, true)
+        let whole = scanner.scan(text: "Video f/u DM2.\nInterp: Spanish, Rosa, on conf line by phone entire visit; pt + me on video.\nPt at home, verbal consent. 20 min. Jo Lee, MD")
+        XCTAssertEqual(whole.elements.modality?.value, "audio_video")
+        XCTAssertNil(whole.elements.modalitySwitch)
+    }
+
     func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {
         let scanner = try NoteScanner.forTests()
         let booking = "Scheduling - Phone Note\nPt called to book a follow-up; chose a telephone visit (no webcam). She will be at home for the call and is ok with a phone visit.\nCall length 3 min.\nJo Lee, PA-C"

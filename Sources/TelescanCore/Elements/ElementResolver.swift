@@ -73,8 +73,15 @@ public struct ElementResolver: Sendable {
         } else if let top = modalities.first {
             var value = top.value!
             // Video and phone both stated with no switch: the higher-priority statement wins; a
-            // stated majority settles it.
-            if statesVideo && statesPhone, let m = majority.first?.value { value = m }
+            // stated majority settles it. One that names a part of the visit ("the first couple
+            // of minutes over the phone ..., then the rest of the visit on video"), not the whole
+            // of it ("the entire visit was by phone"), says the visit changed technology.
+            if statesVideo && statesPhone, let m = majority.first {
+                value = m.value!
+                if let part = majority.first(where: { $0.captures["whole"] == nil }) {
+                    e.modalitySwitch = .init(true, evidence: [part.span])
+                }
+            }
             e.modality = .init(value, evidence: evidenceList(modalities.filter { $0.value == value }))
         }
 
