@@ -30,7 +30,7 @@ final class IndependentSetsTests: XCTestCase {
         ("s-public-systems", 60, 319, 1),
         ("t-time-and-mdm", 60, 362, 0),
         ("t1-in-passing", 39, 249, 1),
-        ("t2-async-and-monitoring", 39, 207, 4),
+        ("t2-async-and-monitoring", 39, 208, 4),
         ("u-teaching-specialty", 60, 356, 0),
         ("u1-plain-everyday-13", 40, 224, 1),
         ("u2-mixed-month-5", 40, 227, 2),
@@ -51,7 +51,7 @@ final class IndependentSetsTests: XCTestCase {
         ("z1-addenda-multi-encounter", 40, 221, 1),
         ("z2-billing-sections", 40, 254, 0),
         ("z3-plain-everyday-8", 40, 230, 1),
-        ("z4-patient-facing-2", 37, 192, 7),   // s30: one more wrong value (time.s30_we_did_it_together_for read 14 minutes of a 23-minute visit) beside five more right
+        ("z4-patient-facing-2", 37, 193, 7),   // s30: one more wrong value (time.s30_we_did_it_together_for read 14 minutes of a 23-minute visit) beside five more right
         ("z5-plain-everyday-9", 40, 230, 0),
         ("z6-patient-facing-3", 40, 204, 0),
         ("z7-plain-everyday-10", 40, 219, 0),
@@ -75,7 +75,7 @@ final class IndependentSetsTests: XCTestCase {
         ("zp-terse-shorthand-2", 40, 226, 0),
         ("zq-plain-everyday-3", 40, 221, 0),
         ("zr-month-of-a-clinic", 40, 233, 0),
-        ("zs-plain-everyday-4", 40, 226, 0),
+        ("zs-plain-everyday-4", 40, 227, 0),
         ("zt-mixed-month-2", 40, 220, 0),
         ("zu-plain-everyday-5", 40, 213, 0),
         ("zv-plain-everyday-6", 40, 234, 0),
