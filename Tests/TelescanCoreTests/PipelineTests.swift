@@ -298,6 +298,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(whole.elements.modalitySwitch)
     }
 
+    /// A monitoring month's technology is the monitoring itself, even when no phrase names it
+    /// ("Days with a weight reading: 26" made the service) and a nurse's call by phone is told
+    /// within it.
+    func testAMonitoringMonthHasTheMonitoringAsItsModality() throws {
+        let scanner = try NoteScanner.forTests()
+        let r = scanner.scan(text: "Heart Failure Home Monitoring - Your October Summary\nDays with a weight reading: 26 out of 31.\nOur nurse called you by phone on October 18 about a 3-pound jump.\nI spent 41 minutes this month reviewing your readings.\nJo Lee, MD")
+        XCTAssertEqual(r.service, .remoteMonitoring)
+        XCTAssertEqual(r.elements.modality?.value, "remote_monitoring")
+        XCTAssertFalse(r.elements.modality?.evidence.isEmpty ?? true)
+    }
+
     func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {
         let scanner = try NoteScanner.forTests()
         let booking = "Scheduling - Phone Note\nPt called to book a follow-up; chose a telephone visit (no webcam). She will be at home for the call and is ok with a phone visit.\nCall length 3 min.\nJo Lee, PA-C"

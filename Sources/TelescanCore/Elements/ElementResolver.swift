@@ -267,6 +267,12 @@ public struct ElementResolver: Sendable {
             e.modality = .init(best.value!, evidence: evidenceList(candidates.filter { $0.value == best.value }))
             e.modalitySwitch = nil
             e.modalityAmbiguous = false
+        } else if service == .remoteMonitoring, let evidence = e.service?.evidence, !evidence.isEmpty {
+            // A monitoring month's technology is the monitoring itself, whatever named the
+            // service ("Days with a weight reading: 26"); the calls within it are not its modality.
+            e.modality = .init("remote_monitoring", evidence: evidence)
+            e.modalitySwitch = nil
+            e.modalityAmbiguous = false
         }
     }
 
