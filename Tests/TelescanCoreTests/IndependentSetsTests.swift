@@ -109,6 +109,7 @@ final class IndependentSetsTests: XCTestCase {
         ("k3-ambient-scribe-4", 39, 229, 1),
         ("k2-plain-everyday-21", 40, 239, 1),
         ("k1-patient-facing-8", 40, 227, 1),
+        ("k4-mixed-month-9", 39, 231, 1),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
