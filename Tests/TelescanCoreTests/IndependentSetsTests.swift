@@ -51,7 +51,7 @@ final class IndependentSetsTests: XCTestCase {
         ("z1-addenda-multi-encounter", 40, 221, 1),
         ("z2-billing-sections", 40, 254, 0),
         ("z3-plain-everyday-8", 40, 231, 0),
-        ("z4-patient-facing-2", 37, 193, 7),   // s30: one more wrong value (time.s30_we_did_it_together_for read 14 minutes of a 23-minute visit) beside five more right
+        ("z4-patient-facing-2", 38, 195, 5),   // s30: one more wrong value (time.s30_we_did_it_together_for read 14 minutes of a 23-minute visit) beside five more right
         ("z5-plain-everyday-9", 40, 230, 0),
         ("z6-patient-facing-3", 40, 204, 0),
         ("z7-plain-everyday-10", 40, 219, 0),
@@ -109,6 +109,7 @@ final class IndependentSetsTests: XCTestCase {
         ("k3-ambient-scribe-4", 39, 229, 1),
         ("k2-plain-everyday-21", 40, 239, 1),
         ("k1-patient-facing-8", 40, 233, 1),
+        ("k5-patient-facing-9", 39, 218, 4),
         ("k4-mixed-month-9", 39, 233, 1),
     ]
 
