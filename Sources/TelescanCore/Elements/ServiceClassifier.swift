@@ -127,7 +127,16 @@ public struct ServiceClassifier: Sendable {
             if let days = elements.deviceDays { return (.remoteMonitoring, days.evidence) }
             if modality == "remote_monitoring", elements.time != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         }
-        if cues["no_encounter"] != nil { return (nil, ev("no_encounter")) }
+        // A stated face-to-face visit written as a clinic note (its sections: CC, Exam, A/P),
+        // with its work (minutes or MDM), outranks a no-encounter cue: "No telehealth visit took
+        // place" in an office visit booked as video says which visit did not happen, not that
+        // none did. A coordination note that only names an "ED visit" has no such sections.
+        let clinicSections = findings.contains {
+            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority == 0
+        }
+        let officeVisitWork = statedInPerson && clinicSections
+            && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil)
+        if cues["no_encounter"] != nil, !officeVisitWork { return (nil, ev("no_encounter")) }
         // The patient agreed to meet this way, the note says where the patient was and what
         // the visit took (minutes or a level of decision making): a remote visit whose
         // technology the note does not name in words the rules read ("Telehealth on Coviu ...
