@@ -309,6 +309,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertFalse(r.elements.modality?.evidence.isEmpty ?? true)
     }
 
+    /// An office visit written as a clinic note, with its minutes, is that visit even when it
+    /// says "No telehealth visit took place" (it was booked as video); a coordination note that
+    /// only names an "ED visit" and a "clinic visit" stays no encounter.
+    func testAnOfficeVisitBookedAsVideoIsInPerson() throws {
+        let scanner = try NoteScanner.forTests()
+        let office = "Office Visit\nPatient: Saoirse Tennant, 31 F (established)\n\nNote: this appointment was originally scheduled as a video visit. Patient was already in the building and asked to be seen in person, so the visit was done face to face in exam room 2. No telehealth visit took place.\n\nCC: recheck after iron deficiency anemia treatment.\nExam: HR 78, no murmur.\nA/P: continue iron 3 more months.\n\nTotal time 22 minutes.\nDesmond Clarke, DO"
+        XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
+        let coordination = "Social Work - Care Coordination\nPt (ED visit 06/13, new DM2 dx) unable to get to pharmacy.\n- Called pharmacy: meds ready. Arranged delivery.\n- Set up transport for bridge clinic visit 06/18 10:00.\n- Called pt's mobile, no answer; LVM.\nTotal SW time 35 min.\nRenata Oduya-Strand, LCSW"
+        XCTAssertNil(scanner.scan(text: coordination).service)
+    }
+
     func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {
         let scanner = try NoteScanner.forTests()
         let booking = "Scheduling - Phone Note\nPt called to book a follow-up; chose a telephone visit (no webcam). She will be at home for the call and is ok with a phone visit.\nCall length 3 min.\nJo Lee, PA-C"
