@@ -320,6 +320,16 @@ final class PipelineTests: XCTestCase {
         XCTAssertNil(scanner.scan(text: coordination).service)
     }
 
+    /// A video visit that reviews the month's monitoring readings, told only by their count of
+    /// days, is the video visit; a monitoring month titled as such stays the month.
+    func testAVideoVisitReviewingMonitoringReadingsIsTheVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let visit = "TELEHEALTH VIDEO VISIT\nSetting: pt at home, joined by video on his tablet. Pt consented to the telehealth visit.\nHe is enrolled in our remote BP monitoring program (separate monthly billing). Reviewed his cuff data with him today: 26 days of readings so far this month.\nTotal time today: 28 minutes.\nColette Dumas, NP"
+        XCTAssertEqual(scanner.scan(text: visit).service, .telemedicineVisit)
+        let month = "Remote Patient Monitoring - October summary\nBP cuff: 26 days of readings this month. I called him by phone on 10/12 about two high readings.\nManagement time this month: 24 minutes.\nColette Dumas, NP"
+        XCTAssertEqual(scanner.scan(text: month).service, .remoteMonitoring)
+    }
+
     func testShortCallsOfNoEncounterDocumentsStayNoEncounter() throws {
         let scanner = try NoteScanner.forTests()
         let booking = "Scheduling - Phone Note\nPt called to book a follow-up; chose a telephone visit (no webcam). She will be at home for the call and is ok with a phone visit.\nCall length 3 min.\nJo Lee, PA-C"

@@ -65,7 +65,14 @@ public struct ServiceClassifier: Sendable {
         }
         // A monitoring program named in an office visit's plan ("Enrolled in BP cuff RPM") is a
         // mention: a monitoring month that states a face-to-face setting still counts its days.
-        if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil {
+        // A month's readings told only by their count of days ("26 days of readings so far this
+        // month", priority 1) in a note that names a telehealth visit held by video or phone is
+        // that visit reviewing the readings, not the monitoring month.
+        let onlyDayCounts = !findings.contains {
+            $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 1
+        }
+        let liveVisit = cues["telemedicine_visit"] != nil && (modality == "audio_video" || modality == "audio_only")
+        if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil, !(onlyDayCounts && liveVisit) {
             return (.remoteMonitoring, ev("remote_monitoring"))
         }
         // A check-in or portal message that became a full visit is that visit: the check-in is
