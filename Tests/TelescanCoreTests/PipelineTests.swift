@@ -318,6 +318,9 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(scanner.scan(text: office).service, .inPerson)
         let coordination = "Social Work - Care Coordination\nPt (ED visit 06/13, new DM2 dx) unable to get to pharmacy.\n- Called pharmacy: meds ready. Arranged delivery.\n- Set up transport for bridge clinic visit 06/18 10:00.\n- Called pt's mobile, no answer; LVM.\nTotal SW time 35 min.\nRenata Oduya-Strand, LCSW"
         XCTAssertNil(scanner.scan(text: coordination).service)
+        // An intake call that offers a video or an in-person slot stays no encounter.
+        let intake = "INTAKE SCREENING CALL (non-clinical staff)\n01/12/2026 10:40-10:55\nCaller self-referred. Insurance verified. Offered first intake: 01/15 at 1 PM by video with a counselor, or 01/20 in person; caller chose video.\n- Maribel Oyelaran, Intake Coordinator"
+        XCTAssertNil(scanner.scan(text: intake).service)
     }
 
     /// A video visit that reviews the month's monitoring readings, told only by their count of

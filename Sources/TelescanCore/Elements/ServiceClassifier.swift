@@ -96,6 +96,15 @@ public struct ServiceClassifier: Sendable {
             if cues["e_visit"] == nil, statedInPerson, elements.consent == nil { return (.inPerson, ev("in_person")) }
             return (.eVisit, elements.modality!.evidence)
         }
+        // A stated face-to-face visit written as a clinic note (its sections: CC, Exam, A/P),
+        // with its work (minutes or MDM), outranks a no-encounter cue: "No telehealth visit took
+        // place" in an office visit booked as video says which visit did not happen, not that
+        // none did. A coordination note that only names an "ED visit" has no such sections.
+        let clinicSections = findings.contains {
+            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority == 0
+        }
+        let officeVisitWork = statedInPerson && clinicSections
+            && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil)
         // A lone "by phone" or "by video" in a note that reads as a face-to-face encounter is a
         // mention (a call to a colleague, a video EEG), not the visit's technology. A switch
         // between video and phone, or the technology that carried most of the visit, is not: it
@@ -112,6 +121,9 @@ public struct ServiceClassifier: Sendable {
             let sectionsOnly = cues["in_person"] != nil && !statedInPerson
             let bothSigns = elements.consent != nil && elements.patientLocation != nil
             if statedInPerson || !supported || (sectionsOnly && !bothSigns) {
+                // An intake or scheduling call that offers a video or an in-person slot is
+                // still no encounter.
+                if cues["no_encounter"] != nil, !officeVisitWork { return (nil, ev("no_encounter")) }
                 return cues["in_person"] != nil ? (.inPerson, ev("in_person")) : (nil, [])
             }
         }
@@ -134,15 +146,6 @@ public struct ServiceClassifier: Sendable {
             if let days = elements.deviceDays { return (.remoteMonitoring, days.evidence) }
             if modality == "remote_monitoring", elements.time != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         }
-        // A stated face-to-face visit written as a clinic note (its sections: CC, Exam, A/P),
-        // with its work (minutes or MDM), outranks a no-encounter cue: "No telehealth visit took
-        // place" in an office visit booked as video says which visit did not happen, not that
-        // none did. A coordination note that only names an "ED visit" has no such sections.
-        let clinicSections = findings.contains {
-            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority == 0
-        }
-        let officeVisitWork = statedInPerson && clinicSections
-            && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil)
         if cues["no_encounter"] != nil, !officeVisitWork { return (nil, ev("no_encounter")) }
         // The patient agreed to meet this way, the note says where the patient was and what
         // the visit took (minutes or a level of decision making): a remote visit whose
