@@ -112,6 +112,8 @@ final class IndependentSetsTests: XCTestCase {
         ("k5-patient-facing-9", 39, 219, 4),
         ("k6-which-service-was-it", 40, 234, 1),
         ("k7-plain-everyday-22", 40, 222, 1),
+        ("k8-plain-everyday-23", 40, 226, 3),
+        ("l1-templates-and-scribes", 40, 238, 3),
         ("k4-mixed-month-9", 39, 233, 1),
     ]
 
