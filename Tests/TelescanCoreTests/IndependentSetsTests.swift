@@ -114,6 +114,7 @@ final class IndependentSetsTests: XCTestCase {
         ("k7-plain-everyday-22", 40, 222, 1),
         ("k8-plain-everyday-23", 40, 226, 3),
         ("l1-templates-and-scribes", 40, 238, 3),
+        ("k9-patient-facing-10", 38, 205, 5),
         ("k4-mixed-month-9", 39, 233, 1),
     ]
 
