@@ -68,11 +68,13 @@ public struct ServiceClassifier: Sendable {
         // A month's readings told only by their count of days ("26 days of readings so far this
         // month", priority 1) in a note that names a telehealth visit held by video or phone is
         // that visit reviewing the readings, not the monitoring month.
-        let onlyDayCounts = !findings.contains {
-            $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 1
+        func visitReviewingReadings() -> Bool {
+            cues["telemedicine_visit"] != nil && (modality == "audio_video" || modality == "audio_only")
+                && !findings.contains {
+                    $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 1
+                }
         }
-        let liveVisit = cues["telemedicine_visit"] != nil && (modality == "audio_video" || modality == "audio_only")
-        if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil, !(onlyDayCounts && liveVisit) {
+        if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil, !visitReviewingReadings() {
             return (.remoteMonitoring, ev("remote_monitoring"))
         }
         // A check-in or portal message that became a full visit is that visit: the check-in is
@@ -100,11 +102,12 @@ public struct ServiceClassifier: Sendable {
         // with its work (minutes or MDM), outranks a no-encounter cue: "No telehealth visit took
         // place" in an office visit booked as video says which visit did not happen, not that
         // none did. A coordination note that only names an "ED visit" has no such sections.
-        let clinicSections = findings.contains {
-            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority == 0
+        // Asked only where a no-encounter cue stands, so most notes never scan for it.
+        func officeVisitWork() -> Bool {
+            statedInPerson && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil) && findings.contains {
+                $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority == 0
+            }
         }
-        let officeVisitWork = statedInPerson && clinicSections
-            && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil)
         // A lone "by phone" or "by video" in a note that reads as a face-to-face encounter is a
         // mention (a call to a colleague, a video EEG), not the visit's technology. A switch
         // between video and phone, or the technology that carried most of the visit, is not: it
@@ -123,7 +126,7 @@ public struct ServiceClassifier: Sendable {
             if statedInPerson || !supported || (sectionsOnly && !bothSigns) {
                 // An intake or scheduling call that offers a video or an in-person slot is
                 // still no encounter.
-                if cues["no_encounter"] != nil, !officeVisitWork { return (nil, ev("no_encounter")) }
+                if cues["no_encounter"] != nil, !officeVisitWork() { return (nil, ev("no_encounter")) }
                 return cues["in_person"] != nil ? (.inPerson, ev("in_person")) : (nil, [])
             }
         }
@@ -146,7 +149,7 @@ public struct ServiceClassifier: Sendable {
             if let days = elements.deviceDays { return (.remoteMonitoring, days.evidence) }
             if modality == "remote_monitoring", elements.time != nil { return (.remoteMonitoring, elements.modality!.evidence) }
         }
-        if cues["no_encounter"] != nil, !officeVisitWork { return (nil, ev("no_encounter")) }
+        if cues["no_encounter"] != nil, !officeVisitWork() { return (nil, ev("no_encounter")) }
         // The patient agreed to meet this way, the note says where the patient was and what
         // the visit took (minutes or a level of decision making): a remote visit whose
         // technology the note does not name in words the rules read ("Telehealth on Coviu ...
