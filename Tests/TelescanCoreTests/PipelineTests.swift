@@ -184,6 +184,24 @@ final class PipelineTests: XCTestCase {
         marker.withUnsafeBufferPointer { XCTAssertTrue(ContextEngine.isSeparatorOrEndMarker($0, 0..<$0.count)) }
     }
 
+    /// A label that says its text was copied from an earlier visit covers that text only: a
+    /// quote after its colon ends at the closing mark, and copied text on the label's own line
+    /// ends at the rule under it, even with today's visit on the next line and no blank line.
+    func testACopiedLabelCoversItsQuoteOrItsLinesUpToARule() throws {
+        let scanner = try NoteScanner.forTests()
+        let quoted = scanner.scan(text: "Allergy f/u (video) 02/02/2026. Pt consented to video visit.\nCopied from 11/2025: \"Phone visit, 40 minutes total.\"\nToday: congestion better. 15 minutes total.\nAnnika Osei, MD")
+        XCTAssertEqual(quoted.elements.time?.value, 15)
+        XCTAssertEqual(quoted.elements.modality?.value, "audio_video")
+        XCTAssertEqual(quoted.elements.performingProvider?.value.name, "Annika Osei")
+        let wide = String(repeating: "x", count: 60)
+        let ruled = scanner.scan(text: "PEDIATRICS - VIDEO VISIT\n\n(Copied from 01/06/2026 visit:) Seen by video with grandmother, who consented for the telehealth visit \(wide)\nand more of that visit's text, which the export wrapped at its width, \(wide) end.\n-----\nToday: Mom is with her at home on the video call and agreed to doing this visit by video.\nJo Lee, MD")
+        XCTAssertEqual(ruled.elements.consent?.value.by, "guardian")
+        XCTAssertEqual(ruled.elements.patientLocation?.value, "home")
+        // Without the label, the grandmother's consent is this visit's (by someone else).
+        let plain = scanner.scan(text: "PEDIATRICS - VIDEO VISIT\n\nSeen by video with grandmother, who consented for the telehealth visit.\nJo Lee, MD")
+        XCTAssertNotNil(plain.elements.consent)
+    }
+
     /// A role word a name pattern took in is no part of the name; a two-word name is kept whole.
     func testARoleWordBeforeANameIsDropped() throws {
         XCTAssertEqual(ElementResolver.withoutRole("Psychiatrist Priyanka Seth"), "Priyanka Seth")

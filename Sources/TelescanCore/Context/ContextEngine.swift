@@ -122,9 +122,13 @@ public struct ContextEngine: Sendable {
     /// A rule right under the block's title ("PRIOR VISIT\n=====\n...") does not end it.
     static func blockEnd(after from: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
         let blank = blankLine(after: from, in: text)
+        // A label's quote ("Copied from 11/2025: \"...\"") is the block, up to its closing mark.
+        if let quoted = quoteEnd(after: from, before: blank, in: text) { return quoted }
         var lineStart = from
         while lineStart < blank, text[lineStart] != 10 { lineStart += 1 }  // the trigger's own line
-        var content = false
+        // A label ending in a colon with the copied text after it on its line ("(Copied from
+        // 01/06 visit:) Seen by video ..."): that text is content, so a rule under it ends the block.
+        var content = endsInColon(before: from, in: text) && letterCount(from..<lineStart, in: text) >= 3
         while lineStart < blank {
             let start = lineStart + 1
             var end = start
@@ -137,6 +141,35 @@ public struct ContextEngine: Sendable {
             lineStart = end
         }
         return blank
+    }
+
+    /// The end of a quotation that opens right after `from` (blanks aside) and closes before
+    /// `limit`, just after its closing mark; nil when no quote opens there or none closes.
+    static func quoteEnd(after from: Int, before limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = from
+        while i < limit, text[i] == 32 || text[i] == 9 { i += 1 }
+        let curly = i + 2 < limit && text[i] == 0xE2 && text[i + 1] == 0x80 && text[i + 2] == 0x9C  // “
+        guard curly || (i < limit && text[i] == 34) else { return nil }
+        var j = i + (curly ? 3 : 1)
+        while j < limit {
+            if text[j] == 34 { return j + 1 }
+            if j + 2 < limit, text[j] == 0xE2, text[j + 1] == 0x80, text[j + 2] == 0x9D { return j + 3 }  // ”
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether the text before `end` ends in a colon (blanks and a closing bracket aside).
+    static func endsInColon(before end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = min(end, text.count) - 1
+        while i >= 0, text[i] == 32 || text[i] == 9 { i -= 1 }
+        return i >= 0 && text[i] == 58
+    }
+
+    static func letterCount(_ range: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for i in range where (text[i] | 0x20) >= 97 && (text[i] | 0x20) <= 122 { n += 1 }
+        return n
     }
 
     static let separatorBytes: Set<UInt8> = [45, 61, 95, 42, 126, 35]  // - = _ * ~ #
