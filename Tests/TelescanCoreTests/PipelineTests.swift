@@ -197,6 +197,10 @@ final class PipelineTests: XCTestCase {
         let ruled = scanner.scan(text: "PEDIATRICS - VIDEO VISIT\n\n(Copied from 01/06/2026 visit:) Seen by video with grandmother, who consented for the telehealth visit \(wide)\nand more of that visit's text, which the export wrapped at its width, \(wide) end.\n-----\nToday: Mom is with her at home on the video call and agreed to doing this visit by video.\nJo Lee, MD")
         XCTAssertEqual(ruled.elements.consent?.value.by, "guardian")
         XCTAssertEqual(ruled.elements.patientLocation?.value, "home")
+        // The header's own words are the earlier visit's: its "phone check" is no modality today.
+        let office = scanner.scan(text: "Orthopaedic Surgery - Postoperative Clinic Visit\n\n--- Telehealth block auto-carried from 03/04/2026 phone check (not applicable to today) ---\nTelephone visit. Patient consented to telehealth. Total time 12 minutes.\n--- end ---\n\nToday in clinic: 3 weeks post-op. Exam: portals healed.\nOskar Lind, MD")
+        XCTAssertNil(office.elements.modality)
+        XCTAssertNil(office.elements.time)
         // Without the label, the grandmother's consent is this visit's (by someone else).
         let plain = scanner.scan(text: "PEDIATRICS - VIDEO VISIT\n\nSeen by video with grandmother, who consented for the telehealth visit.\nJo Lee, MD")
         XCTAssertNotNil(plain.elements.consent)

@@ -82,11 +82,13 @@ public struct ContextEngine: Sendable {
     }
 
     /// Block-scoped triggers (`scope: block`): a header line such as "--- Previous note
-    /// (05/02/2026), copied forward ---" covers the findings on the lines after it, up to the
+    /// (05/02/2026), copied forward ---" covers the findings in it and on the lines after it, up to the
     /// next blank line (or the note's end).
     public func applyBlocks(findings: inout [Finding], triggers: [Trigger], text: UnsafeBufferPointer<UInt8>) {
         for t in triggers {
-            let start = t.rule.paragraphScope ? ContextEngine.paragraphStart(before: t.span.lowerBound, in: text) : t.span.upperBound
+            // The header's own words count too: "--- Telehealth block auto-carried from 03/04
+            // phone check ---" names the earlier visit.
+            let start = t.rule.paragraphScope ? ContextEngine.paragraphStart(before: t.span.lowerBound, in: text) : t.span.lowerBound
             let end = ContextEngine.blockEnd(after: t.span.upperBound, in: text)
             let category = t.rule.category
             for fi in findings.indices {
