@@ -206,6 +206,23 @@ final class PipelineTests: XCTestCase {
         XCTAssertNotNil(plain.elements.consent)
     }
 
+    /// A consent said with a pronoun that opens its clause is the parent's who opens the clause
+    /// before it, when the pronoun agrees; not a pronoun inside its clause, nor one of another
+    /// gender, nor a mother's in a maternity note (she is the patient there).
+    func testAPronounsConsentAfterAParentIsTheGuardians() throws {
+        let scanner = try NoteScanner.forTests()
+        func by(_ text: String) -> String? { scanner.scan(text: text).elements.consent?.value.by }
+        XCTAssertEqual(by("Phone visit, otorrhea.\nMom on the line from home with pt. She agreed to handle this as a telephone visit today.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Phone visit, asthma.\nDad was asked about a telephone visit. He consented to this verbally.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Phone visit, otorrhea.\nMom on the line from home with pt. He agreed to handle this as a telephone visit today.\nJo Lee, MD"), "patient")
+        // Inside its clause the pronoun is the clause's own subject's, read by the rules.
+        let inside = Array("Video visit. Mom stepped out and she agreed to the video visit.".utf8)
+        inside.withUnsafeBufferPointer { XCTAssertNil(ConsentPronoun.by(for: 36..<62, in: $0)) }
+        let opening = Array("Video visit. Mom stepped out. She agreed to the video visit.".utf8)
+        opening.withUnsafeBufferPointer { XCTAssertEqual(ConsentPronoun.by(for: 34..<59, in: $0), "guardian") }
+        XCTAssertEqual(by("Postnatal review over video.\nMother is at her house with the baby. She has given verbal consent for the consultation by video.\nJo Lee, CNM"), "patient")
+    }
+
     /// A role word a name pattern took in is no part of the name; a two-word name is kept whole.
     func testARoleWordBeforeANameIsDropped() throws {
         XCTAssertEqual(ElementResolver.withoutRole("Psychiatrist Priyanka Seth"), "Priyanka Seth")

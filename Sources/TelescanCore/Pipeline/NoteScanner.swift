@@ -228,6 +228,11 @@ public final class NoteScanner {
         }
         warnings += errors
         var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus)
+        // "Mom on the line with pt. She agreed ...": the pronoun's consent is the relative's.
+        if let c = elements.consent, c.value.by == "patient", let first = c.evidence.first,
+           let by = ConsentPronoun.by(for: first, in: buf) {
+            elements.consent = .init(.init(value: c.value.value, by: by), evidence: c.evidence)
+        }
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
         engine.resolver.alignModality(&elements, service: service, findings: findings)

@@ -1,0 +1,118 @@
+/// Who gave a consent said with a pronoun that opens its clause ("Mom on the line from home with
+/// pt. She agreed to handle this as a telephone visit."): a parent, guardian or proxy who opens
+/// the clause before it, when the pronoun agrees ("she": mom; "he": dad; either: parent), is the
+/// guardian (decisions.md). The rules read the pronoun as the patient, since most notes' "she
+/// agreed" is the patient's; only a consent whose own words and the few before them name no
+/// one ("pt", "Mom agreed" keep what the rule said) is read again. Other relatives are left to
+/// the rules: measured, reading "Her aunt ... She agreed" as the aunt's too cost a held-out set
+/// of patient-facing letters one consent it had right.
+public enum ConsentPronoun {
+    enum Gender { case female, male, either }
+
+    /// Relatives who stand for the patient, by the pronoun they take.
+    static let guardians: [String: Gender] = [
+        "mom": .female, "mother": .female, "mum": .female, "mommy": .female, "mama": .female,
+        "stepmother": .female, "stepmom": .female,
+        "dad": .male, "father": .male, "daddy": .male, "papa": .male, "stepfather": .male, "stepdad": .male,
+        "parent": .either, "guardian": .either, "proxy": .either,
+    ]
+    /// Words before the relative that leave it the clause's subject ("Her mother", "Pt's dad").
+    static let leading: Set<String> = ["the", "her", "his", "their", "pt's", "pt’s", "patient's", "patient’s"]
+    /// Words that name the patient or someone: a consent near them says who it was.
+    static let namers: Set<String> = ["pt", "patient", "client", "mom", "mother", "mum", "dad", "father",
+                                      "parent", "guardian", "proxy", "family"]
+
+    static let maternityWords: [[UInt8]] = ["postpartum", "post-partum", "postnatal", "post-natal", "post natal",
+                                            "lactation", "breastfeed", "breast-feed", "antenatal", "prenatal"].map { Array($0.utf8) }
+
+    /// "guardian" when the consent at `span` is a pronoun's whose antecedent is a parent,
+    /// guardian or proxy; nil otherwise.
+    public static func by(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = text.count
+        guard span.lowerBound < n else { return nil }
+        let lo = max(0, span.lowerBound - 30), hi = min(n, span.lowerBound + 12)
+        var pronoun: (at: Int, gender: Gender)? = nil
+        for (start, word) in words(in: lo..<hi, text) where start < span.lowerBound + 4 || pronoun == nil {
+            if word == "she" { pronoun = (start, .female) } else if word == "he" { pronoun = (start, .male) }
+        }
+        guard let pronoun else { return nil }
+        // Someone named between the pronoun and the consent, or in the consent, says who it was.
+        let named = words(in: pronoun.at..<min(n, span.upperBound), text)
+        if named.contains(where: { namers.contains($0.1) }) { return nil }
+        // Only a pronoun that opens its clause: in "Her parent was not on the call and she
+        // gave consent herself" the pronoun is the patient.
+        let clauseStart = clauseStart(before: pronoun.at, text)
+        guard clauseStart > 0, !text[clauseStart..<pronoun.at].contains(where: isLetter) else { return nil }
+        let subjectStart = Self.clauseStart(before: clauseStart - 1, text)
+        // In a maternity note the mother is the patient ("Mother is at her house with the baby.
+        // She has given verbal consent").
+        let maternity = maternityWords.contains { containsFolded(text, $0) }
+        var leadingWords = 0
+        for (_, word) in words(in: subjectStart..<pronoun.at, text) {
+            if leading.contains(word), leadingWords < 1 { leadingWords += 1; continue }
+            if let g = guardians[word], agrees(g, pronoun.gender) {
+                return maternity && g == .female ? nil : "guardian"
+            }
+            return nil
+        }
+        return nil
+    }
+
+    static func agrees(_ relative: Gender, _ pronoun: Gender) -> Bool {
+        relative == .either || relative == pronoun
+    }
+
+    /// Just after the last clause break (a stop, semicolon, line break) before `i`, or 0.
+    static func clauseStart(before i: Int, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var j = i - 1
+        while j >= 0 {
+            let b = text[j]
+            if b == 46 || b == 59 || b == 10 || b == 33 || b == 63 {
+                // "Dr." and "Mrs." do not end a clause.
+                if b == 46, j >= 2, isLetter(text[j - 1]), isLetter(text[j - 2]), j < 3 || !isLetter(text[j - 3]),
+                   (text[j - 2] | 0x20) == 100 || (text[j - 2] | 0x20) == 109 { j -= 1; continue }
+                return j + 1
+            }
+            j -= 1
+        }
+        return 0
+    }
+
+    /// Whether `needle` (lower case) occurs in the text, ASCII capitals folded.
+    static func containsFolded(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let m = needle.count
+        guard m > 0, text.count >= m else { return false }
+        var i = 0
+        while i + m <= text.count {
+            if text[i] | 0x20 == needle[0] {
+                var k = 1
+                while k < m, (isLetter(needle[k]) ? text[i + k] | 0x20 : text[i + k]) == needle[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+
+    /// The words of `range` in lower case (letters and an apostrophe's "’s"), with their starts.
+    static func words(in range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard isLetter(text[i]), i == 0 || !isLetter(text[i - 1]) else { i += 1; continue }
+            var j = i
+            var bytes: [UInt8] = []
+            while j < range.upperBound {
+                let b = text[j]
+                if isLetter(b) { bytes.append(b | 0x20); j += 1; continue }
+                if b == 39, j + 1 < range.upperBound, (text[j + 1] | 0x20) == 115 { bytes += [39, 115]; j += 2; break }
+                break
+            }
+            out.append((i, String(decoding: bytes, as: UTF8.self)))
+            i = j
+        }
+        return out
+    }
+}
