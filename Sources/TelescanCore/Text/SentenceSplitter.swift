@@ -152,7 +152,8 @@ public struct SentenceSplitter: Sendable {
                     let atSpace = next >= c.upperBound || t[next] == 32 || t[next] == 9
                     if atSpace && !(b == UInt8(ascii: ".") && isAbbreviation(t, wordEndingAt: i, lineStart: c.lowerBound)
                                     && !endsWithPatient(t, dot: i, lineStart: c.lowerBound, before: c.upperBound)
-                                    && !endsWithUnitAfterNumber(t, dot: i, lineStart: c.lowerBound, before: c.upperBound)) {
+                                    && !endsWithUnitAfterNumber(t, dot: i, lineStart: c.lowerBound, before: c.upperBound)
+                                    && !endsBeforeAmountOfTime(t, dot: i, lineStart: c.lowerBound, before: c.upperBound)) {
                         units.append(TextUnit(range: s..<next, kind: kind, section: sections.isEmpty ? nil : sections.count - 1))
                         var j = next
                         while j < c.upperBound, t[j] == 32 || t[j] == 9 { j += 1 }
@@ -274,9 +275,28 @@ public struct SentenceSplitter: Sendable {
     /// The nouns of `endsWithPatient`, packed as `wordKey` packs them.
     static let statementEndingNouns: Set<UInt64> = Set(["pt", "pts", "appt", "appts"].compactMap { wordKey(Array($0.utf8)) })
 
-    /// Digits, an optional space, then a unit of a visit's time ("9 min", "12mins").
+    /// An abbreviation that ends a terse statement before the visit's minutes ("RTC 1 yr or prn.
+    /// 12 min.", "metformin 500 bid. 15 min total"): the amount starts the next statement, so a
+    /// trigger before it ("RTC", "if") does not reach it. Not an abbreviation that qualifies the
+    /// amount after it ("approx. 15 min", "vs. 20 min", "ca. 10 min").
+    func endsBeforeAmountOfTime(_ t: UnsafeBufferPointer<UInt8>, dot: Int, lineStart: Int, before end: Int) -> Bool {
+        var w = dot
+        while w > lineStart, t[w - 1] != 32, t[w - 1] != 9 { w -= 1 }
+        let word = Array(t[w..<dot]).filter { $0 != UInt8(ascii: ".") }
+        guard let key = Self.wordKey(word), !Self.amountQualifiers.contains(key) else { return false }
+        var s = dot + 1
+        while s < end, t[s] == 32 || t[s] == 9 { s += 1 }
+        guard s < end, t[s] >= 48 && t[s] <= 57 || t[s] == UInt8(ascii: "~") else { return false }
+        return startsAmountOfTime(t, at: s, before: end)
+    }
+
+    /// Abbreviations that go on with the amount after them, packed as `wordKey` packs them.
+    static let amountQualifiers: Set<UInt64> = Set(["approx", "apprx", "ca", "vs", "no", "eg", "ie", "fig", "cf", "abt", "est"].compactMap { wordKey(Array($0.utf8)) })
+
+    /// Digits, an optional space, then a unit of a visit's time ("9 min", "12mins", "~15 min").
     func startsAmountOfTime(_ t: UnsafeBufferPointer<UInt8>, at start: Int, before end: Int) -> Bool {
         var i = start
+        if i < end, t[i] == UInt8(ascii: "~") { i += 1 }
         while i < end, t[i] >= 48, t[i] <= 57 { i += 1 }
         if i < end, t[i] == 32 { i += 1 }
         var e = i
@@ -307,6 +327,7 @@ public struct SentenceSplitter: Sendable {
         guard d > lineStart, t[d - 1] >= 48, t[d - 1] <= 57 else { return false }
         var n = dot + 1
         while n < end, t[n] == 32 || t[n] == 9 { n += 1 }
+        if n < end, t[n] == UInt8(ascii: "~") { n += 1 }  // "RTC 8 wks. ~15 min on the phone"
         guard n < end else { return false }
         var e = n
         while e < end, isWordByte(t[e]), t[e] != UInt8(ascii: ".") { e += 1 }
