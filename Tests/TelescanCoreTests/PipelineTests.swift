@@ -206,6 +206,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertNotNil(plain.elements.consent)
     }
 
+    /// A correction line that calls the line above it wrong (`scope: previous_line`) voids that
+    /// line only: the corrected value on the correction's own line stands, and an uncorrected
+    /// line above it keeps its value.
+    func testACorrectionVoidsTheLineAboveIt() throws {
+        let scanner = try NoteScanner.forTests()
+        let corrected = scanner.scan(text: "Ambient Draft - Telephone Follow-up\nPatient location (AI-inferred): home\n>> Correction by clinician: Wrong - patient took the call from an empty classroom at the elementary school where she teaches.\nTime: 14 minutes.\nJo Lee, NP")
+        XCTAssertEqual(corrected.elements.patientLocation?.value, "other")
+        let kept = scanner.scan(text: "Ambient Draft - Telephone Follow-up\nPatient location (AI-inferred): home\n>> Correction by clinician: the visit was 14 minutes, not 12.\nJo Lee, NP")
+        XCTAssertEqual(kept.elements.patientLocation?.value, "home")
+        let draft = scanner.scan(text: "Video visit, pt at home, verbal consent obtained.\nAI draft time statement: \"Total time: 45 minutes.\"\nCLINICIAN CORRECTION: The 45-minute figure is wrong. My actual total time was 25 minutes.\nJo Lee, MD")
+        XCTAssertEqual(draft.elements.time?.value, 25)
+    }
+
     /// A consent said with a pronoun that opens its clause is the parent's who opens the clause
     /// before it, when the pronoun agrees; not a pronoun inside its clause, nor one of another
     /// gender, nor a mother's in a maternity note (she is the patient there).

@@ -27,6 +27,8 @@ public struct ContextEngine: Sendable {
         public let terminatedBy: Set<ContextCategory>
         /// `scope: paragraph`: a block trigger that covers its whole paragraph.
         public let paragraphScope: Bool
+        /// `scope: previous_line`: a block trigger that covers the line before its own only.
+        public let previousLineScope: Bool
 
         public init?(_ def: RuleDefinition) {
             guard case .context(let category) = def.kind else { return nil }
@@ -38,6 +40,7 @@ public struct ContextEngine: Sendable {
             notAppliesTo = def.notAppliesTo
             terminatedBy = def.terminatedBy
             paragraphScope = def.paragraphScope
+            previousLineScope = def.previousLineScope
         }
     }
 
@@ -88,8 +91,12 @@ public struct ContextEngine: Sendable {
         for t in triggers {
             // The header's own words count too: "--- Telehealth block auto-carried from 03/04
             // phone check ---" names the earlier visit.
-            let start = t.rule.paragraphScope ? ContextEngine.paragraphStart(before: t.span.lowerBound, in: text) : t.span.lowerBound
-            let end = ContextEngine.blockEnd(after: t.span.upperBound, in: text)
+            var start = t.rule.paragraphScope ? ContextEngine.paragraphStart(before: t.span.lowerBound, in: text) : t.span.lowerBound
+            var end = ContextEngine.blockEnd(after: t.span.upperBound, in: text)
+            if t.rule.previousLineScope {
+                end = ContextEngine.lineStart(before: t.span.lowerBound, in: text)
+                start = end > 0 ? ContextEngine.lineStart(before: end - 1, in: text) : end
+            }
             let category = t.rule.category
             for fi in findings.indices {
                 let pos = findings[fi].matchSpan.lowerBound
@@ -101,6 +108,13 @@ public struct ContextEngine: Sendable {
                 findings[fi].modifiers.append(ContextModifier(category: category, ruleID: t.rule.id, span: t.span))
             }
         }
+    }
+
+    /// Where the line holding `from` starts: just after the line break before it, or 0.
+    static func lineStart(before from: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var i = min(from, text.count) - 1
+        while i >= 0, text[i] != 10 { i -= 1 }
+        return i + 1
     }
 
     /// Where the paragraph holding `from` starts: just after the last blank line before it, or 0.

@@ -12,7 +12,7 @@
 /// bundled rule loaded both ways.
 enum RuleCacheCoding {
     /// Raised when the layout changes.
-    static let formatVersion = 7
+    static let formatVersion = 8
     static let magic = Array("TSRC".utf8)
 
     struct Contents: @unchecked Sendable {
@@ -182,6 +182,7 @@ enum RuleCacheCoding {
         if let s = d.notAppliesTo { w.strings(s.map(\.rawValue).sorted()) }
         w.flag(d.blockScope)
         w.flag(d.paragraphScope)
+        w.flag(d.previousLineScope)
         w.strings(d.terminatedBy.map(\.rawValue).sorted())
         w.optionalString(d.description)
     }
@@ -219,6 +220,7 @@ enum RuleCacheCoding {
         let notAppliesTo = try r.flag() ? try r.set(Element.self) : nil
         let blockScope = try r.flag()
         let paragraphScope = try r.flag()
+        let previousLineScope = try r.flag()
         let terminatedBy = try r.set(ContextCategory.self)
         let description = try r.optionalString()
         var d = RuleDefinition(id: id, kind: kind, file: file, patternSource: source, literals: literals,
@@ -228,6 +230,7 @@ enum RuleCacheCoding {
                                notAppliesTo: notAppliesTo, blockScope: blockScope, terminatedBy: terminatedBy,
                                examples: RuleExamples(match: [], noMatch: []), description: description)
         d.paragraphScope = paragraphScope
+        d.previousLineScope = previousLineScope
         d.gatesOnNote = gatesOnNote
         return d
     }

@@ -57,6 +57,10 @@ public struct RuleDefinition: Sendable, Equatable {
     /// paragraph it stands in, before it as well as after (a retraction at the end of a pasted
     /// attestation: "(Template text; today's visit was face to face.)").
     public var paragraphScope = false
+    /// `scope: previous_line` (context rules, with `blockScope`): the trigger covers the line
+    /// before its own, and nothing after it (a clinician's correction under an ambient draft's
+    /// value: "Patient location (AI-inferred): home\n>> Correction by clinician: Wrong - ...").
+    public var previousLineScope = false
     public var terminatedBy: Set<ContextCategory>
     public var examples: RuleExamples
     public var description: String?

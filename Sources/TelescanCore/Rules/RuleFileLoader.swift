@@ -234,12 +234,14 @@ public enum RuleFileLoader {
         if appliesTo != nil && notAppliesTo != nil { throw f.error("use 'applies_to' or 'not_applies_to', not both") }
         var blockScope = false
         var paragraphScope = false
+        var previousLineScope = false
         if let scope = try f.string("scope") {
-            guard isContext, scope == "unit" || scope == "block" || scope == "paragraph" else {
-                throw f.error(isContext ? "unknown scope '\(scope)' (allowed: unit, block, paragraph)" : "'scope' is for context rules only")
+            guard isContext, ["unit", "block", "paragraph", "previous_line"].contains(scope) else {
+                throw f.error(isContext ? "unknown scope '\(scope)' (allowed: unit, block, paragraph, previous_line)" : "'scope' is for context rules only")
             }
-            blockScope = scope == "block" || scope == "paragraph"
+            blockScope = scope != "unit"
             paragraphScope = scope == "paragraph"
+            previousLineScope = scope == "previous_line"
         }
         var terminatedBy: Set<ContextCategory> = [.terminate]
         if let names = try f.strings("terminated_by") {
@@ -270,6 +272,7 @@ public enum RuleFileLoader {
                               window: window, appliesTo: appliesTo, notAppliesTo: notAppliesTo, blockScope: blockScope, terminatedBy: terminatedBy,
                               examples: examples, description: description)
         rule.paragraphScope = paragraphScope
+        rule.previousLineScope = previousLineScope
         rule.gatesOnNote = !noteRequires.isEmpty
         return rule
     }
