@@ -219,6 +219,18 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(draft.elements.time?.value, 25)
     }
 
+    /// A consent given in the name of a relative the note introduced is the relative's: the
+    /// guardian's for a parent or one the note makes the proxy, someone else's otherwise; a
+    /// patient named in a header is no relative, nor is one named beside a relative.
+    func testAConsentInARelativesNameIsTheRelatives() throws {
+        let scanner = try NoteScanner.forTests()
+        func by(_ text: String) -> String? { scanner.scan(text: text).elements.consent?.value.by }
+        XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm; she is his health care proxy.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("E-visit thread.\nStart 01/06 - mother (Rosa Castellano, proxy account) submitted the questionnaire. Rosa agreed to the e-visit and its cost.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Genetic counseling - video session\nCounselee: Priyanka Venkataraman\nPartner (Rohan) present for part of session\n\nSession format: secure video. Priyanka was at home.\nPriyanka agreed to hold today's session by telehealth video.\nJo Lee, MS, CGC"), "patient")
+    }
+
     /// A consent said with a pronoun that opens its clause is the parent's who opens the clause
     /// before it, when the pronoun agrees; not a pronoun inside its clause, nor one of another
     /// gender, nor a mother's in a maternity note (she is the patient there).

@@ -228,9 +228,10 @@ public final class NoteScanner {
         }
         warnings += errors
         var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus)
-        // "Mom on the line with pt. She agreed ...": the pronoun's consent is the relative's.
+        // "Karin agreed" after "his daughter Karin", "Mom on the line with pt. She agreed ...": the
+        // consent is the relative's.
         if let c = elements.consent, c.value.by == "patient", let first = c.evidence.first,
-           let by = ConsentPronoun.by(for: first, in: buf) {
+           let by = RelativeNames.by(for: first, in: buf) ?? ConsentPronoun.by(for: first, in: buf) {
             elements.consent = .init(.init(value: c.value.value, by: by), evidence: c.evidence)
         }
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)

@@ -1,0 +1,83 @@
+/// Relatives a note names before it says what they did ("his daughter Karin", "mother (Rosa
+/// Castellano, proxy account)", "Beatrice Marsh, her aunt"), so that a consent given in that
+/// name ("Karin agreed to the telephone visit on his behalf", "Rosa agreed to the e-visit") is
+/// credited to the relative: the guardian when the relative is a parent or the note makes them
+/// the proxy, guardian or power of attorney in the same sentence ("she is his health care
+/// proxy"), someone else otherwise (decisions.md). Only consents the rules gave to the patient
+/// are read again, and only when the name opens the consent or stands just before it.
+public enum RelativeNames {
+    /// Relatives who stand for the patient.
+    static let parents: Set<String> = ["mother", "mom", "mum", "father", "dad", "parent", "stepmother", "stepfather",
+                                       "guardian", "proxy"]
+    /// Relatives and carers who do not, unless made the proxy.
+    static let others: Set<String> = ["daughter", "son", "wife", "husband", "sister", "brother", "aunt", "uncle",
+                                      "grandmother", "grandfather", "grandma", "grandpa", "niece", "nephew",
+                                      "granddaughter", "grandson", "cousin", "partner", "spouse", "caregiver",
+                                      "carer", "friend", "neighbor", "neighbour"]
+    /// Words that make a named relative the one who decides for the patient.
+    static let proxyWords: [String] = ["proxy", "power of attorney", "poa", "hcp", "legal guardian", "guardian",
+                                       "health care agent", "healthcare agent", "conservator"]
+    /// Capitalised words that are no given name.
+    static let notNames: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "the", "who", "she", "he", "and",
+                                        "is", "was", "on", "at", "in", "with", "pt", "patient", "not", "veteran",
+                                        "client", "member", "resident", "child", "baby", "infant", "teen"]
+
+    /// "guardian" or "other" when the consent at `span` opens with (or follows) the given
+    /// name of a relative the note introduced; nil otherwise.
+    public static func by(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard span.lowerBound < text.count else { return nil }
+        // The capitalised word that opens the consent or stands within a few words before it.
+        let lo = max(0, span.lowerBound - 20), hi = min(text.count, span.lowerBound + 12)
+        let candidates = ConsentPronoun.words(in: lo..<hi, text).filter { ASCIIByte.isUpper(text[$0.0]) }
+        guard let named = candidates.last(where: { $0.0 <= span.lowerBound + 1 }) ?? candidates.first,
+              !notNames.contains(named.1), named.1.count >= 3 else { return nil }
+        return role(of: named.1, before: named.0, in: text)
+    }
+
+    /// The role a relative of that given name was introduced with before `limit`.
+    static func role(of name: String, before limit: Int, in text: UnsafeBufferPointer<UInt8>) -> String? {
+        let words = ConsentPronoun.words(in: 0..<limit, text)
+        for (k, w) in words.enumerated() where w.1 == name && ASCIIByte.isUpper(text[w.0]) {
+            // "his daughter Karin", "mother (Rosa", "aunt, Beatrice": the role just before.
+            var relation: String? = nil
+            if k >= 1, parents.contains(words[k - 1].1) || others.contains(words[k - 1].1),
+               w.0 - (words[k - 1].0 + words[k - 1].1.count) <= 3 {
+                relation = words[k - 1].1
+            }
+            // "Beatrice Marsh, her aunt": the name (and its surname), a comma, a possessive and the
+            // role, on one line.
+            if relation == nil {
+                var j = k + 1
+                if j < words.count, ASCIIByte.isUpper(text[words[j].0]), words[j].0 - (w.0 + w.1.count) == 1 { j += 1 }
+                let end = words[j - 1].0 + words[j - 1].1.count
+                if j + 1 < words.count, end < text.count, text[end] == 44,
+                   words[j].0 - end <= 2, ["his", "her", "their"].contains(words[j].1),
+                   words[j + 1].0 - (words[j].0 + words[j].1.count) == 1,
+                   parents.contains(words[j + 1].1) || others.contains(words[j + 1].1) {
+                    relation = words[j + 1].1
+                }
+            }
+            guard let relation else { continue }
+            if parents.contains(relation) { return "guardian" }
+            return isMadeProxy(near: w.0, in: text) ? "guardian" : "other"
+        }
+        return nil
+    }
+
+    /// Whether the sentence holding `at` makes someone the proxy, guardian or power of attorney
+    /// ("she is his health care proxy"), not "(not a legal guardian)".
+    static func isMadeProxy(near at: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = at, e = at
+        while s > 0, text[s - 1] != 46, text[s - 1] != 10 { s -= 1 }
+        while e < text.count, text[e] != 46, text[e] != 10 { e += 1 }
+        let sentence = ConsentPronoun.words(in: s..<e, text).map(\.1)
+        let proxies = proxyWords.map { $0.split(separator: " ").map(String.init) }
+        for k in sentence.indices {
+            for p in proxies where k + p.count <= sentence.count && Array(sentence[k..<(k + p.count)]) == p {
+                let before = sentence[max(0, k - 3)..<k]
+                if !before.contains("not") && !before.contains("no") && !before.contains("isn't") { return true }
+            }
+        }
+        return false
+    }
+}
