@@ -206,6 +206,16 @@ final class PipelineTests: XCTestCase {
         XCTAssertNotNil(plain.elements.consent)
     }
 
+    /// A month titled as the monitoring program's, with its management minutes, is the month even
+    /// when its plan names an office visit to come; an office visit that enrols the patient is not.
+    func testATitledMonitoringMonthOutranksAPlannedOfficeVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let month = scanner.scan(text: "Remote Patient Monitoring - Monthly Review\nPeriod: 3/1/2025 - 3/31/2025\nWeights came through on most days this month.\nTotal interactive/management time for March 2025: 22 minutes.\nPlan: continue daily weights; HF clinic in-person visit 4/15.\nJo Lee, MD")
+        XCTAssertEqual(month.service, .remoteMonitoring)
+        let office = scanner.scan(text: "Office visit. Seen in clinic today for diabetes; foot exam done.\nTotal time 25 min.\nRTC 3 mo. Enrolled in BP cuff RPM.\nJo Lee, MD")
+        XCTAssertEqual(office.service, .inPerson)
+    }
+
     /// A correction line that calls the line above it wrong (`scope: previous_line`) voids that
     /// line only: the corrected value on the correction's own line stands, and an uncorrected
     /// line above it keeps its value.

@@ -74,7 +74,16 @@ public struct ServiceClassifier: Sendable {
                     $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 1
                 }
         }
-        if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil, !visitReviewingReadings() {
+        // A month titled as the program's ("Remote Patient Monitoring - Monthly Review", the titled
+        // rules' priority 3) with its management minutes is the month even when its plan names an
+        // office visit to come.
+        func titledMonthWithMinutes() -> Bool {
+            elements.time != nil && findings.contains {
+                $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 2
+            }
+        }
+        if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil || titledMonthWithMinutes(),
+           !visitReviewingReadings() {
             return (.remoteMonitoring, ev("remote_monitoring"))
         }
         // A check-in or portal message that became a full visit is that visit: the check-in is
