@@ -233,8 +233,7 @@ final class PipelineTests: XCTestCase {
     /// guardian's for a parent or one the note makes the proxy, someone else's otherwise; a
     /// patient named in a header is no relative, nor is one named beside a relative.
     func testAConsentInARelativesNameIsTheRelatives() throws {
-        let scanner = try NoteScanner.forTests()
-        func by(_ text: String) -> String? { scanner.scan(text: text).elements.consent?.value.by }
+        let by = try consentGiver()
         XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm; she is his health care proxy.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("E-visit thread.\nStart 01/06 - mother (Rosa Castellano, proxy account) submitted the questionnaire. Rosa agreed to the e-visit and its cost.\nJo Lee, MD"), "guardian")
@@ -245,8 +244,7 @@ final class PipelineTests: XCTestCase {
     /// before it, when the pronoun agrees; not a pronoun inside its clause, nor one of another
     /// gender, nor a mother's in a maternity note (she is the patient there).
     func testAPronounsConsentAfterAParentIsTheGuardians() throws {
-        let scanner = try NoteScanner.forTests()
-        func by(_ text: String) -> String? { scanner.scan(text: text).elements.consent?.value.by }
+        let by = try consentGiver()
         XCTAssertEqual(by("Phone visit, otorrhea.\nMom on the line from home with pt. She agreed to handle this as a telephone visit today.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Phone visit, asthma.\nDad was asked about a telephone visit. He consented to this verbally.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Phone visit, otorrhea.\nMom on the line from home with pt. He agreed to handle this as a telephone visit today.\nJo Lee, MD"), "patient")
@@ -966,4 +964,10 @@ final class DeferredCompileTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("rules/zz_broken.yaml: rule 'zz.broken': invalid pattern: missing closing parenthesis"), "\(error)")
         }
     }
+}
+
+/// Who gave the consent each note documents (nil: no consent), as one scanner reads them.
+private func consentGiver() throws -> (String) -> String? {
+    let scanner = try NoteScanner.forTests()
+    return { scanner.scan(text: $0).elements.consent?.value.by }
 }
