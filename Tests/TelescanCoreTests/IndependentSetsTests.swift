@@ -135,6 +135,7 @@ final class IndependentSetsTests: XCTestCase {
         ("o5-patient-facing-12", 38, 209, 4),
         ("p5-patient-facing-13", 38, 202, 8),
         ("p7-plain-everyday-28", 40, 234, 1),
+        ("p6-mixed-month-11", 40, 233, 3),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
