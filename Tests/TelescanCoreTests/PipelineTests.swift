@@ -216,6 +216,15 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(office.service, .inPerson)
     }
 
+    /// An abbreviation before the visit's minutes ends its statement, so a plan before it does not
+    /// reach them; one that qualifies the amount ("approx.") does not.
+    func testAnAbbreviationBeforeTheMinutesEndsItsStatement() throws {
+        let scanner = try NoteScanner.forTests()
+        XCTAssertEqual(scanner.scan(text: "Video visit, pt at home, consented. RTC 1 yr or prn. 12 min.\nJo Lee, DO").elements.time?.value, 12)
+        XCTAssertEqual(scanner.scan(text: "Phone f/u, pt at work, ok'd phone. RTC 8 wks. ~15 min on the phone.\nJo Lee, MD").elements.time?.value, 15)
+        XCTAssertNil(scanner.scan(text: "Video visit, pt at home, consented. RTC in approx. 12 wks.\nJo Lee, DO").elements.time)
+    }
+
     /// A correction line that calls the line above it wrong (`scope: previous_line`) voids that
     /// line only: the corrected value on the correction's own line stands, and an uncorrected
     /// line above it keeps its value.

@@ -280,14 +280,13 @@ public struct SentenceSplitter: Sendable {
     /// trigger before it ("RTC", "if") does not reach it. Not an abbreviation that qualifies the
     /// amount after it ("approx. 15 min", "vs. 20 min", "ca. 10 min").
     func endsBeforeAmountOfTime(_ t: UnsafeBufferPointer<UInt8>, dot: Int, lineStart: Int, before end: Int) -> Bool {
-        var w = dot
-        while w > lineStart, t[w - 1] != 32, t[w - 1] != 9 { w -= 1 }
-        let word = Array(t[w..<dot]).filter { $0 != UInt8(ascii: ".") }
-        guard let key = Self.wordKey(word), !Self.amountQualifiers.contains(key) else { return false }
         var s = dot + 1
         while s < end, t[s] == 32 || t[s] == 9 { s += 1 }
-        guard s < end, t[s] >= 48 && t[s] <= 57 || t[s] == UInt8(ascii: "~") else { return false }
-        return startsAmountOfTime(t, at: s, before: end)
+        guard s < end, t[s] >= 48 && t[s] <= 57 || t[s] == UInt8(ascii: "~"), startsAmountOfTime(t, at: s, before: end) else { return false }
+        var w = dot
+        while w > lineStart, t[w - 1] != 32, t[w - 1] != 9 { w -= 1 }
+        guard let key = Self.wordKey(t[w..<dot].lazy.filter { $0 != UInt8(ascii: ".") }) else { return false }
+        return !Self.amountQualifiers.contains(key)
     }
 
     /// Abbreviations that go on with the amount after them, packed as `wordKey` packs them.
