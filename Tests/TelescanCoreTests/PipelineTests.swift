@@ -246,6 +246,11 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm; she is his health care proxy.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("E-visit thread.\nStart 01/06 - mother (Rosa Castellano, proxy account) submitted the questionnaire. Rosa agreed to the e-visit and its cost.\nJo Lee, MD"), "guardian")
+        // The relation must stand in the name's clause: "guardian. Maya" names no guardian Maya.
+        let other = Array("She lives with her daughter Maya. Maya agreed.".utf8)
+        other.withUnsafeBufferPointer { XCTAssertEqual(RelativeNames.role(of: "maya", before: 34, in: $0), "other") }
+        let apart = Array("Her mother is her legal guardian. Maya agreed.".utf8)
+        apart.withUnsafeBufferPointer { XCTAssertNil(RelativeNames.role(of: "maya", before: 39, in: $0)) }
         XCTAssertEqual(by("Genetic counseling - video session\nCounselee: Priyanka Venkataraman\nPartner (Rohan) present for part of session\n\nSession format: secure video. Priyanka was at home.\nPriyanka agreed to hold today's session by telehealth video.\nJo Lee, MS, CGC"), "patient")
     }
 

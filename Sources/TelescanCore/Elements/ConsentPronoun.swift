@@ -42,7 +42,7 @@ public enum ConsentPronoun {
         // Only a pronoun that opens its clause: in "Her parent was not on the call and she
         // gave consent herself" the pronoun is the patient.
         let clauseStart = clauseStart(before: pronoun.at, text)
-        guard clauseStart > 0, !text[clauseStart..<pronoun.at].contains(where: isLetter) else { return nil }
+        guard clauseStart > 0, !text[clauseStart..<pronoun.at].contains(where: ASCIIByte.isLetter) else { return nil }
         let subjectStart = Self.clauseStart(before: clauseStart - 1, text)
         // In a maternity note the mother is the patient ("Mother is at her house with the baby.
         // She has given verbal consent").
@@ -69,7 +69,7 @@ public enum ConsentPronoun {
             let b = text[j]
             if b == 46 || b == 59 || b == 10 || b == 33 || b == 63 {
                 // "Dr." and "Mrs." do not end a clause.
-                if b == 46, j >= 2, isLetter(text[j - 1]), isLetter(text[j - 2]), j < 3 || !isLetter(text[j - 3]),
+                if b == 46, j >= 2, ASCIIByte.isLetter(text[j - 1]), ASCIIByte.isLetter(text[j - 2]), j < 3 || !ASCIIByte.isLetter(text[j - 3]),
                    (text[j - 2] | 0x20) == 100 || (text[j - 2] | 0x20) == 109 { j -= 1; continue }
                 return j + 1
             }
@@ -86,7 +86,7 @@ public enum ConsentPronoun {
         while i + m <= text.count {
             if text[i] | 0x20 == needle[0] {
                 var k = 1
-                while k < m, (isLetter(needle[k]) ? text[i + k] | 0x20 : text[i + k]) == needle[k] { k += 1 }
+                while k < m, (ASCIIByte.isLetter(needle[k]) ? text[i + k] | 0x20 : text[i + k]) == needle[k] { k += 1 }
                 if k == m { return true }
             }
             i += 1
@@ -94,19 +94,17 @@ public enum ConsentPronoun {
         return false
     }
 
-    static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
-
     /// The words of `range` in lower case (letters and an apostrophe's "’s"), with their starts.
     static func words(in range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> [(Int, String)] {
         var out: [(Int, String)] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            guard isLetter(text[i]), i == 0 || !isLetter(text[i - 1]) else { i += 1; continue }
+            guard ASCIIByte.isLetter(text[i]), i == 0 || !ASCIIByte.isLetter(text[i - 1]) else { i += 1; continue }
             var j = i
             var bytes: [UInt8] = []
             while j < range.upperBound {
                 let b = text[j]
-                if isLetter(b) { bytes.append(b | 0x20); j += 1; continue }
+                if ASCIIByte.isLetter(b) { bytes.append(b | 0x20); j += 1; continue }
                 if b == 39, j + 1 < range.upperBound, (text[j + 1] | 0x20) == 115 { bytes += [39, 115]; j += 2; break }
                 break
             }

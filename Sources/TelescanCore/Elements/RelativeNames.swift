@@ -15,8 +15,8 @@ public enum RelativeNames {
                                       "granddaughter", "grandson", "cousin", "partner", "spouse", "caregiver",
                                       "carer", "friend", "neighbor", "neighbour"]
     /// Words that make a named relative the one who decides for the patient.
-    static let proxyWords: [String] = ["proxy", "power of attorney", "poa", "hcp", "legal guardian", "guardian",
-                                       "health care agent", "healthcare agent", "conservator"]
+    static let proxyWords: [[String]] = ["proxy", "power of attorney", "poa", "hcp", "legal guardian", "guardian",
+                                         "health care agent", "healthcare agent", "conservator"].map { $0.split(separator: " ").map(String.init) }
     /// Capitalised words that are no given name.
     static let notNames: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "the", "who", "she", "he", "and",
                                         "is", "was", "on", "at", "in", "with", "pt", "patient", "not", "veteran",
@@ -34,32 +34,44 @@ public enum RelativeNames {
         return role(of: named.1, before: named.0, in: text)
     }
 
-    /// The role a relative of that given name was introduced with before `limit`.
+    /// The role a relative of that given name was introduced with before `limit`. The note is
+    /// searched for the name's bytes; only the few words around each mention are read as words.
     static func role(of name: String, before limit: Int, in text: UnsafeBufferPointer<UInt8>) -> String? {
-        let words = ConsentPronoun.words(in: 0..<limit, text)
-        for (k, w) in words.enumerated() where w.1 == name && ASCIIByte.isUpper(text[w.0]) {
-            // "his daughter Karin", "mother (Rosa", "aunt, Beatrice": the role just before.
-            var relation: String? = nil
-            if k >= 1, parents.contains(words[k - 1].1) || others.contains(words[k - 1].1),
-               w.0 - (words[k - 1].0 + words[k - 1].1.count) <= 3 {
-                relation = words[k - 1].1
-            }
-            // "Beatrice Marsh, her aunt": the name (and its surname), a comma, a possessive and the
-            // role, on one line.
-            if relation == nil {
-                var j = k + 1
-                if j < words.count, ASCIIByte.isUpper(text[words[j].0]), words[j].0 - (w.0 + w.1.count) == 1 { j += 1 }
-                let end = words[j - 1].0 + words[j - 1].1.count
-                if j + 1 < words.count, end < text.count, text[end] == 44,
-                   words[j].0 - end <= 2, ["his", "her", "their"].contains(words[j].1),
-                   words[j + 1].0 - (words[j].0 + words[j].1.count) == 1,
-                   parents.contains(words[j + 1].1) || others.contains(words[j + 1].1) {
-                    relation = words[j + 1].1
-                }
-            }
-            guard let relation else { continue }
+        let key = Array(name.utf8)
+        guard let first = key.first, limit <= text.count else { return nil }
+        let capital = first & ~0x20
+        var at = 0
+        while at + key.count <= limit {
+            defer { at += 1 }
+            guard text[at] == capital, at == 0 || !ASCIIByte.isLetter(text[at - 1]),
+                  at + key.count == text.count || !ASCIIByte.isLetter(text[at + key.count]),
+                  (1..<key.count).allSatisfy({ text[at + $0] | 0x20 == key[$0] }) else { continue }
+            let words = ConsentPronoun.words(in: max(0, at - 40)..<min(text.count, at + 80), text)
+            guard let k = words.firstIndex(where: { $0.0 == at }), let relation = relation(of: k, in: words, text) else { continue }
             if parents.contains(relation) { return "guardian" }
-            return isMadeProxy(near: w.0, in: text) ? "guardian" : "other"
+            return isMadeProxy(near: at, in: text) ? "guardian" : "other"
+        }
+        return nil
+    }
+
+    /// The relation the words around the name at `k` give it: just before, in the same clause
+    /// ("his daughter Karin", "mother (Rosa", "aunt, Beatrice"; not "guardian. Maya's"), or after its surname, a comma and a
+    /// possessive on one line ("Beatrice Marsh, her aunt").
+    static func relation(of k: Int, in words: [(Int, String)], _ text: UnsafeBufferPointer<UInt8>) -> String? {
+        let w = words[k]
+        if k >= 1, parents.contains(words[k - 1].1) || others.contains(words[k - 1].1),
+           w.0 - (words[k - 1].0 + words[k - 1].1.count) <= 3,
+           text[(words[k - 1].0 + words[k - 1].1.count)..<w.0].allSatisfy({ $0 == 32 || $0 == 40 || $0 == 44 }) {
+            return words[k - 1].1
+        }
+        var j = k + 1
+        if j < words.count, ASCIIByte.isUpper(text[words[j].0]), words[j].0 - (w.0 + w.1.count) == 1 { j += 1 }
+        let end = words[j - 1].0 + words[j - 1].1.count
+        if j + 1 < words.count, end < text.count, text[end] == 44,
+           words[j].0 - end <= 2, ["his", "her", "their"].contains(words[j].1),
+           words[j + 1].0 - (words[j].0 + words[j].1.count) == 1,
+           parents.contains(words[j + 1].1) || others.contains(words[j + 1].1) {
+            return words[j + 1].1
         }
         return nil
     }
@@ -71,9 +83,8 @@ public enum RelativeNames {
         while s > 0, text[s - 1] != 46, text[s - 1] != 10 { s -= 1 }
         while e < text.count, text[e] != 46, text[e] != 10 { e += 1 }
         let sentence = ConsentPronoun.words(in: s..<e, text).map(\.1)
-        let proxies = proxyWords.map { $0.split(separator: " ").map(String.init) }
         for k in sentence.indices {
-            for p in proxies where k + p.count <= sentence.count && Array(sentence[k..<(k + p.count)]) == p {
+            for p in proxyWords where k + p.count <= sentence.count && Array(sentence[k..<(k + p.count)]) == p {
                 let before = sentence[max(0, k - 3)..<k]
                 if !before.contains("not") && !before.contains("no") && !before.contains("isn't") { return true }
             }
