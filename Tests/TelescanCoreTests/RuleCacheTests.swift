@@ -1,5 +1,6 @@
 import XCTest
 @testable import TelescanCore
+@testable import TelescanPCRE2
 
 /// The rule cache must give exactly the rules the YAML gives, be used only while every rule
 /// file and the binary are unchanged, and treat a damaged file as a miss.
@@ -120,6 +121,15 @@ final class RuleCacheTests: XCTestCase {
         let path = dir + "/mapped.bin"
         try Data([1, 2, 3, 250]).write(to: URL(fileURLWithPath: path))
         XCTAssertEqual(try XCTUnwrap(MappedFile(path: path)).withBytes { Array($0) }, [1, 2, 3, 250])
+        // Mapped up to where its header says; the rest is read, within the file only.
+        let partial = try XCTUnwrap(MappedFile(path: path, headerCount: 1, mappedLength: { Int($0[0]) + 1 }))
+        XCTAssertEqual(partial.withBytes { Array($0) }, [1, 2])
+        XCTAssertEqual(partial.size, 4)
+        XCTAssertEqual(partial.read(at: 2, count: 2), [3, 250])
+        XCTAssertEqual(partial.read(at: 4, count: 0), [])
+        XCTAssertNil(partial.read(at: 3, count: 2))
+        XCTAssertNil(partial.read(at: -1, count: 1))
+        XCTAssertNil(MappedFile(path: path, headerCount: 2, mappedLength: { _ in nil }), "a header of another kind")
         XCTAssertNil(MappedFile(path: dir + "/missing.bin"))
         XCTAssertNil(MappedFile(path: dir))
         try Data().write(to: URL(fileURLWithPath: path))
@@ -142,6 +152,62 @@ final class RuleCacheTests: XCTestCase {
         // And the rewritten cache now holds the edit.
         let again = try LexiconSet(root: root, examples: false, compileAll: false, cache: cache)
         XCTAssertEqual(differing(again.definitions, after.definitions), [])
+    }
+
+    /// A warm start compiles no pattern: each rule decodes its own code from the cache (the
+    /// same code its source compiles to), read only when a note first needs the rule; the
+    /// automata's tables begin on a 2 MB boundary (see `RuleCacheCoding.tablesAlignment`).
+    func testAWarmStartDecodesEachRulesOwnPatternCode() throws {
+        let cache = RuleCache(directory: dir + "/cache")
+        let cold = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let warm = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let file = try XCTUnwrap(FileManager.default.contents(atPath: cache.file(for: Repo.lexicons))).map { $0 }
+        let stored = try RuleCacheCoding.decode(file, expecting: RuleCache.fingerprint(root: Repo.lexicons))
+        XCTAssertEqual(stored.patternCodes?.count, cold.definitions.count)
+        XCTAssertEqual(file.withUnsafeBytes { Int(Int64(littleEndian: $0.loadUnaligned(fromByteOffset: 4 + 3 * 8, as: Int64.self))) } % (2 << 20), 0)
+        var notDecoded: [String] = [], differ: [String] = []
+        for (i, def) in warm.definitions.enumerated() {
+            let pattern = warm.compiled.patterns[i]
+            guard let code = pattern.serialized() else { continue }
+            if !pattern.isFromStoredCode { notDecoded.append(def.id) }
+            // Decoded code serialises with PCRE2's own-tables flag: compared after the same round trip.
+            let compiled = cold.compiled.patterns[i]
+            let roundTrip = CompiledPattern(deferred: "(", options: compiled.options,
+                                            stored: StoredPatternCode(store: CachedPatternCodes([compiled.serialized() ?? []]), index: 0))
+            if code != roundTrip.serialized() { differ.append(def.id) }
+        }
+        XCTAssertEqual(notDecoded, [])
+        XCTAssertEqual(differ, [])
+        XCTAssertFalse(cold.compiled.patterns.contains { $0.isFromStoredCode }, "a cold start compiles")
+        // Round trip of the codes through the file format.
+        let back = try RuleCacheCoding.decode(RuleCacheCoding.encode(stored, fingerprint: RuleCache.fingerprint(root: Repo.lexicons)),
+                                              expecting: RuleCache.fingerprint(root: Repo.lexicons))
+        XCTAssertEqual(back.patternCodes?.entries, stored.patternCodes?.entries)
+        XCTAssertEqual(back.patternCodes?.patternCode(7), stored.patternCodes?.patternCode(7))
+    }
+
+    /// A damaged pattern code fails its hash and that rule compiles its source; the others
+    /// still decode theirs. A file cut short in the codes is a miss.
+    func testADamagedPatternCodeIsCompiledFromItsSource() throws {
+        let cache = RuleCache(directory: dir + "/cache")
+        let cold = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let path = cache.file(for: Repo.lexicons)
+        var file = try XCTUnwrap(FileManager.default.contents(atPath: path)).map { $0 }
+        let codesAt = try XCTUnwrap(RuleCacheCoding.mappedLength(Array(file[0..<RuleCacheCoding.headerCount])))
+        let entries = try XCTUnwrap(RuleCacheCoding.decode(file, expecting: RuleCache.fingerprint(root: Repo.lexicons)).patternCodes).entries
+        let k = try XCTUnwrap(entries.indices.first { entries[$0].length > 2000 })
+        file[codesAt + entries[k].offset + 1500] ^= 0x40
+        try Data(file).write(to: URL(fileURLWithPath: path), options: .atomic)
+        let warm = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        XCTAssertEqual(differing(warm.definitions, cold.definitions), [], "the rules still come from the cache")
+        XCTAssertTrue(warm.compiled.patterns[k].isJIT)
+        XCTAssertFalse(warm.compiled.patterns[k].isFromStoredCode)
+        XCTAssertEqual(warm.compiled.patterns[k].source, cold.compiled.patterns[k].source)
+        XCTAssertTrue(warm.compiled.patterns[k + 1].isJIT)
+        XCTAssertTrue(warm.compiled.patterns[k + 1].isFromStoredCode)
+        for cut in [codesAt + entries[k].offset + 10, file.count - 1] {
+            XCTAssertThrowsError(try RuleCacheCoding.decode(Array(file[0..<cut]), expecting: RuleCache.fingerprint(root: Repo.lexicons)))
+        }
     }
 
     /// A truncated or garbage file is a miss (the YAML loads), never a crash.
@@ -184,8 +250,9 @@ final class RuleCacheTests: XCTestCase {
         bad = contents(lex)
         bad.targetPrefilter.byteClass[65] = 255
         XCTAssertThrowsError(try RuleCacheCoding.decode(RuleCacheCoding.encode(bad, fingerprint: fingerprint), expecting: fingerprint))
-        // After magic, version and fingerprint: where the tables begin, the rule count, the list count.
-        for field in [4 + 3 * 8, 4 + 4 * 8, 4 + 5 * 8] {
+        // After magic, version and fingerprint: where the tables begin, where the pattern codes
+        // begin, the rule count, the list count.
+        for field in [4 + 3 * 8, 4 + 4 * 8, 4 + 5 * 8, 4 + 6 * 8] {
             for huge in [Int64.max, -1, Int64(payload.count), 3] {
                 var p = payload
                 withUnsafeBytes(of: huge.littleEndian) { p.replaceSubrange(field..<(field + 8), with: $0) }

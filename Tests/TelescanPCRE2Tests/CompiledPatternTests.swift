@@ -2,6 +2,94 @@ import XCTest
 @testable import TelescanPCRE2
 
 final class CompiledPatternTests: XCTestCase {
+    /// Serialised codes by index, counting the reads.
+    final class CodeStore: PatternCodeStore, @unchecked Sendable {
+        var codes: [[UInt8]?]
+        var reads = 0
+        init(_ codes: [[UInt8]?]) { self.codes = codes }
+        func patternCode(_ index: Int) -> [UInt8]? { reads += 1; return codes[index] }
+    }
+
+    /// The first matches of `p` in a sentence, with their named group.
+    func techMatches(_ p: CompiledPattern) throws -> [String] {
+        let scratch = MatchScratch(maxCaptures: 4)
+        let bytes = Array("Seen via Video today; by phone next week; BY PHONE at 3".utf8)
+        var found: [String] = []
+        _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+            try p.forEachMatch(in: buf, scratch: scratch) { m in
+                found.append("\(m.start)-\(m.end):" + String(decoding: buf[m.group(p.namedGroups["tech"]![0])!], as: UTF8.self))
+            }
+        }
+        return found
+    }
+
+    /// A stored code is decoded on first use instead of compiling the source: given a source
+    /// that does not compile, the pattern still matches as the stored one, with its groups.
+    func testStoredCodeIsDecodedInsteadOfCompiled() throws {
+        let source = #"\b(?:via|by)\s+(?<tech>video|phone)\b(?!\s+next)"#
+        let compiled = try CompiledPattern(source)
+        let code = try XCTUnwrap(compiled.serialized())
+        let store = CodeStore([nil, code])
+        let p = CompiledPattern(deferred: "(", stored: StoredPatternCode(store: store, index: 1))
+        XCTAssertEqual(store.reads, 0, "nothing is read before the pattern is needed")
+        XCTAssertEqual(try techMatches(p), ["5-14:Video", "42-50:PHONE"])
+        XCTAssertEqual(try techMatches(p), try techMatches(compiled))
+        XCTAssertTrue(p.isFromStoredCode)
+        XCTAssertFalse(compiled.isFromStoredCode)
+        XCTAssertEqual(p.namedGroups, compiled.namedGroups)
+        XCTAssertEqual(p.captureCount, compiled.captureCount)
+        // Serialised again, decoded code differs from the compiled code's only in PCRE2's flag
+        // that its character tables are its own: compared after the same round trip.
+        let again = CompiledPattern(deferred: "(", stored: StoredPatternCode(store: CodeStore([code]), index: 0))
+        XCTAssertEqual(p.serialized(), again.serialized(), "the decoded code is the stored one")
+        let other = try XCTUnwrap(try CompiledPattern(#"\b(?:via|by)\s+(?<tech>video|phone)\b"#).serialized())
+        XCTAssertNotEqual(p.serialized(), CompiledPattern(deferred: "(", stored: StoredPatternCode(store: CodeStore([other]), index: 0)).serialized())
+        XCTAssertTrue(p.isJIT)
+        XCTAssertEqual(try techMatches(p), ["5-14:Video", "42-50:PHONE"])
+        XCTAssertEqual(store.reads, 1)
+    }
+
+    /// Stored bytes PCRE2 refuses, none, or code compiled with other options: the source is
+    /// compiled (its syntax error shows), so a stale or damaged store never changes matches.
+    func testRefusedStoredCodeFallsBackToTheSource() throws {
+        let source = #"\b(?:via|by)\s+(?<tech>video|phone)\b"#
+        let code = try XCTUnwrap(try CompiledPattern(source).serialized())
+        var damaged = code
+        damaged[0] ^= 0xFF  // PCRE2's magic number
+        let otherOptions = try XCTUnwrap(try CompiledPattern(source, options: RegexOptions.standard.union(.useOffsetLimit)).serialized())
+        let store = CodeStore([damaged, nil, otherOptions, []])
+        for i in 0..<4 {
+            let p = CompiledPattern(deferred: source, stored: StoredPatternCode(store: store, index: i))
+            XCTAssertEqual(try techMatches(p), ["5-14:Video", "22-30:phone", "42-50:PHONE"], "store entry \(i)")
+            XCTAssertFalse(p.isFromStoredCode, "store entry \(i)")
+            let broken = CompiledPattern(deferred: "(", stored: StoredPatternCode(store: store, index: i))
+            XCTAssertThrowsError(try broken.compile(), "store entry \(i)")
+        }
+    }
+
+    /// Stored code serves a scan's first notes only (see `storedCodeNoteLimit`): a pattern first
+    /// needed later in a long scan compiles its source.
+    func testStoredCodeServesOnlyAScansFirstNotes() throws {
+        let source = #"\b(?:via|by)\s+(?<tech>video|phone)\b"#
+        let store = CodeStore([try XCTUnwrap(try CompiledPattern(source).serialized())])
+        let tally = NoteTally()
+        tally.add(CompiledPattern.storedCodeNoteLimit)
+        let early = CompiledPattern(deferred: source, tally: tally, stored: StoredPatternCode(store: store, index: 0))
+        try early.compile()
+        XCTAssertTrue(early.isFromStoredCode)
+        tally.add(1)
+        let late = CompiledPattern(deferred: source, tally: tally, stored: StoredPatternCode(store: store, index: 0))
+        try late.compile()
+        XCTAssertFalse(late.isFromStoredCode)
+        XCTAssertEqual(store.reads, 1)
+        XCTAssertEqual(try techMatches(late), try techMatches(early))
+    }
+
+    /// The library's version, which the rule cache's fingerprint holds.
+    func testLibraryVersionIsReported() {
+        XCTAssertTrue(CompiledPattern.libraryVersion.hasPrefix("10."), CompiledPattern.libraryVersion)
+    }
+
     func testCompileErrorCarriesMessageAndOffset() {
         XCTAssertThrowsError(try CompiledPattern("abc(def")) { error in
             let e = error as! PCRE2Error

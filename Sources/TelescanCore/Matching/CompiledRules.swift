@@ -76,8 +76,11 @@ public final class CompiledRules: @unchecked Sendable {
     ///   cache); nil builds them.
     /// - Parameter margins: the context margins computed before from these definitions (the
     ///   rule cache); nil computes them.
+    /// - Parameter codes: the patterns' code as an earlier run compiled it, by rule index (the
+    ///   rule cache): a pattern decodes it on first use instead of compiling its source.
     init(definitions: [RuleDefinition], compileAll: Bool = true,
-         prefilters: (target: LiteralPrefilter, context: LiteralPrefilter)?, margins: ContextMargins? = nil) throws(RuleLoadError) {
+         prefilters: (target: LiteralPrefilter, context: LiteralPrefilter)?, margins: ContextMargins? = nil,
+         codes: (any PatternCodeStore)? = nil) throws(RuleLoadError) {
         // The prefilter is built on another thread while the patterns compile. Second key sets
         // get prefilter slots after the rules': slot count + j for rule j.
         // Context rules run per sentence, except block-scoped ones: those are looked for over the
@@ -97,7 +100,10 @@ public final class CompiledRules: @unchecked Sendable {
         let options = windows.map { $0 == .wholeNote ? RegexOptions.standard : RegexOptions.standard.union(.useOffsetLimit) }
         let tally = NoteTally()
         notesScanned = tally
-        let patterns = definitions.indices.map { CompiledPattern(deferred: definitions[$0].patternSource, options: options[$0], tally: tally) }
+        let patterns = definitions.indices.map { i in
+            CompiledPattern(deferred: definitions[i].patternSource, options: options[i], tally: tally,
+                            stored: codes.map { StoredPatternCode(store: $0, index: i) })
+        }
         // PCRE2 compiles are independent: done in parallel, checked in rule order.
         let now = compileAll ? Array(patterns.indices)
             : margins != nil ? []

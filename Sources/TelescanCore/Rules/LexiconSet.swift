@@ -24,17 +24,20 @@ public final class LexiconSet: @unchecked Sendable {
                 StartupProfile.mark("rules loaded from the cache")
                 compiled = try CompiledRules(definitions: definitions, compileAll: compileAll, prefilters: (
                     LiteralPrefilter(tables: hit.targetPrefilter), LiteralPrefilter(tables: hit.contextPrefilter)),
-                    margins: hit.contextMargins)
+                    margins: hit.contextMargins, codes: hit.patternCodes)
             } else {
                 lists = try RuleFileLoader.loadLists(root: root)
                 definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: false)
                 compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
-                // The context automaton, otherwise built on the first note with findings, is
-                // built now to be stored (only on this run, the first after a change).
+                // The context automaton, otherwise built on the first note with findings, and
+                // every pattern, otherwise compiled when a note first needs it, are built now to
+                // be stored (only on this run, the first after a change).
+                let patterns = compiled.patterns
+                let codes = ParallelMap.map(Array(patterns.indices)) { patterns[$0].serialized() ?? [] }
                 cache.store(root: root, fingerprint: fingerprint, .init(
                     lists: lists, definitions: definitions,
                     targetPrefilter: compiled.prefilter.tables, contextPrefilter: compiled.contextPrefilter.tables,
-                    contextMargins: compiled.contextMargins))
+                    contextMargins: compiled.contextMargins, patternCodes: CachedPatternCodes(codes)))
             }
         } else {
             lists = try RuleFileLoader.loadLists(root: root)

@@ -4,30 +4,58 @@ import Glibc
 
 /// A file mapped read-only into memory: the rule cache is read where the kernel's page cache
 /// holds it, with no copy into the heap (reading the 7 MB file into `Data` and then an array was
-/// a fifth of a warm start-up). Unmapped when released. Only for files replaced by a rename,
-/// never truncated in place while mapped (the cache is written so): reading past a truncated
-/// mapping's end faults. Immutable, so shared across threads (the automata read in place keep
-/// it alive).
+/// a fifth of a warm start-up). Unmapped and closed when released. Only for files replaced by a
+/// rename, never truncated in place while mapped (the cache is written so): reading past a
+/// truncated mapping's end faults. Immutable, so shared across threads (the automata read in
+/// place keep it alive).
 final class MappedFile: @unchecked Sendable {
     /// Valid only while this object lives: read through `withBytes`.
     private let bytes: UnsafeRawBufferPointer
+    /// Kept open for `read(at:count:)`: the same file as mapped, even once a rename replaces it.
+    private let fd: Int32
+    /// The file's size (the mapping may hold only its start).
+    let size: Int
 
     /// Nil when the file cannot be opened or mapped. An empty file maps to no bytes.
-    init?(path: String) {
+    /// - Parameter mappedLength: how much of the file to map, given its first `headerCount`
+    ///   bytes (nil: the file is not of the expected kind); the rest is read with `read(at:count:)`.
+    init?(path: String, headerCount: Int = 0, mappedLength: ([UInt8]) -> Int? = { _ in .max }) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
-        if size == 0 {
-            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
-            return
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG,
+              let header = Self.read(fd, at: 0, count: min(headerCount, Int(st.st_size)), size: Int(st.st_size)),
+              let wanted = mappedLength(header) else { close(fd); return nil }
+        let length = min(max(0, wanted), Int(st.st_size))
+        var base: UnsafeMutableRawPointer? = nil
+        if length > 0 {
+            // Populated at once: every page is read (the checksum), and one call that maps them
+            // all costs less than a fault every sixteen pages.
+            base = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)
+            guard base != MAP_FAILED else { close(fd); return nil }
         }
-        // Populated at once: every page is read (the checksum), and one call that maps them all
-        // costs less than a fault every sixteen pages.
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else { return nil }
-        bytes = UnsafeRawBufferPointer(start: base, count: size)
+        self.fd = fd
+        self.size = Int(st.st_size)
+        bytes = UnsafeRawBufferPointer(start: base, count: base == nil ? 0 : length)
+    }
+
+    /// `count` bytes of the file from `offset`, read (not through the mapping, so they take no
+    /// resident memory once copied out); nil when they cannot be.
+    func read(at offset: Int, count: Int) -> [UInt8]? { Self.read(fd, at: offset, count: count, size: size) }
+
+    private static func read(_ fd: Int32, at offset: Int, count: Int, size: Int) -> [UInt8]? {
+        guard offset >= 0, count >= 0, offset <= size - count else { return nil }
+        var failed = false
+        let out = [UInt8](unsafeUninitializedCapacity: count) { buf, done in
+            var got = 0
+            while got < count {
+                let n = pread(fd, buf.baseAddress! + got, count - got, off_t(offset + got))
+                if n <= 0 { failed = true; break }
+                got += n
+            }
+            done = failed ? 0 : count
+        }
+        return failed ? nil : out
     }
 
     /// The file's bytes, mapped for the duration of `body`.
@@ -45,5 +73,6 @@ final class MappedFile: @unchecked Sendable {
 
     deinit {
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+        close(fd)
     }
 }

@@ -2,14 +2,16 @@
 import Glibc
 #endif
 import Foundation
+import TelescanPCRE2
 
 /// A binary copy of a Lexicons folder's loaded lists and rules (examples aside) and of the
-/// literal automata built from them, so that a scan skips parsing the YAML and building the
-/// patterns and automata: most of the start-up paid on every call in a shell pipeline. One file
-/// per Lexicons folder and binary; it is used only when its fingerprint (every rule and list
-/// file's name and bytes, and the telescan binary itself) matches, else the folder is loaded as
-/// usual and the file rewritten. A cache that cannot be read or written is
-/// never an error: the rules load from the YAML. It holds rule data only, never note text.
+/// literal automata and the compiled patterns built from them, so that a scan skips parsing the
+/// YAML and building the patterns and automata: most of the start-up paid on every call in a
+/// shell pipeline. One file per Lexicons folder and binary; it is used only when its
+/// fingerprint (every rule and list file's name and bytes, the telescan binary itself and the
+/// PCRE2 library's version) matches, else the folder is loaded as usual and the file
+/// rewritten. A cache that cannot be read or written is never an error: the rules load from
+/// the YAML. It holds rule data only, never note text.
 public struct RuleCache: Sendable {
     public let directory: String
 
@@ -36,7 +38,8 @@ public struct RuleCache: Sendable {
     /// The folder's lists and rules from the cache, or nil when the cache is missing, stale
     /// or unreadable.
     func load(root: String, fingerprint: Fingerprint) -> RuleCacheCoding.Contents? {
-        guard let mapped = MappedFile(path: file(for: root)) else { return nil }
+        guard let mapped = MappedFile(path: file(for: root), headerCount: RuleCacheCoding.headerCount,
+                                      mappedLength: RuleCacheCoding.mappedLength) else { return nil }
         // The automata's transitions stay where the mapping holds them (it lives as long as they do).
         return mapped.withBytes { try? RuleCacheCoding.decode($0, expecting: fingerprint, owner: mapped) }
     }
@@ -74,7 +77,8 @@ public struct RuleCache: Sendable {
     /// What the cache must match: the bytes of every file the loader reads, by name, and the
     /// running binary (a new build may load the same YAML differently).
     static func fingerprint(root: String) -> Fingerprint {
-        var f = Fingerprint.of([Array("telescan-rule-cache \(RuleCacheCoding.formatVersion)".utf8), executableIdentity()])
+        var f = Fingerprint.of([Array("telescan-rule-cache \(RuleCacheCoding.formatVersion) PCRE2 \(CompiledPattern.libraryVersion)".utf8),
+                                executableIdentity()])
         // Read into one buffer, reused: 4 MB of rule files are hashed on every start-up (through
         // `Data` and a copy each, a fifth of it). Not mapped: a rule file an editor truncates
         // in place while it is hashed would fault a mapping.

@@ -1,18 +1,20 @@
 /// The rule cache's file format: a header (magic, format version, fingerprint, where the
-/// automata's tables begin, the number of rules), then the named lists, every rule definition
-/// field by field (examples aside: a scan never runs them), the context rules' margins (see
-/// `CompiledRules`), and the tables of the two literal automata built from them (target and
-/// context rules). Integers are 8 bytes little-endian; a string is its UTF-8 length and bytes; an
-/// automaton's transition table is its count, zero bytes to a multiple of 8 from the file's start,
-/// then its integers (read in place from the mapped file, see `MappedTable`).
-/// The file ends with a checksum of all before it. Decoding checks the checksum and every
-/// length against the bytes left, so a truncated or damaged file is a miss, not a crash and
-/// not altered rules.
+/// automata's tables begin, where the pattern codes begin, the number of rules), then the named
+/// lists, every rule definition field by field (examples aside: a scan never runs them), the
+/// context rules' margins (see `CompiledRules`), where each rule's compiled pattern code lies
+/// and its hash, and the tables of the two literal automata built from them (target and
+/// context rules); a checksum of all that; then the pattern codes (`CachedPatternCodes`).
+/// Integers are 8 bytes little-endian; a string is its UTF-8 length and bytes; an automaton's
+/// transition table is its count, zero bytes to a multiple of 8 from the file's start, then its
+/// integers (read in place from the mapped file, see `MappedTable`).
+/// Decoding checks the checksum and every length against the bytes left, so a truncated or
+/// damaged file is a miss, not a crash and not altered rules; a damaged pattern code fails its
+/// hash when read, and that pattern is compiled from its source.
 /// A new field of `RuleDefinition` must be written here too: the round-trip test compares every
 /// bundled rule loaded both ways.
 enum RuleCacheCoding {
     /// Raised when the layout changes.
-    static let formatVersion = 8
+    static let formatVersion = 9
     static let magic = Array("TSRC".utf8)
 
     struct Contents: @unchecked Sendable {
@@ -23,6 +25,8 @@ enum RuleCacheCoding {
         /// How far around a sentence context literals are looked for: known once the context
         /// rules' lookbehinds are compiled, so a warm start compiles none of them (nil: compute).
         var contextMargins: CompiledRules.ContextMargins? = nil
+        /// The rules' compiled pattern codes (nil: none stored).
+        var patternCodes: CachedPatternCodes? = nil
     }
 
     struct Damaged: Error {}
@@ -35,6 +39,8 @@ enum RuleCacheCoding {
         w.int(Int(bitPattern: UInt(fingerprint.low)))
         let tablesOffsetAt = w.bytes.count
         w.int(0)  // where the tables begin, written below
+        let codesOffsetAt = w.bytes.count
+        w.int(0)  // where the pattern codes begin, written below
         w.int(contents.definitions.count)
         w.int(contents.lists.count)
         for name in contents.lists.keys.sorted() {
@@ -44,13 +50,46 @@ enum RuleCacheCoding {
         for d in contents.definitions { write(d, to: &w) }  // as many as the header says
         w.optionalInt(contents.contextMargins?.before)
         w.optionalInt(contents.contextMargins?.after)
+        let codes = contents.patternCodes?.entries ?? []
+        w.array(codes.map { Int64($0.offset) })
+        w.array(codes.map { Int64($0.length) })
+        w.array(codes.map(\.hash.high))
+        w.array(codes.map(\.hash.low))
+        w.bytes += repeatElement(0, count: tablesAlignment(w.bytes.count) - w.bytes.count)
         w.patch(tablesOffsetAt, w.bytes.count)
         write(contents.targetPrefilter, to: &w)
         write(contents.contextPrefilter, to: &w)
+        w.patch(codesOffsetAt, w.bytes.count + 16)
         let sum = Fingerprint.of(w.bytes, count: w.bytes.count)
         w.int(Int(bitPattern: UInt(sum.high)))
         w.int(Int(bitPattern: UInt(sum.low)))
+        if let store = contents.patternCodes {
+            for i in 0..<store.count { w.bytes += store.patternCode(i) ?? [] }
+        }
         return w.bytes
+    }
+
+    /// Where the tables begin: the first multiple of 2 MB from `offset`. The kernel may map
+    /// the file's pages in 2 MB folios, and dropping part of one (`MappedFile.discard`, the
+    /// rules once decoded) unmaps the whole of it, to be faulted in again whole when the tables
+    /// in it are read: a scan kept up to 2 MB of decoded rules resident.
+    static func tablesAlignment(_ offset: Int) -> Int {
+        let align = 2 << 20
+        return (offset + align - 1) / align * align
+    }
+
+    /// The bytes before the lists: magic, format version, fingerprint, where the tables and the
+    /// pattern codes begin.
+    static let headerCount = magic.count + 5 * 8
+
+    /// How much of a cache file to map, from its header: up to where the pattern codes begin
+    /// (they are read one at a time, see `CachedPatternCodes`). Nil for a file of another kind.
+    static func mappedLength(_ header: [UInt8]) -> Int? {
+        guard header.count == headerCount, header.starts(with: magic) else { return nil }
+        return header.withUnsafeBytes { raw -> Int? in
+            var r = Reader(bytes: raw, end: raw.count, at: headerCount - 8)
+            return try? r.int()
+        }
     }
 
     static func decode(_ file: [UInt8], expecting fingerprint: Fingerprint) throws(Damaged) -> Contents {
@@ -62,18 +101,22 @@ enum RuleCacheCoding {
     /// thread while this one reads the rules: each half is about a quarter of a warm start-up.
     /// Reading the rules before the checksum is known is safe: every length is checked against
     /// the bytes left; a failed checksum then discards them.
-    /// With `owner` (the mapping of `file`), the automata's transitions are read in place and
+    /// With `owner` (the mapping of `file`, which may end where the pattern codes begin), the automata's transitions are read in place and
     /// keep `owner` alive, and the pages before the tables (the rules, copied) are given back;
     /// without, they are copied.
     static func decode(_ file: UnsafeRawBufferPointer, expecting fingerprint: Fingerprint, owner: MappedFile? = nil) throws(Damaged) -> Contents {
         guard file.count >= magic.count + 16, file[0..<magic.count].elementsEqual(magic) else { throw Damaged() }
-        let end = file.count - 16
-        var r = Reader(bytes: file, end: end)
-        r.at = magic.count
-        guard try r.int() == formatVersion else { throw Damaged() }
-        let high = UInt64(UInt(bitPattern: try r.int())), low = UInt64(UInt(bitPattern: try r.int()))
+        var header = Reader(bytes: file, end: file.count)
+        header.at = magic.count
+        guard try header.int() == formatVersion else { throw Damaged() }
+        let high = UInt64(UInt(bitPattern: try header.int())), low = UInt64(UInt(bitPattern: try header.int()))
         guard Fingerprint(high: high, low: low) == fingerprint else { throw Damaged() }
-        let tablesAt = try r.int(), ruleCount = try r.count()
+        let tablesAt = try header.int(), codesAt = try header.int()
+        guard codesAt >= header.at + 16, codesAt <= file.count else { throw Damaged() }
+        // The checksummed part ends before the checksum; the pattern codes follow it.
+        let end = codesAt - 16
+        var r = Reader(bytes: file, end: end, at: header.at)
+        let ruleCount = try r.count()
         guard tablesAt >= r.at, tablesAt <= end else { throw Damaged() }
         let region = MappedRegion(bytes: file, owner: owner)
         let automata = BackgroundValue { () throws(Damaged) -> (LiteralPrefilter.Tables, LiteralPrefilter.Tables) in
@@ -103,7 +146,29 @@ enum RuleCacheCoding {
         definitions.reserveCapacity(ruleCount)
         for _ in 0..<ruleCount { definitions.append(try read(&r)) }
         let before = try r.optionalInt(), after = try r.optionalInt()
-        guard r.at == tablesAt else { throw Damaged() }
+        let offsets: [Int64] = try r.array(), lengths: [Int64] = try r.array()
+        let highs: [UInt64] = try r.array(), lows: [UInt64] = try r.array()
+        guard tablesAlignment(r.at) == tablesAt else { throw Damaged() }
+        // The codes fill the file after the checksum, each within it.
+        let room = (owner?.size ?? file.count) - codesAt
+        var patternCodes: CachedPatternCodes? = nil
+        if !offsets.isEmpty {
+            guard offsets.count == ruleCount, lengths.count == ruleCount, highs.count == ruleCount, lows.count == ruleCount else { throw Damaged() }
+            var entries: [CachedPatternCodes.Entry] = []
+            entries.reserveCapacity(ruleCount)
+            var used = 0
+            for i in 0..<ruleCount {
+                let offset = Int(offsets[i]), length = Int(lengths[i])
+                guard offset >= 0, length >= 0, offset <= room, length <= room - offset else { throw Damaged() }
+                used = max(used, offset + length)
+                entries.append(.init(offset: offset, length: length, hash: Fingerprint(high: highs[i], low: lows[i])))
+            }
+            guard used == room else { throw Damaged() }
+            patternCodes = owner.map { CachedPatternCodes(file: $0, base: codesAt, entries: entries) }
+                ?? CachedPatternCodes(copying: file, base: codesAt, entries: entries)
+        } else {
+            guard lengths.isEmpty, highs.isEmpty, lows.isEmpty, room == 0 else { throw Damaged() }
+        }
         var margins: CompiledRules.ContextMargins? = nil
         if let before, let after {
             guard before >= 0, after >= 0 else { throw Damaged() }
@@ -113,7 +178,7 @@ enum RuleCacheCoding {
         // Read: the rules' pages need not stay resident for the rest of the run (2.7 MB).
         owner?.discard(before: tablesAt)
         return Contents(lists: lists, definitions: definitions, targetPrefilter: target, contextPrefilter: context,
-                        contextMargins: margins)
+                        contextMargins: margins, patternCodes: patternCodes)
     }
 
     /// The mapped file, handed to the thread that checks it (the caller keeps it mapped until
