@@ -186,6 +186,22 @@ final class RuleCacheTests: XCTestCase {
         XCTAssertEqual(back.patternCodes?.patternCode(7), stored.patternCodes?.patternCode(7))
     }
 
+    /// A cache file others may write (a shared folder) is not read: its pattern codes would
+    /// run unchecked. Written again by this run, it is private and read.
+    func testACacheFileOthersMayWriteIsNotRead() throws {
+        let cache = RuleCache(directory: dir + "/cache")
+        _ = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let path = cache.file(for: Repo.lexicons)
+        XCTAssertNotNil(cache.load(root: Repo.lexicons, fingerprint: RuleCache.fingerprint(root: Repo.lexicons)))
+        for mode in [0o664, 0o646] {
+            XCTAssertEqual(chmod(path, mode_t(mode)), 0)
+            XCTAssertNil(cache.load(root: Repo.lexicons, fingerprint: RuleCache.fingerprint(root: Repo.lexicons)), "mode \(String(mode, radix: 8))")
+        }
+        let reloaded = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        XCTAssertFalse(reloaded.compiled.patterns[0].isFromStoredCode)
+        XCTAssertNotNil(cache.load(root: Repo.lexicons, fingerprint: RuleCache.fingerprint(root: Repo.lexicons)), "rewritten private")
+    }
+
     /// A damaged pattern code fails its hash and that rule compiles its source; the others
     /// still decode theirs. A file cut short in the codes is a miss.
     func testADamagedPatternCodeIsCompiledFromItsSource() throws {

@@ -15,6 +15,8 @@ final class MappedFile: @unchecked Sendable {
     private let fd: Int32
     /// The file's size (the mapping may hold only its start).
     let size: Int
+    /// Whether the file belongs to the running user and no one else may write it.
+    let isPrivate: Bool
 
     /// Nil when the file cannot be opened or mapped. An empty file maps to no bytes.
     /// - Parameter mappedLength: how much of the file to map, given its first `headerCount`
@@ -36,6 +38,7 @@ final class MappedFile: @unchecked Sendable {
         }
         self.fd = fd
         self.size = Int(st.st_size)
+        isPrivate = st.st_uid == geteuid() && st.st_mode & (S_IWGRP | S_IWOTH) == 0
         bytes = UnsafeRawBufferPointer(start: base, count: base == nil ? 0 : length)
     }
 

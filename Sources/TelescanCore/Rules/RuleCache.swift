@@ -38,8 +38,11 @@ public struct RuleCache: Sendable {
     /// The folder's lists and rules from the cache, or nil when the cache is missing, stale
     /// or unreadable.
     func load(root: String, fingerprint: Fingerprint) -> RuleCacheCoding.Contents? {
+        // The cache is trusted as the binary is: its pattern codes run unchecked by PCRE2 (the
+        // checksum and hashes catch damage, not a crafted file). So a file someone else owns or
+        // may write (a shared cache folder) is not read.
         guard let mapped = MappedFile(path: file(for: root), headerCount: RuleCacheCoding.headerCount,
-                                      mappedLength: RuleCacheCoding.mappedLength) else { return nil }
+                                      mappedLength: RuleCacheCoding.mappedLength), mapped.isPrivate else { return nil }
         // The automata's transitions stay where the mapping holds them (it lives as long as they do).
         return mapped.withBytes { try? RuleCacheCoding.decode($0, expecting: fingerprint, owner: mapped) }
     }
