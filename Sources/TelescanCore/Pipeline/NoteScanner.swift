@@ -139,7 +139,8 @@ public final class NoteScanner {
     /// single-spaced, a note written as one bulleted list without its bullets, lines'
     /// indentation and trailing blanks as absent, two spaces or a no-break space between words as
     /// one space, then a hard-wrapped note's soft line breaks as spaces (widths measured
-    /// single-spaced) and a wrapped CRLF's two spaces again as one. Returns the text and the maps
+    /// single-spaced) and a wrapped CRLF's two spaces again as one, a titled patient's name as
+    /// "Pt" and minutes written in words as digits. Returns the text and the maps
     /// of the steps that shortened it, in the order made (ranges found in it are mapped back
     /// through them, after the legend's); the masks that follow keep its length.
     static func asTyped(_ text: [UInt8], ascii: Bool) -> (text: [UInt8], maps: [OffsetMap]) {
@@ -157,8 +158,10 @@ public final class NoteScanner {
         let single = shortened(InnerSpaceRuns.squeezed, flush)
         // Last: a narrative note's patient named with a title ("Ms. Lavinia Ochoa-Brandt joined ...")
         // read as "Pt" (after the blanks are single, so "Ms.  Ochoa" is found as "Ms. Ochoa").
-        guard let unwrapped = HardWrapRemnants.masked(single, ascii: ascii) else { return (shortened(TitledPatientName.rewritten, single), maps) }
-        return (shortened(TitledPatientName.rewritten, shortened(InnerSpaceRuns.squeezed, unwrapped)), maps)
+        let joined = HardWrapRemnants.masked(single, ascii: ascii).map { shortened(InnerSpaceRuns.squeezed, $0) } ?? single
+        let titled = shortened(TitledPatientName.rewritten, joined)
+        // Minutes in words read as digits ("thirty two minutes" as "32 minutes").
+        return (shortened(SpelledMinutes.rewritten, titled), maps)
     }
 
     /// The rest of the pipeline on a prepared note whose rules have run (its findings and the
