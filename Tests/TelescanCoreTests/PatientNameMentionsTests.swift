@@ -19,6 +19,23 @@ final class PatientNameMentionsTests: XCTestCase {
         XCTAssertEqual(masked("Pt: Brandt, Ollie\nOllie joined from his car."), "Pt: Brandt, Ollie\nPt    joined from his car.")
     }
 
+    /// A header without a label names the patient when the name comes with an age and sex or
+    /// a date of birth.
+    func testAnUnlabelledNameWithAgeOrBirthDateReadsAsThePatient() {
+        XCTAssertEqual(masked("Phone visit 02/20/2026\nDelbert Oyelaran, 66M — est pt\nOffered video; Delbert declined."),
+                       "Phone visit 02/20/2026\nDelbert Oyelaran, 66M — est pt\nOffered video; Pt      declined.")
+        XCTAssertEqual(masked("Phone visit — Walter Kinney (DOB 7/2/1937)\nWalter is hard of hearing."),
+                       "Phone visit — Walter Kinney (DOB 7/2/1937)\nPt     is hard of hearing.")
+        XCTAssertEqual(masked("Ana Ruiz, 4 y F\nAna joined with her mother."), "Ana Ruiz, 4 y F\nPt  joined with her mother.")
+        // A clinician's line, a name with a number that is no age, a name too far down.
+        XCTAssertNil(masked("Jane Roe, MD\nJane called the patient."))
+        XCTAssertNil(masked("Video visit\nJane Roe, 3 calls today\nJane joined."))
+        XCTAssertNil(masked(String(repeating: "Line of text.\n", count: 30) + "Jane Roe, 40 F\nJane joined."))
+        // A labelled header wins over an unlabelled line.
+        XCTAssertEqual(masked("Delbert Oyelaran, 66M\nPatient: Eli Thornton\nEli and Delbert."),
+                       "Delbert Oyelaran, 66M\nPatient: Eli Thornton\nPt  and Delbert.")
+    }
+
     func testSurnamesPossessivesWordsAndNotesWithoutAHeaderStay() {
         // The surname is the family's: the mother's consent stays hers.
         XCTAssertNil(masked("Patient: Jonah Whitfield\nMrs. Whitfield, his legal guardian, consented."))

@@ -43,16 +43,76 @@ public enum PatientNameMentions {
     }
 
     /// The patient's first name from a header line ("Patient: Eli Thornton", "Pt: Smith, John")
-    /// near the note's start, and that line's range.
+    /// near the note's start, and that line's range; else from an unlabelled one that gives the
+    /// name with an age and sex or a date of birth (`nameWithAgeOrBirthDate`).
     static func firstName(_ t: [UInt8]) -> (name: [UInt8], line: Range<Int>)? {
-        var start = 0
-        let limit = min(t.count, headerBytes)
-        while start < limit {
-            let end = ByteSearch.next(10, in: t, from: start) ?? t.count
-            if let name = nameAfterLabel(t, start, end) { return (name, start..<end) }
-            start = end + 1
+        for unlabelled in [false, true] {
+            var start = 0
+            let limit = min(t.count, unlabelled ? unlabelledHeaderBytes : headerBytes)
+            while start < limit {
+                let end = ByteSearch.next(10, in: t, from: start) ?? t.count
+                if let name = unlabelled ? nameWithAgeOrBirthDate(t, start, end) : nameAfterLabel(t, start, end) {
+                    return (name, start..<end)
+                }
+                start = end + 1
+            }
         }
         return nil
+    }
+
+    /// How far into the note an unlabelled name line is looked for (the first few lines).
+    static let unlabelledHeaderBytes = 300
+
+    /// A first name from a header line without a label, when the name is plainly the patient's:
+    /// the line opens with "First Last" and a comma, then an age with a sex or a unit ("Delbert
+    /// Oyelaran, 66M — est pt", "Ana Ruiz, 4 y F"), or the name stands before "(DOB" or ", DOB"
+    /// anywhere in the line ("Phone visit — Walter Kinney (DOB 7/2/1937)"). A clinician's line
+    /// ("Jane Roe, MD") has neither.
+    static func nameWithAgeOrBirthDate(_ t: [UInt8], _ start: Int, _ end: Int) -> [UInt8]? {
+        var i = start
+        while i < end, t[i] == 32 || t[i] == 9 { i += 1 }
+        // "First Last, 66M" at the line's start.
+        if let (first, after) = firstAndLast(t, i, end), after < end, t[after] == UInt8(ascii: ",") {
+            var k = after + 1
+            while k < end, t[k] == 32 { k += 1 }
+            let digits = k
+            while k < end, k - digits < 3, t[k] >= 48, t[k] <= 57 { k += 1 }
+            if k > digits {
+                while k < end, t[k] == 32 { k += 1 }
+                let unit = t[k..<min(end, k + 6)].map { $0 | 0x20 }
+                let sexOrUnit = ["m", "f", "y", "yo", "y/o", "yr", "yrs", "year", "male", "female", "mo", "wk"].contains { u in
+                    unit.starts(with: Array(u.utf8)) && (unit.count == u.utf8.count || !ASCIIByte.isLetter(unit[u.utf8.count]))
+                }
+                if sexOrUnit { return acceptable(first) }
+            }
+        }
+        // "First Last (DOB" or "First Last, DOB" anywhere in the line.
+        var j = i
+        while j < end {
+            if (j == i || t[j - 1] == 32), let (first, after) = firstAndLast(t, j, end) {
+                var k = after
+                if k < end, t[k] == UInt8(ascii: ",") { k += 1 }
+                while k < end, t[k] == 32 { k += 1 }
+                if k < end, t[k] == UInt8(ascii: "(") { k += 1 }
+                if k + 3 <= end, t[k..<(k + 3)].elementsEqual(Array("DOB".utf8)) { return acceptable(first) }
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// "First Last" at `i` (two capitalised name words, one blank between): the first word and
+    /// where the second ends.
+    static func firstAndLast(_ t: [UInt8], _ i: Int, _ end: Int) -> ([UInt8], Int)? {
+        let first = word(t, i, end)
+        guard !first.isEmpty, i + first.count < end, t[i + first.count] == 32 else { return nil }
+        let last = word(t, i + first.count + 1, end)
+        guard !last.isEmpty else { return nil }
+        return (first, i + first.count + 1 + last.count)
+    }
+
+    static func acceptable(_ first: [UInt8]) -> [UInt8]? {
+        first.count >= 2 && !notNames.contains(first.map { $0 | 0x20 }) ? first : nil
     }
 
     static func nameAfterLabel(_ t: [UInt8], _ start: Int, _ end: Int) -> [UInt8]? {
