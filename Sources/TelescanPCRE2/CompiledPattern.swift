@@ -42,7 +42,10 @@ public final class CompiledPattern: @unchecked Sendable {
     /// (~10 KB a rule, plus the JIT allocator's slack) is memory held for the whole run. On the
     /// benchmark's export (6 MB, `-j 1`): 84.7 MB peak with every used pattern JIT-compiled,
     /// 77.6 MB at one in 100, 72.9 MB at one in 50, 65.7 MB at one in 25 (CPU time +0%, +3%, +5%).
-    public static let rareShareDivisor = 50
+    /// With 2,320 rules (s38), `bench-20` at `-j 2`: 97.3-97.7 MB at one in 50, 92.8-92.9 MB at one
+    /// in 35 (user CPU +4%), 88.5 MB at one in 25 (+10%); the 1 GB export peaked at 99.8 MB at one
+    /// in 50, at the 100 MB target's edge.
+    public static let rareShareDivisor = 35
 
     /// What PCRE2 reports about a compiled pattern.
     struct Info {
@@ -191,12 +194,24 @@ public final class CompiledPattern: @unchecked Sendable {
     /// for `StoredPatternCode`: decoding it costs a copy, compiling a rule's pattern about
     /// 45 µs, and a one-note scan compiles about 150 of them.
     public func serialized() -> [UInt8]? {
-        guard var code = try? self.code() else { return nil }
+        guard let code = try? self.code() else { return nil }
+        return Self.serialize(code)
+    }
+
+    /// As `serialized()`, from code compiled anew and freed at once: the rule cache stores every
+    /// pattern, while a scan keeps only the code its notes need (compiling all 2,300 rules' into
+    /// the scan that writes the cache raised its peak memory by 17 MB).
+    public func serializedFromSource() -> [UInt8]? {
+        guard case .success(let (code, _)) = Self.build(source, options) else { return nil }
+        defer { pcre2_code_free_8(code) }
+        return Self.serialize(code)
+    }
+
+    static func serialize(_ code: OpaquePointer) -> [UInt8]? {
+        var code: OpaquePointer? = code
         var bytes: UnsafeMutablePointer<UInt8>? = nil
         var size = 0
-        let rc = withUnsafeMutablePointer(to: &code) { codes in
-            codes.withMemoryRebound(to: OpaquePointer?.self, capacity: 1) { pcre2_serialize_encode_8($0, 1, &bytes, &size, nil) }
-        }
+        let rc = pcre2_serialize_encode_8(&code, 1, &bytes, &size, nil)
         guard rc == 1, let bytes else { return nil }
         defer { pcre2_serialize_free_8(bytes) }
         return Array(UnsafeBufferPointer(start: bytes, count: size))

@@ -30,10 +30,10 @@ public final class LexiconSet: @unchecked Sendable {
                 definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: false)
                 compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
                 // The context automaton, otherwise built on the first note with findings, and
-                // every pattern, otherwise compiled when a note first needs it, are built now to
-                // be stored (only on this run, the first after a change).
+                // every pattern's code are built now to be stored (only on this run, the first
+                // after a change); the scan's patterns still compile when a note needs them.
                 let patterns = compiled.patterns
-                let codes = ParallelMap.map(Array(patterns.indices)) { patterns[$0].serialized() ?? [] }
+                let codes = ParallelMap.map(Array(patterns.indices)) { patterns[$0].serializedFromSource() ?? [] }
                 cache.store(root: root, fingerprint: fingerprint, .init(
                     lists: lists, definitions: definitions,
                     targetPrefilter: compiled.prefilter.tables, contextPrefilter: compiled.contextPrefilter.tables,
