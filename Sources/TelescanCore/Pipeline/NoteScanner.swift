@@ -111,12 +111,13 @@ public final class NoteScanner {
         // a form's arrow, a label's square brackets or a table's cell wall ("|" or box-drawing
         // characters) between a label and its answer, HTML tags left by an export, and
         // Markdown's emphasis and marks are matched as what they stand for or as spaces (same
-        // offsets; quotes keep them).
+        // offsets; quotes keep them); so is a dropdown's chosen value in brackets.
         let unescaped = EscapeRemnants.masked(broken) ?? broken
         let listed = SmartListRemnants.masked(unescaped) ?? unescaped
         let arrowed = FormArrowRemnants.masked(listed) ?? listed
         let bracketed = BracketLabelRemnants.masked(arrowed) ?? arrowed
-        let boxed = BoxDrawingRemnants.masked(bracketed) ?? bracketed
+        let answered = BracketAnswerRemnants.masked(bracketed) ?? bracketed
+        let boxed = BoxDrawingRemnants.masked(answered) ?? answered
         let labelled = TableCellRemnants.masked(boxed) ?? boxed
         let html = HTMLRemnants.masked(labelled) ?? labelled
         let marked = MarkdownRemnants.masked(html) ?? html
