@@ -12,6 +12,8 @@ final class BracketAnswerRemnantsTests: XCTestCase {
         XCTAssertEqual(masked("Date: 03/14/2025       Patient type: [Established]"), "Date: 03/14/2025       Patient type:  Established ")
         XCTAssertEqual(masked("Patient location:  [Pt's home]   Provider: [Clinic]"), "Patient location:   Pt's home    Provider:  Clinic ")
         XCTAssertEqual(masked("Modality: [Audio-video]"), "Modality:  Audio-video ")
+        XCTAssertEqual(masked("Patient location ....... [Home]  (his home)"), "Patient location .......  Home   (his home)")
+        XCTAssertEqual(masked("Patient location . . [Other]  Specify: car"), "Patient location . .  Other   Specify: car")
     }
 
     func testListsPlaceholdersBoxesAndRemarksStay() {
@@ -25,5 +27,7 @@ final class BracketAnswerRemnantsTests: XCTestCase {
         XCTAssertNil(masked("Note: [Video connection lost] then phone"))
         XCTAssertNil(masked("Plan [Established] care"))
         XCTAssertNil(masked("Time: 10:30 [EST]"))
+        XCTAssertNil(masked("He said so. [Home]"))
+        XCTAssertNil(masked("Total ... 25. [Home]"))
     }
 }

@@ -3,7 +3,8 @@
 /// field's frame, not part of the answer, so they read as blanks ("Patient type:  Established ",
 /// same length) and every `label: value` rule reads the line. Only one value: letters, digits,
 /// blanks, hyphens, apostrophes and full stops, at most five words, right after the label's
-/// colon and ending the line or the column (two blanks). An unchosen list ("[Home/Office/Other]",
+/// colon or dot leader ("Patient location ....... [Home]") and ending the line or the column
+/// (two blanks). An unchosen list ("[Home/Office/Other]",
 /// "[Video | Phone]"), a placeholder ("[Select]", "[***]", "[Provider name], MD"), a checkbox
 /// ("[x]", "[ ]") and a bracketed label (`BracketLabelRemnants`) stay as written.
 public enum BracketAnswerRemnants {
@@ -30,12 +31,19 @@ public enum BracketAnswerRemnants {
         return out
     }
 
-    /// Whether the bytes before `i` on its line are a label's colon and one or more blanks.
+    /// Whether the bytes before `i` on its line are a label's colon, or its leader of two or
+    /// more dots ("Patient location ....... [Home]"), and one or more blanks.
     static func afterLabelColon(_ t: [UInt8], _ i: Int) -> Bool {
         var k = i
         while k > 0, ASCIIByte.isLineBlank(t[k - 1]) { k -= 1 }
-        guard k < i, k >= 2, t[k - 1] == UInt8(ascii: ":") else { return false }
-        return ASCIIByte.isLetter(t[k - 2]) || t[k - 2] == UInt8(ascii: ")")
+        guard k < i, k >= 2 else { return false }
+        if t[k - 1] == UInt8(ascii: ":") { return ASCIIByte.isLetter(t[k - 2]) || t[k - 2] == UInt8(ascii: ")") }
+        var dots = 0
+        while k > 0, t[k - 1] == UInt8(ascii: ".") || (dots > 0 && t[k - 1] == 32) {
+            if t[k - 1] == UInt8(ascii: ".") { dots += 1 }
+            k -= 1
+        }
+        return dots >= 2 && k > 0 && ASCIIByte.isLetter(t[k - 1])
     }
 
     /// The "]" that closes one bracketed value at `open`, when the value is one choice that ends
