@@ -37,6 +37,15 @@ public final class CompiledPattern: @unchecked Sendable {
     public static let interpreterSubjectLimit = 16 * 1024
     /// The notes of the scan this pattern serves (nil: a pattern of its own, as in tests).
     let tally: NoteTally?
+    /// Where this pattern's code, compiled by an earlier run, may be read (the rule cache).
+    let stored: StoredPatternCode?
+    /// Stored code serves a pattern first needed within a scan's first this many notes (a shell
+    /// pipeline's few notes, where compiling is most of the run: a one-note scan 27 -> 18 ms).
+    /// Later, compiling costs little beside the notes, and decoded code keeps a copy of PCRE2's
+    /// character tables each (1 KB; +2 MB peak on a bulk scan, which needs about 2,000 patterns).
+    public static let storedCodeNoteLimit = 64
+    /// Whether the code came from `stored` rather than from compiling `source`.
+    nonisolated(unsafe) public private(set) var isFromStoredCode = false
     /// A pattern of a scan is JIT-compiled only once it has run in at least one in this many
     /// of the scan's notes: a rule woken in fewer costs little interpreted, while its JIT code
     /// (~10 KB a rule, plus the JIT allocator's slack) is memory held for the whole run. On the
@@ -82,16 +91,6 @@ public final class CompiledPattern: @unchecked Sendable {
         self.tally = tally
         self.stored = stored
     }
-
-    /// Where this pattern's code, compiled by an earlier run, may be read (the rule cache).
-    let stored: StoredPatternCode?
-    /// Stored code serves a pattern first needed within a scan's first this many notes (a shell
-    /// pipeline's few notes, where compiling is most of the run: a one-note scan 27 -> 18 ms).
-    /// Later, compiling costs little beside the notes, and decoded code keeps a copy of PCRE2's
-    /// character tables each (1 KB; +2 MB peak on a bulk scan, which needs about 2,000 patterns).
-    public static let storedCodeNoteLimit = 64
-    /// Whether the code came from `stored` rather than from compiling `source`.
-    nonisolated(unsafe) public private(set) var isFromStoredCode = false
 
     /// Whether the pattern runs JIT code (compiling it now if it has not been yet).
     public var isJIT: Bool { (try? code()) != nil && ensureJIT() }
