@@ -83,7 +83,7 @@ public enum PatientNameMentions {
                 let sexOrUnit = ["m", "f", "y", "yo", "y/o", "yr", "yrs", "year", "male", "female", "mo", "wk"].contains { u in
                     unit.starts(with: Array(u.utf8)) && (unit.count == u.utf8.count || !ASCIIByte.isLetter(unit[u.utf8.count]))
                 }
-                if sexOrUnit { return acceptable(first) }
+                if sexOrUnit { return acceptable(t, first) }
             }
         }
         // "First Last (DOB" or "First Last, DOB" anywhere in the line.
@@ -94,25 +94,39 @@ public enum PatientNameMentions {
                 if k < end, t[k] == UInt8(ascii: ",") { k += 1 }
                 while k < end, t[k] == 32 { k += 1 }
                 if k < end, t[k] == UInt8(ascii: "(") { k += 1 }
-                if k + 3 <= end, t[k..<(k + 3)].elementsEqual(Array("DOB".utf8)) { return acceptable(first) }
+                if k + 3 <= end, t[k] == UInt8(ascii: "D"), t[k + 1] == UInt8(ascii: "O"), t[k + 2] == UInt8(ascii: "B") {
+                    return acceptable(t, first)
+                }
             }
             j += 1
         }
         return nil
     }
 
-    /// "First Last" at `i` (two capitalised name words, one blank between): the first word and
-    /// where the second ends.
-    static func firstAndLast(_ t: [UInt8], _ i: Int, _ end: Int) -> ([UInt8], Int)? {
-        let first = word(t, i, end)
-        guard !first.isEmpty, i + first.count < end, t[i + first.count] == 32 else { return nil }
-        let last = word(t, i + first.count + 1, end)
-        guard !last.isEmpty else { return nil }
-        return (first, i + first.count + 1 + last.count)
+    /// "First Last" at `i` (two capitalised name words, one blank between): the first word's
+    /// range and where the second ends. Ranges, not copies: this runs at every capital of a
+    /// note's first lines when it has no labelled header.
+    static func firstAndLast(_ t: [UInt8], _ i: Int, _ end: Int) -> (Range<Int>, Int)? {
+        guard let firstEnd = wordEnd(t, i, end), firstEnd < end, t[firstEnd] == 32,
+              let lastEnd = wordEnd(t, firstEnd + 1, end) else { return nil }
+        return (i..<firstEnd, lastEnd)
     }
 
-    static func acceptable(_ first: [UInt8]) -> [UInt8]? {
-        first.count >= 2 && !notNames.contains(first.map { $0 | 0x20 }) ? first : nil
+    /// The first name at `range` of `t`, unless it is too short or a word (`notNames`).
+    static func acceptable(_ t: [UInt8], _ range: Range<Int>) -> [UInt8]? {
+        range.count >= 2 && !notNames.contains(t[range].map { $0 | 0x20 }) ? Array(t[range]) : nil
+    }
+
+    /// Where the capitalised name word at `i` ends (as `word`), or nil when none starts there.
+    static func wordEnd(_ t: [UInt8], _ i: Int, _ end: Int) -> Int? {
+        guard i < end, t[i] >= 65, t[i] <= 90 else { return nil }
+        var e = i + 1
+        var lower = false
+        while e < end, isNameByte(t[e]) {
+            if t[e] >= 97 && t[e] <= 122 { lower = true }
+            e += 1
+        }
+        return lower ? e : nil
     }
 
     static func nameAfterLabel(_ t: [UInt8], _ start: Int, _ end: Int) -> [UInt8]? {
