@@ -145,6 +145,7 @@ final class IndependentSetsTests: XCTestCase {
         ("s8-plain-everyday-30", 40, 240, 3),
         ("s9-rehab-and-therapy", 37, 220, 6),
         ("t3-phone-heavy-practice", 39, 248, 10),
+        ("s1-plain-everyday-29", 40, 225, 2),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
