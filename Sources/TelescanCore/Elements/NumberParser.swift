@@ -1,16 +1,21 @@
 /// Reads the numbers notes write: digits, decimals and English number words
 /// ("forty", "twenty-five", "an", "half").
 public enum NumberParser {
-    static let units: [String: Double] = [
-        "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "half": 0.5,
-        "a half": 0.5, "quarter": 0.25, "a quarter": 0.25, "three quarters": 0.75, "couple": 2, "a couple": 2,
+    /// The number words "one" to "nineteen": the text step that reads spelled minutes uses them too.
+    static let cardinals: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+        "seventeen": 17, "eighteen": 18, "nineteen": 19,
     ]
-    static let tens: [String: Double] = [
+    static let tenWords: [String: Int] = [
         "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90,
     ]
+    static let units: [String: Double] = cardinals.mapValues(Double.init).merging([
+        "zero": 0, "a": 1, "an": 1, "half": 0.5, "a half": 0.5, "quarter": 0.25, "a quarter": 0.25,
+        "three quarters": 0.75, "couple": 2, "a couple": 2,
+    ]) { $1 }
+    static let tens: [String: Double] = tenWords.mapValues(Double.init)
 
     public static func parse(_ raw: String) -> Double? {
         if let i = Int(raw) { return Double(i) }  // plain digits, nearly every capture: no Foundation

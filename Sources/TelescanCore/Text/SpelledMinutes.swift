@@ -11,17 +11,15 @@
 /// left in words: rules read "over those two days" or "seven days" as written, and rewriting
 /// them lost an e-visit's time in the corpus.
 public enum SpelledMinutes {
-    static let units: [[UInt8]: Int] = Dictionary(uniqueKeysWithValues: [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ].enumerated().map { (Array($0.element.utf8), $0.offset + 2) })
-    static let tens: [[UInt8]: Int] = [
-        "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90,
-    ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
-    static let unitWords: [[UInt8]: Int] = [
-        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    ].reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
+    /// NumberParser's number words as bytes: "two" to "nineteen" and the tens stand alone; "one" to
+    /// "nine" also follow a tens word.
+    static let units = bytes(NumberParser.cardinals.filter { $0.value >= 2 })
+    static let tens = bytes(NumberParser.tenWords)
+    static let unitWords = bytes(NumberParser.cardinals.filter { $0.value <= 9 })
+
+    static func bytes(_ words: [String: Int]) -> [[UInt8]: Int] {
+        words.reduce(into: [:]) { $0[Array($1.key.utf8)] = $1.value }
+    }
 
     /// The rewritten copy and its map, or nil when the note spells out no minutes.
     public static func rewritten(_ text: [UInt8]) -> (text: [UInt8], map: OffsetMap)? {
