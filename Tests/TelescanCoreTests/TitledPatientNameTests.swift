@@ -19,6 +19,14 @@ final class TitledPatientNameTests: XCTestCase {
         XCTAssertEqual(rewritten("Ms. Lund’s tablet won't connect. Ms. Lund’s son helped."), "Pt’s tablet won't connect. Pt’s son helped.")
     }
 
+    func testAnAdultHeadersSurnameWithAFittingTitleIsThePatient() {
+        // The header gives an adult's age and sex: "Ms." with the same surname is the patient.
+        XCTAssertEqual(rewritten("Patient: Annika Solberg-Reyes, 38F (est.)\n\nMs. Solberg-Reyes joined from her classroom."),
+                       "Patient: Annika Solberg-Reyes, 38F (est.)\n\nPt joined from her classroom.")
+        XCTAssertEqual(rewritten("Pt: Dale Kaminski, 49 y/o M\nMr. Kaminski is on video from his shop."),
+                       "Pt: Dale Kaminski, 49 y/o M\nPt is on video from his shop.")
+    }
+
     func testTheMapTakesMatchesBackToTheName() throws {
         let note = Array("Ms. Lavinia Ochoa-Brandt joined from her car.".utf8)
         let (text, map) = try XCTUnwrap(TitledPatientName.rewritten(note))
@@ -42,6 +50,11 @@ final class TitledPatientNameTests: XCTestCase {
         XCTAssertNil(rewritten("Patient Mr. S.P. Mishra, 72 yrs. Wife Mrs. Mishra gave consent."))
         // A header names the patient: a titled name elsewhere is someone else's.
         XCTAssertNil(rewritten("Patient: Jonah Whitfield\nMrs. Whitfield joined from work."))
+        XCTAssertNil(rewritten("Patient: Jonah Whitfield, 9 y/o M\nMrs. Whitfield joined from work."))
+        XCTAssertNil(rewritten("Patient: Annika Solberg-Reyes, 38F\nMr. Solberg-Reyes joined from work."))
+        XCTAssertNil(rewritten("Patient: Dale Kaminski, 49M\nMs. Kaminski joined from work."))
+        XCTAssertNil(rewritten("Patient: Dale Kaminski\nMr. Kaminski joined from work."))
+        XCTAssertNil(rewritten("Patient: Dale Kaminski, 49M\nMr. Lind joined from work."))
         // Not a title: "MS Teams", "via Ms Teams", a credential, capitals.
         XCTAssertNil(rewritten("Visit via MS Teams video from the office."))
         XCTAssertNil(rewritten("Visit via Ms Teams video from the office."))

@@ -82,7 +82,11 @@ public enum TitledPatientName {
                 || introducedAsSomeoneElse(text, surname: words.last!, before: i) { return nil }
             // A "Patient: Jonah Whitfield" header names the patient: a titled name elsewhere
             // ("Mrs. Whitfield consented") is someone else's.
-            if let (_, header) = PatientNameMentions.firstName(text), !header.contains(i) { return nil }
+            // Unless the header gives the same surname and an adult's age and sex that the title
+            // fits ("Patient: Annika Solberg-Reyes, 38F" before "Ms. Solberg-Reyes joined from
+            // her classroom"): a child's relatives share the surname, an adult's are named as such.
+            if let (_, header) = PatientNameMentions.firstName(text), !header.contains(i),
+               !headerNamesAdult(text, line: header, surname: words.last!, title: title) { return nil }
             let titled = Array(text[i..<words.last!.upperBound])
             let surname = Array(text[words.last!])
             var forms: [[UInt8]] = [titled, Array(text[i..<j]) + [32] + surname]
@@ -96,6 +100,33 @@ public enum TitledPatientName {
             return forms.filter { seen.insert($0).inserted }.sorted { $0.count > $1.count }
         }
         return nil
+    }
+
+    /// Whether the header line names `surname` followed by an adult's age with a sex or a unit
+    /// ("Solberg-Reyes, 38F", "Kinney, 87 y/o M") and no sex the title contradicts (a "38F" header
+    /// and a "Mr." are husband and wife).
+    static func headerNamesAdult(_ text: [UInt8], line: Range<Int>, surname: Range<Int>, title: [UInt8]) -> Bool {
+        let name = Array(text[surname])
+        var k = line.lowerBound
+        while k + name.count <= line.upperBound {
+            defer { k += 1 }
+            guard matches(text, at: k, name), k == line.lowerBound || !isNameByte(text[k - 1]) else { continue }
+            var j = k + name.count
+            guard j == line.upperBound || !isNameByte(text[j]) else { continue }
+            while j < line.upperBound, text[j] == 32 || text[j] == UInt8(ascii: ",") { j += 1 }
+            let digits = j
+            while j < line.upperBound, j - digits < 3, text[j] >= 48, text[j] <= 57 { j += 1 }
+            guard j > digits, let age = Int(String(decoding: text[digits..<j], as: UTF8.self)), age >= 18 else { return false }
+            while j < line.upperBound, text[j] == 32 || text[j] == UInt8(ascii: "-") { j += 1 }
+            var e = j
+            while e < line.upperBound, ASCIIByte.isLetter(text[e]) || text[e] == UInt8(ascii: "/") { e += 1 }
+            let unit = String(decoding: text[j..<e], as: UTF8.self).lowercased()
+            let female = ["f", "female", "yof", "yf"].contains(unit), male = ["m", "male", "yom", "ym"].contains(unit)
+            guard female || male || ["y", "yo", "y/o", "yr", "yrs", "year", "years", "yearold", "years-old"].contains(unit) else { return false }
+            let mister = title == Array("mr".utf8)
+            return !(female && mister) && !(male && !mister && title != Array("mx".utf8))
+        }
+        return false
     }
 
     static func precededByDear(_ text: [UInt8], _ i: Int) -> Bool {
