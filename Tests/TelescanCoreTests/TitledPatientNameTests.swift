@@ -25,6 +25,15 @@ final class TitledPatientNameTests: XCTestCase {
                        "Patient: Annika Solberg-Reyes, 38F (est.)\n\nPt joined from her classroom.")
         XCTAssertEqual(rewritten("Pt: Dale Kaminski, 49 y/o M\nMr. Kaminski is on video from his shop."),
                        "Pt: Dale Kaminski, 49 y/o M\nPt is on video from his shop.")
+        // Beyond the first 400 bytes too, for that header's surname only.
+        let filler = String(repeating: "Labs reviewed. ", count: 30)
+        XCTAssertEqual(rewritten("Patient: Beatrice Lindqvist, 79 y/o F\n" + filler + "Mrs. Lindqvist said she understood and agreed."),
+                       "Patient: Beatrice Lindqvist, 79 y/o F\n" + filler + "Pt said she understood and agreed.")
+        XCTAssertNil(rewritten("Patient: Beatrice Lindqvist, 79 y/o F\n" + filler + "Mr. Lindqvist said he understood."))
+        XCTAssertNil(rewritten("Patient: Beatrice Lindqvist, 9 y/o F\n" + filler + "Mrs. Lindqvist said she understood."))
+        XCTAssertNil(rewritten("Patient: Beatrice Lindqvist, 79 y/o F\n" + filler + "Mrs. Lindqvist, her daughter-in-law, said she understood."))
+        XCTAssertNil(rewritten("Patient: Jonah Whitfield, 26 y.o. M\nHe was at home with his mother, Mrs. Laura Whitfield, his guardian. " + filler + "Mrs. Whitfield provided verbal consent."))
+        XCTAssertNil(rewritten("Patient: Jonah Whitfield, 26 y.o. F\nHe was at home with Mrs. Laura Whitfield. " + filler + "Mrs. Whitfield provided verbal consent."))
     }
 
     func testTheMapTakesMatchesBackToTheName() throws {

@@ -20,7 +20,7 @@ public enum TitledPatientName {
 
     /// The rewritten copy and its map, or nil when the note names no patient this way.
     public static func rewritten(_ text: [UInt8]) -> (text: [UInt8], map: OffsetMap)? {
-        guard let forms = nameForms(text), !forms.isEmpty else { return nil }
+        guard let forms = nameForms(text) ?? headerSurnameForms(text), !forms.isEmpty else { return nil }
         // Every mention of a form (longest first, so the full name wins over its parts).
         var replaced: [Range<Int>] = []
         var i = 0
@@ -82,11 +82,13 @@ public enum TitledPatientName {
                 || introducedAsSomeoneElse(text, surname: words.last!, before: i) { return nil }
             // A "Patient: Jonah Whitfield" header names the patient: a titled name elsewhere
             // ("Mrs. Whitfield consented") is someone else's.
-            // Unless the header gives the same surname and an adult's age and sex that the title
-            // fits ("Patient: Annika Solberg-Reyes, 38F" before "Ms. Solberg-Reyes joined from
-            // her classroom"): a child's relatives share the surname, an adult's are named as such.
-            if let (_, header) = PatientNameMentions.firstName(text), !header.contains(i),
-               !headerNamesAdult(text, line: header, surname: words.last!, title: title) { return nil }
+            // Unless the header gives the same surname (and given name, if any) and an adult's age
+            // and sex that the title fits ("Patient: Annika Solberg-Reyes, 38F" before "Ms.
+            // Solberg-Reyes joined from her classroom"): a child's relatives share the surname, an
+            // adult's are named as such.
+            if let (first, header) = PatientNameMentions.firstName(text), !header.contains(i),
+               !headerNamesAdult(text, line: header, surname: words.last!, title: title)
+                || (words.count >= 2 && Array(text[words.first!]) != first) { return nil }
             let titled = Array(text[i..<words.last!.upperBound])
             let surname = Array(text[words.last!])
             var forms: [[UInt8]] = [titled, Array(text[i..<j]) + [32] + surname]
@@ -98,6 +100,52 @@ public enum TitledPatientName {
             if words.count >= 2 { forms.append(Array(text[words.first!.lowerBound..<words.last!.upperBound])) }
             var seen = Set<[UInt8]>()
             return forms.filter { seen.insert($0).inserted }.sorted { $0.count > $1.count }
+        }
+        return nil
+    }
+
+    /// How far into the note a titled surname from an adult's header is looked for.
+    static let headerSurnameBytes = 3000
+
+    /// A titled name after the first 400 bytes, for the patient a header names as an adult
+    /// ("Patient: Beatrice Lindqvist, 79 y/o F" before "... Mrs. Lindqvist said she understood and
+    /// agreed" in the sixth line): the first title with the header's surname, when the title fits
+    /// the header's sex and nothing makes that name someone else's.
+    static func headerSurnameForms(_ text: [UInt8]) -> [[UInt8]]? {
+        guard let (first, line) = PatientNameMentions.firstName(text) else { return nil }
+        // The surname: the capitalised word right after the first name in the header line.
+        var k = line.lowerBound
+        var surname: Range<Int>? = nil
+        while k + first.count < line.upperBound {
+            defer { k += 1 }
+            guard matches(text, at: k, first), k == line.lowerBound || !isNameByte(text[k - 1]),
+                  text[k + first.count] == 32 else { continue }
+            let start = k + first.count + 1
+            var e = start
+            while e < line.upperBound, isNameByte(text[e]) || text[e] == UInt8(ascii: "-") { e += 1 }
+            if e - start >= 2, ASCIIByte.isUpper(text[start]) { surname = start..<e }
+            break
+        }
+        guard let surname else { return nil }
+        let name = Array(text[surname])
+        let limit = min(text.count, headerSurnameBytes)
+        var i = line.upperBound
+        while i < limit {
+            defer { i += 1 }
+            guard text[i] == UInt8(ascii: "M"), !isNameByte(text[i - 1]),
+                  let title = titles.first(where: { matchesLower(text, at: i, $0) }),
+                  (1..<title.count).allSatisfy({ !ASCIIByte.isUpper(text[i + $0]) }) else { continue }
+            var j = i + title.count
+            if j < text.count, text[j] == UInt8(ascii: ".") { j += 1 }
+            guard j + 1 < text.count, text[j] == 32, ASCIIByte.isUpper(text[j + 1]) else { continue }
+            // The first titled name after the header must be the surname alone: a relative named
+            // first ("his mother, Mrs. Laura Whitfield") makes a later "Mrs. Whitfield" hers.
+            let end = j + 1 + name.count
+            guard end <= text.count, matches(text, at: j + 1, name), end == text.count || !isNameByte(text[end]) else { return nil }
+            guard headerNamesAdult(text, line: line, surname: surname, title: title),
+                  !precededBySomeoneElse(text, i), !namesSomeoneElse(text, after: end),
+                  !introducedAsSomeoneElse(text, surname: (j + 1)..<end, before: i) else { return nil }
+            return [Array(text[i..<end])]
         }
         return nil
     }
@@ -119,10 +167,19 @@ public enum TitledPatientName {
             guard j > digits, let age = Int(String(decoding: text[digits..<j], as: UTF8.self)), age >= 18 else { return false }
             while j < line.upperBound, text[j] == 32 || text[j] == UInt8(ascii: "-") { j += 1 }
             var e = j
-            while e < line.upperBound, ASCIIByte.isLetter(text[e]) || text[e] == UInt8(ascii: "/") { e += 1 }
-            let unit = String(decoding: text[j..<e], as: UTF8.self).lowercased()
-            let female = ["f", "female", "yof", "yf"].contains(unit), male = ["m", "male", "yom", "ym"].contains(unit)
+            while e < line.upperBound, ASCIIByte.isLetter(text[e]) || text[e] == UInt8(ascii: "/") || text[e] == UInt8(ascii: ".") { e += 1 }
+            let unit = String(decoding: text[j..<e], as: UTF8.self).lowercased().replacingOccurrences(of: ".", with: "")
+            var female = ["f", "female", "yof", "yf"].contains(unit), male = ["m", "male", "yom", "ym"].contains(unit)
             guard female || male || ["y", "yo", "y/o", "yr", "yrs", "year", "years", "yearold", "years-old"].contains(unit) else { return false }
+            if !female && !male {
+                // The sex after the unit ("79 y/o F", "66 yrs, male").
+                var b = e
+                while b < line.upperBound, text[b] == 32 || text[b] == UInt8(ascii: ",") || text[b] == UInt8(ascii: "-") || text[b] == UInt8(ascii: ".") { b += 1 }
+                var w = b
+                while w < line.upperBound, ASCIIByte.isLetter(text[w]) { w += 1 }
+                let sex = String(decoding: text[b..<w], as: UTF8.self).lowercased()
+                (female, male) = (["f", "female", "woman"].contains(sex), ["m", "male", "man"].contains(sex))
+            }
             let mister = title == Array("mr".utf8)
             return !(female && mister) && !(male && !mister && title != Array("mx".utf8))
         }
