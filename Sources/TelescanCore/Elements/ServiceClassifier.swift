@@ -82,8 +82,13 @@ public struct ServiceClassifier: Sendable {
                 $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 2
             }
         }
+        // A note whose first line names it a phone or video visit ("Phone visit - 03/09", "Tel
+        // visit") is that visit: the program it mentions ("RPM participant", "RPM flagged SBP
+        // 92") and the readings' days are what the visit reviews. The month's own title with its
+        // minutes still makes the month.
+        let titledVisit = cues["titled_visit"] != nil && !titledMonthWithMinutes()
         if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil || titledMonthWithMinutes(),
-           !visitReviewingReadings() {
+           !visitReviewingReadings(), !titledVisit {
             return (.remoteMonitoring, ev("remote_monitoring"))
         }
         // A check-in or portal message that became a full visit is that visit: the check-in is
@@ -91,12 +96,12 @@ public struct ServiceClassifier: Sendable {
         if cues["escalated_to_visit"] != nil {
             return (.telemedicineVisit, ev("escalated_to_visit") + (elements.modality?.evidence ?? []))
         }
-        if modality == "remote_monitoring", elements.deviceDays != nil { return (.remoteMonitoring, elements.modality!.evidence) }
+        if modality == "remote_monitoring", elements.deviceDays != nil, !titledVisit { return (.remoteMonitoring, elements.modality!.evidence) }
         // A monitoring month (the program named, readings on a count of days) whose management
         // included a call with the patient (the interactive communication the month's codes
         // require) is still that month: the call's technology outranks the program's as the
         // modality, not as the service.
-        if elements.deviceDays != nil, cues["telemedicine_visit"] == nil, !statedInPerson,
+        if elements.deviceDays != nil, cues["telemedicine_visit"] == nil, !statedInPerson, !titledVisit,
            let program = findings.first(where: { $0.isAffirmed && $0.element == .modality && $0.value == "remote_monitoring" }) {
             return (.remoteMonitoring, [program.span])
         }
@@ -146,7 +151,7 @@ public struct ServiceClassifier: Sendable {
             return (.inPerson, ev("in_person"))
         }
         if modality == "audio_video" || modality == "audio_only" || elements.modalityAmbiguous
-            || cues["telemedicine_visit"] != nil {
+            || cues["telemedicine_visit"] != nil || titledVisit {
             return (.telemedicineVisit, ev("telemedicine_visit") + (elements.modality?.evidence ?? []))
         }
         // A monitoring month told in prose, with no visit of another kind: the device's readings
