@@ -833,6 +833,16 @@ final class StaffCallTests: XCTestCase {
         XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "4", "second": "phone"], totalMinutes: nil))
     }
 
+    /// An e-visit keeps no patient location either: the patient writes from anywhere, over
+    /// days, and no e-visit code takes a place of service.
+    func testEVisitKeepsNoPatientLocation() throws {
+        let scanner = try NoteScanner.forTests()
+        let evisit = "Portal e-visit\nHeron Bay Assisted Living resident; patient-initiated message about a rash, photo attached. Pt agreed to the e-visit. Cumulative time 12 minutes.\nDana Lee, MD"
+        let r = scanner.scan(text: evisit)
+        XCTAssertEqual(r.service, .eVisit)
+        XCTAssertNil(r.elements.patientLocation)
+    }
+
     /// A remote-monitoring month keeps no patient location ("pt at home" is where the device is
     /// used; no monitoring code takes a place of service); a video visit keeps it.
     func testMonitoringMonthKeepsNoPatientLocation() throws {

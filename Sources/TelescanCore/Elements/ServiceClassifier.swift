@@ -105,7 +105,9 @@ public struct ServiceClassifier: Sendable {
            let program = findings.first(where: { $0.isAffirmed && $0.element == .modality && $0.value == "remote_monitoring" }) {
             return (.remoteMonitoring, [program.span])
         }
-        if cues["e_visit"] != nil { return (.eVisit, ev("e_visit")) }
+        // A note titled as a phone or video visit that names an e-visit elsewhere ("follow-up
+        // e-visit in 2 weeks") is still the visit.
+        if cues["e_visit"] != nil, !titledVisit { return (.eVisit, ev("e_visit")) }
         if cues["virtual_checkin"] != nil { return (.virtualCheckin, ev("virtual_checkin")) }
         if modality == "online_message" || modality == "store_and_forward", cues["telemedicine_visit"] == nil {
             // An office visit whose history mentions a portal message is still an office visit.

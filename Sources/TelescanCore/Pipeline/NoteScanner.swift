@@ -294,7 +294,9 @@ public final class NoteScanner {
         // A monitoring month has no place of the patient: the readings come from wherever the
         // device is, no code of the service takes a place of service, and "home" in such a note
         // ("glucose meter at home", "onboarding call, pt at home") describes the device's use.
-        if service == .remoteMonitoring { elements.patientLocation = nil }
+        // Nor has an e-visit: the patient writes from anywhere, over days, and no code of the
+        // service takes a place (none of 898 e-visits the writers labelled gives one).
+        if service == .remoteMonitoring || service == .eVisit { elements.patientLocation = nil }
         let date = record.serviceDate ?? engine.defaultDate
         let decision = engine.decider.decide(service: service, elements: elements, serviceDate: date,
                                              explain: engine.keepFindings)
