@@ -833,24 +833,20 @@ final class StaffCallTests: XCTestCase {
         XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "4", "second": "phone"], totalMinutes: nil))
     }
 
-    /// An e-visit keeps no patient location either: the patient writes from anywhere, over
-    /// days, and no e-visit code takes a place of service.
-    func testEVisitKeepsNoPatientLocation() throws {
-        let scanner = try NoteScanner.forTests()
-        let evisit = "Portal e-visit\nHeron Bay Assisted Living resident; patient-initiated message about a rash, photo attached. Pt agreed to the e-visit. Cumulative time 12 minutes.\nDana Lee, MD"
-        let r = scanner.scan(text: evisit)
-        XCTAssertEqual(r.service, .eVisit)
-        XCTAssertNil(r.elements.patientLocation)
-    }
-
     /// A remote-monitoring month keeps no patient location ("pt at home" is where the device is
-    /// used; no monitoring code takes a place of service); a video visit keeps it.
-    func testMonitoringMonthKeepsNoPatientLocation() throws {
+    /// used; no monitoring code takes a place of service), nor does an e-visit (the patient
+    /// writes from anywhere, over days); a video visit keeps it.
+    func testMonitoringMonthAndEVisitKeepNoPatientLocation() throws {
         let scanner = try NoteScanner.forTests()
-        let month = "RPM monthly summary (06/2026). Pt at home uses cellular BP cuff; readings transmitted on 18 days. Consent for RPM on file. Interactive communication by phone; management time 22 minutes.\nDana Lee, MD"
-        let r = scanner.scan(text: month)
-        XCTAssertEqual(r.service, .remoteMonitoring)
-        XCTAssertNil(r.elements.patientLocation)
+        let cases: [(String, Service)] = [
+            ("RPM monthly summary (06/2026). Pt at home uses cellular BP cuff; readings transmitted on 18 days. Consent for RPM on file. Interactive communication by phone; management time 22 minutes.\nDana Lee, MD", .remoteMonitoring),
+            ("Portal e-visit\nHeron Bay Assisted Living resident; patient-initiated message about a rash, photo attached. Pt agreed to the e-visit. Cumulative time 12 minutes.\nDana Lee, MD", .eVisit),
+        ]
+        for (note, service) in cases {
+            let r = scanner.scan(text: note)
+            XCTAssertEqual(r.service, service, note)
+            XCTAssertNil(r.elements.patientLocation, note)
+        }
         let visit = scanner.scan(text: "Video visit. Pt at home, consented. 20 min.\nDana Lee, MD")
         XCTAssertEqual(visit.elements.patientLocation?.value, "home")
     }
