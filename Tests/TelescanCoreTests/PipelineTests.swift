@@ -833,6 +833,21 @@ final class StaffCallTests: XCTestCase {
         XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "4", "second": "phone"], totalMinutes: nil))
     }
 
+    /// A note whose first line names it a phone or video visit is that visit, though it names a
+    /// monitoring program (the readings it reviews) or an e-visit; the month's own title is the
+    /// month.
+    func testANoteTitledAsAVisitIsThatVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let cases: [(String, Service)] = [
+            ("Phone visit - 03/09/2026\nPt: Norma Castellanos, 62F (HF, RPM participant)\nHer RPM scale showed 3.5 lb gain in 48 h. She agreed to a phone visit.\nMDM moderate.\nTrevor Nakamura, MD", .telemedicineVisit),
+            ("Weight management - video visit (established)\nPt connected from home; consents. Follow-up e-visit in 2 weeks.\nMDM moderate.\nDana Lee, MD", .telemedicineVisit),
+            ("RPM - Monthly Review\nBP cuff readings on 20 days. Total management time this month: 22 minutes, including a phone call.\nDana Lee, MD", .remoteMonitoring),
+        ]
+        for (note, service) in cases {
+            XCTAssertEqual(scanner.scan(text: note).service, service, note)
+        }
+    }
+
     /// A remote-monitoring month keeps no patient location ("pt at home" is where the device is
     /// used; no monitoring code takes a place of service), nor does an e-visit (the patient
     /// writes from anywhere, over days); a video visit keeps it.
