@@ -51,15 +51,7 @@ public enum TitledPatientName {
         var i = 0
         while i < limit {
             defer { i += 1 }
-            // The title as written in running text ("Ms", "Mrs.": a capital M, then lower case; "MS
-            // Teams" and a signer's "MS, RDN" are no title). Every title starts with "M": one
-            // comparison per byte for the rest of the note.
-            guard text[i] == UInt8(ascii: "M"), i == 0 || !isNameByte(text[i - 1]),
-                  let title = titles.first(where: { matchesLower(text, at: i, $0) }),
-                  (1..<title.count).allSatisfy({ !ASCIIByte.isUpper(text[i + $0]) }) else { continue }
-            var j = i + title.count
-            if j < text.count, text[j] == UInt8(ascii: ".") { j += 1 }
-            guard j < text.count, text[j] == 32 else { continue }
+            guard let (title, j) = titleAt(i, in: text) else { continue }
             // One to three capitalised words, one blank apart.
             var words: [Range<Int>] = []
             var k = j
@@ -104,6 +96,20 @@ public enum TitledPatientName {
         return nil
     }
 
+    /// The title written at `i` in running text ("Ms", "Mrs.": a capital M, then lower case; "MS
+    /// Teams" and a signer's "MS, RDN" are no title) and where the blank after it (and its full
+    /// stop) is, or nil. Every title starts with "M": one comparison per byte of the note.
+    @inline(__always)
+    static func titleAt(_ i: Int, in text: [UInt8]) -> (title: [UInt8], blank: Int)? {
+        guard text[i] == UInt8(ascii: "M"), i == 0 || !isNameByte(text[i - 1]),
+              let title = titles.first(where: { matchesLower(text, at: i, $0) }),
+              (1..<title.count).allSatisfy({ !ASCIIByte.isUpper(text[i + $0]) }) else { return nil }
+        var j = i + title.count
+        if j < text.count, text[j] == UInt8(ascii: ".") { j += 1 }
+        guard j < text.count, text[j] == 32 else { return nil }
+        return (title, j)
+    }
+
     /// How far into the note a titled surname from an adult's header is looked for.
     static let headerSurnameBytes = 3000
 
@@ -132,12 +138,7 @@ public enum TitledPatientName {
         var i = line.upperBound
         while i < limit {
             defer { i += 1 }
-            guard text[i] == UInt8(ascii: "M"), !isNameByte(text[i - 1]),
-                  let title = titles.first(where: { matchesLower(text, at: i, $0) }),
-                  (1..<title.count).allSatisfy({ !ASCIIByte.isUpper(text[i + $0]) }) else { continue }
-            var j = i + title.count
-            if j < text.count, text[j] == UInt8(ascii: ".") { j += 1 }
-            guard j + 1 < text.count, text[j] == 32, ASCIIByte.isUpper(text[j + 1]) else { continue }
+            guard let (title, j) = titleAt(i, in: text), j + 1 < text.count, ASCIIByte.isUpper(text[j + 1]) else { continue }
             // The first titled name after the header must be the surname alone: a relative named
             // first ("his mother, Mrs. Laura Whitfield") makes a later "Mrs. Whitfield" hers.
             let end = j + 1 + name.count
@@ -168,9 +169,9 @@ public enum TitledPatientName {
             while j < line.upperBound, text[j] == 32 || text[j] == UInt8(ascii: "-") { j += 1 }
             var e = j
             while e < line.upperBound, ASCIIByte.isLetter(text[e]) || text[e] == UInt8(ascii: "/") || text[e] == UInt8(ascii: ".") { e += 1 }
-            let unit = String(decoding: text[j..<e], as: UTF8.self).lowercased().replacingOccurrences(of: ".", with: "")
+            let unit = String(decoding: text[j..<e].filter { $0 != UInt8(ascii: ".") }, as: UTF8.self).lowercased()
             var female = ["f", "female", "yof", "yf"].contains(unit), male = ["m", "male", "yom", "ym"].contains(unit)
-            guard female || male || ["y", "yo", "y/o", "yr", "yrs", "year", "years", "yearold", "years-old"].contains(unit) else { return false }
+            guard female || male || ["y", "yo", "y/o", "yr", "yrs", "year", "years"].contains(unit) else { return false }
             if !female && !male {
                 // The sex after the unit ("79 y/o F", "66 yrs, male").
                 var b = e
