@@ -33,6 +33,9 @@ public final class CompiledPattern: @unchecked Sendable {
     /// Notes a pattern runs in (`ranInNote`) before it is JIT-compiled, whatever its calls.
     public static let interpretedNotesBeforeJIT = 3
     let notesRun = Atomic<Int>(0)
+    /// The interpreter's work so far (see `interpretedWork(from:to:)`), counted only until the
+    /// JIT state settles.
+    let interpretedWorkDone = Atomic<Int>(0)
     /// Subjects longer than this (bytes) always run JIT code (see `forEachMatch`).
     public static let interpreterSubjectLimit = 16 * 1024
     /// The notes of the scan this pattern serves (nil: a pattern of its own, as in tests).
@@ -55,6 +58,16 @@ public final class CompiledPattern: @unchecked Sendable {
     /// in 35 (user CPU +4%), 88.5 MB at one in 25 (+10%); the 1 GB export peaked at 99.8 MB at one
     /// in 50, at the 100 MB target's edge.
     public static let rareShareDivisor = 35
+    /// A pattern of a scan is also JIT-compiled once its interpreted work (bytes searched,
+    /// `interpretedWork(from:to:)`) reaches this much per note of the scan, however few notes
+    /// woke it: a rule that runs over whole long notes, or has no start optimisation, costs
+    /// the interpreter far more per note than a windowed one (s40, `bench-20` `-j 1`: 48 ms
+    /// for 353 wakes of one whole-note rule), so the share rule alone left the costliest
+    /// interpreted rules to the interpreter. Measured on `bench-20` `-j 1`, three alternating
+    /// runs each (user CPU, peak): share rule alone 7.74-7.88 s, 86.5-86.7 MB; 128 a note
+    /// 7.62-7.79 s, 87.4-87.7 MB; 64 a note 7.52-7.55 s, 88.5-89.1 MB; 32 a note 7.24-7.49 s,
+    /// 89.8-89.9 MB. Instructions (callgrind, 4,000 notes): 18.3G, 17.6G (128), 15.2G (64).
+    public static let interpretedWorkPerNote = 64
 
     /// What PCRE2 reports about a compiled pattern.
     struct Info {
@@ -62,6 +75,9 @@ public final class CompiledPattern: @unchecked Sendable {
         var namedGroups: [String: [Int]] = [:]
         var namedGroupList: [(String, [Int])] = []
         var maxLookbehind = 0
+        /// Whether PCRE2 found a start optimisation (a first code unit, a start of line or a
+        /// start bitmap): without one the interpreter tries a match at every byte.
+        var hasStartOptimisation = true
     }
 
     /// The PCRE2 library's version ("10.42 2022-12-11"): serialised code is tied to it.
@@ -167,6 +183,11 @@ public final class CompiledPattern: @unchecked Sendable {
         var lookbehind: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_MAXLOOKBEHIND), &lookbehind)
         info.maxLookbehind = Int(lookbehind)
+        var firstType: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_FIRSTCODETYPE), &firstType)
+        var bitmap: UnsafePointer<UInt8>? = nil
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_FIRSTBITMAP), &bitmap)
+        info.hasStartOptimisation = firstType != 0 || bitmap != nil
 
         var nameCount: UInt32 = 0
         var entrySize: UInt32 = 0
@@ -267,14 +288,24 @@ public final class CompiledPattern: @unchecked Sendable {
     /// Whether this match call should run JIT code: not for the first calls of a pattern
     /// (see the type's comment), nor while it runs in under one in `rareShareDivisor` of its
     /// scan's notes; then JIT-compiled once.
-    @inline(__always) func useJIT() -> Bool {
+    @inline(__always) func useJIT(work: Int) -> Bool {
         let settled = jitState.load(ordering: .acquiring)
         if settled != 0 { return settled == 1 }
         let notes = notesRun.load(ordering: .relaxed)
+        let done = interpretedWorkDone.add(work, ordering: .relaxed).newValue
         if interpretedCalls.add(1, ordering: .relaxed).newValue <= Self.interpretedCallsBeforeJIT,
            notes <= Self.interpretedNotesBeforeJIT { return false }
-        if let tally, notes * Self.rareShareDivisor < tally.count { return false }
+        if let tally, notes * Self.rareShareDivisor < tally.count,
+           done < Self.interpretedWorkPerNote * tally.count { return false }
         return ensureJIT()
+    }
+
+    /// The interpreter's work for a call over `subject[from..<length]`: the bytes it may
+    /// search for a start (to the subject's end, whatever the start limit), eight times as
+    /// many for a pattern without a start optimisation, which runs its first item at every byte.
+    @inline(__always) func interpretedWork(from: Int, to length: Int) -> Int {
+        let bytes = max(length - from, 0)
+        return compiledInfo.hasStartOptimisation ? bytes : bytes &* 8
     }
 
     /// Called by the matcher once for each note this pattern runs in. An interpreted call with a

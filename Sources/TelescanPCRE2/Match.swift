@@ -48,7 +48,8 @@ extension CompiledPattern {
         // PCRE2's interpreter looks for a start up to the end of the subject before it checks
         // the start limit, so over a long note each windowed call costs the whole note: long
         // subjects go to the JIT at once.
-        let isJIT = length > CompiledPattern.interpreterSubjectLimit ? ensureJIT() : useJIT()
+        let isJIT = length > CompiledPattern.interpreterSubjectLimit
+            ? ensureJIT() : useJIT(work: interpretedWork(from: from, to: length))
         while offset <= length {
             let rc: Int32
             if isJIT {

@@ -190,6 +190,37 @@ final class CompiledPatternTests: XCTestCase {
         XCTAssertEqual(p.jitState.load(ordering: .relaxed), 1, "one note more reaches its share: JIT-compiled")
     }
 
+    /// A pattern rare in its scan, but whose interpreted calls search many bytes (a rule run over
+    /// whole long notes), is JIT-compiled once that work reaches `interpretedWorkPerNote` for
+    /// each note of the scan; a pattern without a start optimisation counts eight times its bytes.
+    func testARarePatternWithMuchInterpretedWorkIsJITCompiled() throws {
+        let tally = NoteTally()
+        let p = CompiledPattern(deferred: #"\bvideo\b"#, tally: tally)
+        let notesRun = CompiledPattern.interpretedNotesBeforeJIT + 2
+        tally.add(notesRun * CompiledPattern.rareShareDivisor + 1)
+        for _ in 0..<notesRun { p.ranInNote() }
+        let scratch = MatchScratch()
+        let bytes = Array((String(repeating: "word ", count: 1_000) + "video").utf8)
+        XCTAssertLessThan(bytes.count, CompiledPattern.interpreterSubjectLimit)
+        let budget = CompiledPattern.interpretedWorkPerNote * tally.count
+        // A call counts its own work before it chooses: the call that reaches the budget runs JIT code.
+        let callsBeforeJIT = (budget + bytes.count - 1) / bytes.count - 1
+        XCTAssertGreaterThan(callsBeforeJIT, 1, "the test needs a few interpreted calls")
+        for call in 0...callsBeforeJIT {
+            var found = 0
+            _ = try bytes.withUnsafeBufferPointer { (buf) throws(PCRE2Error) in
+                try p.forEachMatch(in: buf, scratch: scratch) { _ in found += 1 }
+            }
+            XCTAssertEqual(found, 1)
+            XCTAssertEqual(p.jitState.load(ordering: .relaxed), call < callsBeforeJIT ? 0 : 1, "call \(call)")
+        }
+        XCTAssertTrue(p.info.hasStartOptimisation)
+        let unoptimised = try CompiledPattern(#"(?:.|\n)video"#)
+        XCTAssertFalse(unoptimised.info.hasStartOptimisation)
+        XCTAssertEqual(unoptimised.interpretedWork(from: 10, to: 110), 800)
+        XCTAssertEqual(p.interpretedWork(from: 10, to: 110), 100)
+    }
+
     /// The interpreter scans to the end of the subject before it applies a start limit, so a long
     /// subject (a 5 MB note) runs JIT code from its first call.
     func testLongSubjectsRunJITCodeAtOnce() throws {
