@@ -131,7 +131,7 @@ final class IndependentSetsTests: XCTestCase {
         ("n4-short-and-terse-3", 38, 198, 6),
         ("n5-plain-everyday-27", 40, 235, 2),
         ("o3-urgent-and-after-hours", 39, 232, 3),
-        ("o4-ehr-printouts-4", 40, 222, 11),
+        ("o4-ehr-printouts-4", 40, 222, 12),
         ("o5-patient-facing-12", 38, 209, 4),
         ("p5-patient-facing-13", 38, 202, 8),
         ("p7-plain-everyday-28", 40, 234, 1),
