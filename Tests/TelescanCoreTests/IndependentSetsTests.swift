@@ -160,6 +160,7 @@ final class IndependentSetsTests: XCTestCase {
         ("u8-plain-everyday-33", 39, 231, 1),
         ("u9-plain-everyday-34", 40, 237, 4),
         ("v4-plain-everyday-35", 40, 227, 1),
+        ("v2-rural-and-community-clinics", 40, 229, 3),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
