@@ -161,6 +161,7 @@ final class IndependentSetsTests: XCTestCase {
         ("u9-plain-everyday-34", 40, 237, 4),
         ("v4-plain-everyday-35", 40, 227, 1),
         ("v2-rural-and-community-clinics", 40, 229, 3),
+        ("v3-mixed-month-14", 40, 233, 2),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
