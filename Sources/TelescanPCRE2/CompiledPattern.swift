@@ -6,7 +6,8 @@ import Synchronization
 /// `interpretedNotesBeforeJIT` notes; the next call JIT-compiles it. JIT compilation costs far
 /// more than a few interpreted calls over a sentence, so a short run (one note in a shell
 /// pipeline) compiles nothing, and a bulk scan JIT-compiles the patterns it keeps using (those
-/// that run in at least one in `rareShareDivisor` of its notes). Both matchers give the same
+/// that run in at least one in `rareShareDivisor` of its notes, or whose interpreted work
+/// reaches `interpretedWorkPerNote` a note). Both matchers give the same
 /// matches. One instance is shared by every worker thread; each worker brings its own
 /// `MatchScratch`.
 public final class CompiledPattern: @unchecked Sendable {
@@ -287,7 +288,8 @@ public final class CompiledPattern: @unchecked Sendable {
 
     /// Whether this match call should run JIT code: not for the first calls of a pattern
     /// (see the type's comment), nor while it runs in under one in `rareShareDivisor` of its
-    /// scan's notes; then JIT-compiled once.
+    /// scan's notes and its interpreted work (`work`, this call's included) stays under
+    /// `interpretedWorkPerNote` a note of the scan; then JIT-compiled once.
     @inline(__always) func useJIT(work: Int) -> Bool {
         let settled = jitState.load(ordering: .acquiring)
         if settled != 0 { return settled == 1 }
