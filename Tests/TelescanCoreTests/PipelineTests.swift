@@ -245,6 +245,10 @@ final class PipelineTests: XCTestCase {
         let by = try consentGiver()
         XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm; she is his health care proxy.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "other")
+        // A consent the rules gave to someone else ("on her mother's behalf") is the guardian's
+        // when the note made that relative the proxy; not when it did not.
+        XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins (health care POA) joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("E-visit thread.\nStart 01/06 - mother (Rosa Castellano, proxy account) submitted the questionnaire. Rosa agreed to the e-visit and its cost.\nJo Lee, MD"), "guardian")
         // The relation must stand in the name's clause: "guardian. Maya" names no guardian Maya.
         let other = Array("She lives with her daughter Maya. Maya agreed.".utf8)

@@ -237,6 +237,11 @@ public final class NoteScanner {
         if let c = elements.consent, c.value.by == "patient", let first = c.evidence.first,
            let by = RelativeNames.by(for: first, in: buf) ?? ConsentPronoun.by(for: first, in: buf) {
             elements.consent = .init(.init(value: c.value.value, by: by), evidence: c.evidence)
+        } else if let c = elements.consent, c.value.by == "other", let first = c.evidence.first,
+                  RelativeNames.by(for: first, in: buf) == "guardian" {
+            // "Daughter Carol (health care POA) ... Carol gave consent on her mother's behalf": a
+            // relative the note made the proxy stands for the patient.
+            elements.consent = .init(.init(value: c.value.value, by: "guardian"), evidence: c.evidence)
         }
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
