@@ -249,6 +249,10 @@ final class PipelineTests: XCTestCase {
         // when the note made that relative the proxy; not when it did not.
         XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins (health care POA) joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "other")
+        // Nor when the sentence that introduces the relative denies the role, however far back
+        // the denial stands or whoever else it names.
+        XCTAssertEqual(by("Phone visit.\nSpoke with her and her daughter Karin, who helps care for her but is not her health care proxy. Karin agreed to the phone visit on her mother's behalf.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Video visit.\nPresent: patient and her daughter/caregiver, Linda Whitford (not the health care proxy; proxy is her son, not present today). Linda gave consent for today's video visit on her mother's behalf.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("E-visit thread.\nStart 01/06 - mother (Rosa Castellano, proxy account) submitted the questionnaire. Rosa agreed to the e-visit and its cost.\nJo Lee, MD"), "guardian")
         // The relation must stand in the name's clause: "guardian. Maya" names no guardian Maya.
         let other = Array("She lives with her daughter Maya. Maya agreed.".utf8)

@@ -77,18 +77,26 @@ public enum RelativeNames {
     }
 
     /// Whether the sentence holding `at` makes someone the proxy, guardian or power of attorney
-    /// ("she is his health care proxy"), not "(not a legal guardian)".
+    /// ("she is his health care proxy"); not a sentence that denies the role to anyone ("who helps
+    /// care for her but is not her health care proxy", "not the proxy; proxy is her son").
     static func isMadeProxy(near at: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = at, e = at
         while s > 0, text[s - 1] != 46, text[s - 1] != 10 { s -= 1 }
         while e < text.count, text[e] != 46, text[e] != 10 { e += 1 }
         let sentence = ConsentPronoun.words(in: s..<e, text).map(\.1)
+        var made = false
         for k in sentence.indices {
             for p in proxyWords where k + p.count <= sentence.count && Array(sentence[k..<(k + p.count)]) == p {
-                let before = sentence[max(0, k - 3)..<k]
-                if !before.contains("not") && !before.contains("no") && !before.contains("isn't") { return true }
+                // "is not her health care proxy": the denial may stand five words before.
+                let before = sentence[max(0, k - 5)..<k]
+                if before.contains("not") || before.contains("no") || before.contains("isn't") {
+                    // A sentence that denies someone the role ("not the health care proxy; proxy
+                    // is her son") does not make the named relative the proxy.
+                    return false
+                }
+                made = true
             }
         }
-        return false
+        return made
     }
 }
