@@ -216,6 +216,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(office.service, .inPerson)
     }
 
+    /// A telehealth visit that changed technology is a visit held in real time even when it names
+    /// the monitoring program whose readings it reviewed; the same note without the switch and
+    /// without the visit's name stays the month.
+    func testAVisitThatSwitchedTechnologyOutranksTheProgramItReviews() throws {
+        let scanner = try NoteScanner.forTests()
+        let visit = scanner.scan(text: "Clinical Pharmacist - Hypertension Management\nStarted on video; the call dropped. I called her cell and we did the remaining 17 minutes by phone. She had agreed at the start to a telehealth visit with me. Pt at home.\nHer BP cuff (remote monitoring program) sent readings on 19 of the last 30 days.\nTotal time: 20 minutes.\nJo Lee, PharmD")
+        XCTAssertEqual(visit.service, .telemedicineVisit)
+        XCTAssertEqual(visit.elements.modality?.value, "audio_only")
+        XCTAssertEqual(visit.elements.modalitySwitch?.value, true)
+        let month = scanner.scan(text: "Clinical Pharmacist - Hypertension Management\nPt at home.\nHer BP cuff (remote monitoring program) sent readings on 19 of the last 30 days.\nTotal time: 20 minutes.\nJo Lee, PharmD")
+        XCTAssertEqual(month.service, .remoteMonitoring)
+    }
+
     /// An abbreviation before the visit's minutes ends its statement, so a plan before it does not
     /// reach them; one that qualifies the amount ("approx.") does not.
     func testAnAbbreviationBeforeTheMinutesEndsItsStatement() throws {

@@ -87,8 +87,12 @@ public struct ServiceClassifier: Sendable {
         // 92") and the readings' days are what the visit reviews. The month's own title with its
         // minutes still makes the month.
         let titledVisit = cues["titled_visit"] != nil && !titledMonthWithMinutes()
+        // A telehealth visit that changed technology ("started on video ... did the remaining
+        // 17 minutes by phone") is a visit held in real time: the monitoring program it names
+        // ("her BP cuff (remote monitoring program) sent readings") is what it reviewed.
+        let visitThatSwitched = elements.modalitySwitch != nil && cues["telemedicine_visit"] != nil && !titledMonthWithMinutes()
         if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil || titledMonthWithMinutes(),
-           !visitReviewingReadings(), !titledVisit {
+           !visitReviewingReadings(), !titledVisit, !visitThatSwitched {
             return (.remoteMonitoring, ev("remote_monitoring"))
         }
         // A check-in or portal message that became a full visit is that visit: the check-in is
