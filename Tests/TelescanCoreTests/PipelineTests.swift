@@ -229,6 +229,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(month.service, .remoteMonitoring)
     }
 
+    /// A virtual check-in the patient asked for by message was held by the call's technology
+    /// when the note names it; a check-in with no call named keeps the message.
+    func testACheckInAskedForByMessageReportsTheCallsTechnology() throws {
+        let scanner = try NoteScanner.forTests()
+        let video = scanner.scan(text: "Brief Virtual Check-In\nEstablished patient.\nPt messaged asking for a quick call about dry mouth. Connected with her by video for a brief check-in; she agreed to the check-in.\nTime of medical discussion: 7 min.\nJo Lee, MD")
+        XCTAssertEqual(video.service, .virtualCheckin)
+        XCTAssertEqual(video.elements.modality?.value, "audio_video")
+        let message = scanner.scan(text: "Brief Virtual Check-In\nEstablished patient.\nPt messaged about dry mouth; she agreed to the check-in.\nTime: 7 min.\nJo Lee, MD")
+        XCTAssertEqual(message.elements.modality?.value, "online_message")
+    }
+
     /// An abbreviation before the visit's minutes ends its statement, so a plan before it does not
     /// reach them; one that qualifies the amount ("approx.") does not.
     func testAnAbbreviationBeforeTheMinutesEndsItsStatement() throws {

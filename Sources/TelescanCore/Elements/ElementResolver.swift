@@ -253,12 +253,16 @@ public struct ElementResolver: Sendable {
     }
 
     /// A remote-monitoring or e-visit note names its own technology even when it also mentions
-    /// a video or phone call (the interactive communication): report that one.
+    /// a video or phone call (the interactive communication): report that one. A virtual
+    /// check-in asked for by message reports the call's technology instead.
     public func alignModality(_ e: inout NoteElements, service: Service?, findings: [Finding]) {
         let wanted: [String]
         switch service {
         case .remoteMonitoring?: wanted = ["remote_monitoring"]
         case .eVisit?: wanted = ["online_message", "store_and_forward"]
+        // A check-in the patient asked for by message ("Pt messaged asking for a quick call ...
+        // connected with her by video") was held by the call's technology, when the note names it.
+        case .virtualCheckin? where e.modality?.value == "online_message": wanted = ["audio_video", "audio_only"]
         default: return
         }
         if let v = e.modality?.value, wanted.contains(v) { return }
