@@ -27,6 +27,16 @@ final class PatientNameMentionsTests: XCTestCase {
         XCTAssertEqual(masked("Phone visit — Walter Kinney (DOB 7/2/1937)\nWalter is hard of hearing."),
                        "Phone visit — Walter Kinney (DOB 7/2/1937)\nPt     is hard of hearing.")
         XCTAssertEqual(masked("Ana Ruiz, 4 y F\nAna joined with her mother."), "Ana Ruiz, 4 y F\nPt  joined with her mother.")
+        // A line that holds only the name and a date.
+        XCTAssertEqual(masked("Phone visit - T1DM\nJuniper Castellanos   3/14/2026\n\nJuniper is at work."),
+                       "Phone visit - T1DM\nJuniper Castellanos   3/14/2026\n\nPt      is at work.")
+        // Not with more than the date after the name, nor a date that is no date.
+        XCTAssertNil(masked("Video visit\nJane Roe 3/14/2026 reviewed\nJane joined."))
+        XCTAssertNil(masked("Video visit\nJane Roe   3/14\nJane joined."))
+        // A title line of that shape: its words are written in lower case in the note.
+        XCTAssertNil(masked("Video Encounter 06/15/2026\nPt agreed to be seen over video today.\nVideo exam normal."))
+        // Nor in a note whose capitals the scanner set (an all-capitals note read in title case).
+        XCTAssertNil(PatientNameMentions.masked(Array("Video Encounter 06/15/2026\nPt Agreed To Be Seen Over Video Today.".utf8), nameAndDateLines: false))
         // A clinician's line, a name with a number that is no age, a name too far down.
         XCTAssertNil(masked("Jane Roe, MD\nJane called the patient."))
         XCTAssertNil(masked("Video visit\nJane Roe, 3 calls today\nJane joined."))

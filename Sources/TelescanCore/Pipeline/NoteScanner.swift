@@ -105,7 +105,8 @@ public final class NoteScanner {
         if let dictated { typedMaps.insert(dictated.map, at: 0) }
         // A note in capitals or in lower case read with names in capitals, a flattened note with
         // breaks before its labels and signature.
-        let cased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined) ?? joined
+        let recased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined)
+        let cased = recased ?? joined
         let broken = engine.flattened.masked(cased) ?? cased
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
         // a form's arrow, a label's square brackets or a table's cell wall ("|" or box-drawing
@@ -122,7 +123,8 @@ public final class NoteScanner {
         let html = HTMLRemnants.masked(labelled) ?? labelled
         let marked = MarkdownRemnants.masked(html) ?? html
         // The patient called by the first name of the header's "Patient: Eli Thornton".
-        let named = PatientNameMentions.masked(marked) ?? marked
+        // A recased note's capitals are ours, not the writer's: its title lines look like names.
+        let named = PatientNameMentions.masked(marked, nameAndDateLines: recased == nil) ?? marked
         // "vidoe", "consnet": a slip that swapped two letters of a word the rules read.
         let masked = engine.transpositions.masked(named) ?? named
         // A legend of the clinician's own abbreviations: read the note with them spelled out,

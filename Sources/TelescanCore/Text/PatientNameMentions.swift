@@ -21,8 +21,10 @@ public enum PatientNameMentions {
     static let maxLabelBytes = 12
 
     /// The masked copy, or nil when the note names no patient in a header or never again.
-    public static func masked(_ text: [UInt8]) -> [UInt8]? {
-        guard let (name, headerLine) = firstName(text) else { return nil }
+    /// `nameAndDateLines`: whether a line holding only a name and a date names the patient (not
+    /// in a note whose capitals the scanner set itself).
+    public static func masked(_ text: [UInt8], nameAndDateLines: Bool = true) -> [UInt8]? {
+        guard let (name, headerLine) = firstName(text, nameAndDateLines: nameAndDateLines) else { return nil }
         var out: [UInt8]? = nil
         let n = text.count, k = name.count
         var i = 0
@@ -45,13 +47,14 @@ public enum PatientNameMentions {
     /// The patient's first name from a header line ("Patient: Eli Thornton", "Pt: Smith, John")
     /// near the note's start, and that line's range; else from an unlabelled one that gives the
     /// name with an age and sex or a date of birth (`nameWithAgeOrBirthDate`).
-    static func firstName(_ t: [UInt8]) -> (name: [UInt8], line: Range<Int>)? {
+    static func firstName(_ t: [UInt8], nameAndDateLines: Bool = true) -> (name: [UInt8], line: Range<Int>)? {
         for unlabelled in [false, true] {
             var start = 0
             let limit = min(t.count, unlabelled ? unlabelledHeaderBytes : headerBytes)
             while start < limit {
                 let end = ByteSearch.next(10, in: t, from: start) ?? t.count
-                if let name = unlabelled ? nameWithAgeOrBirthDate(t, start, end) : nameAfterLabel(t, start, end) {
+                if let name = unlabelled ? nameWithAgeOrBirthDate(t, start, end, nameAndDateLines: nameAndDateLines)
+                                         : nameAfterLabel(t, start, end) {
                     return (name, start..<end)
                 }
                 start = end + 1
@@ -66,9 +69,10 @@ public enum PatientNameMentions {
     /// A first name from a header line without a label, when the name is plainly the patient's:
     /// the line opens with "First Last" and a comma, then an age with a sex or a unit ("Delbert
     /// Oyelaran, 66M — est pt", "Ana Ruiz, 4 y F"), or the name stands before "(DOB" or ", DOB"
-    /// anywhere in the line ("Phone visit — Walter Kinney (DOB 7/2/1937)"). A clinician's line
-    /// ("Jane Roe, MD") has neither.
-    static func nameWithAgeOrBirthDate(_ t: [UInt8], _ start: Int, _ end: Int) -> [UInt8]? {
+    /// anywhere in the line ("Phone visit — Walter Kinney (DOB 7/2/1937)"), or the line holds the
+    /// name and a date alone ("Juniper Castellanos   3/14/2026"). A clinician's line ("Jane Roe,
+    /// MD") has none of these.
+    static func nameWithAgeOrBirthDate(_ t: [UInt8], _ start: Int, _ end: Int, nameAndDateLines: Bool = true) -> [UInt8]? {
         var i = start
         while i < end, t[i] == 32 || t[i] == 9 { i += 1 }
         // "First Last, 66M" at the line's start.
@@ -86,6 +90,14 @@ public enum PatientNameMentions {
                 if sexOrUnit { return acceptable(t, first) }
             }
         }
+        // "First Last   3/14/2026": a line that holds only the name and the visit's date.
+        // A title line has that shape too ("Video Encounter 06/15/2026", "Progress Note 3/1/2026"):
+        // its words are words, written in lower case elsewhere in the note; names are not.
+        if nameAndDateLines, let (first, after) = firstAndLast(t, i, end), after < end, t[after] == 32 || t[after] == 9,
+           onlyDateFollows(t, after, end), !occursInLowerCase(t, first),
+           !occursInLowerCase(t, (first.upperBound + 1)..<after) {
+            return acceptable(t, first)
+        }
         // "First Last (DOB" or "First Last, DOB" anywhere in the line.
         var j = i
         while j < end {
@@ -101,6 +113,39 @@ public enum PatientNameMentions {
             j += 1
         }
         return nil
+    }
+
+    /// Whether from `k` to `end` there are only blanks (a dash or bar among them) and one date
+    /// written with slashes ("   3/14/2026", " - 03/14/26").
+    static func onlyDateFollows(_ t: [UInt8], _ k: Int, _ end: Int) -> Bool {
+        var k = k
+        func blanks() { while k < end, t[k] == 32 || t[k] == 9 || t[k] == 13 || t[k] == UInt8(ascii: "-") || t[k] == UInt8(ascii: "|") { k += 1 } }
+        func digits(_ most: Int) -> Bool {
+            let s = k
+            while k < end, k - s < most, t[k] >= 48, t[k] <= 57 { k += 1 }
+            return k > s
+        }
+        blanks()
+        guard digits(2), k < end, t[k] == UInt8(ascii: "/"), { k += 1; return true }(), digits(2),
+              k < end, t[k] == UInt8(ascii: "/"), { k += 1; return true }(), digits(4) else { return false }
+        while k < end, t[k] == 32 || t[k] == 9 || t[k] == 13 { k += 1 }
+        return k == end
+    }
+
+    /// Whether the capitalised word at `range` also stands in the note in lower case, as a whole
+    /// word ("Video" and "video").
+    static func occursInLowerCase(_ t: [UInt8], _ range: Range<Int>) -> Bool {
+        let word = t[range].map { $0 | 0x20 }
+        guard let first = word.first, word.count <= t.count else { return false }
+        var i = 0
+        while i + word.count <= t.count {
+            if t[i] == first, i == 0 || !isNameByte(t[i - 1]), i + word.count == t.count || !isNameByte(t[i + word.count]),
+               t[i..<(i + word.count)].elementsEqual(word) {
+                return true
+            }
+            i += 1
+        }
+        return false
     }
 
     /// "First Last" at `i` (two capitalised name words, one blank between): the first word's
