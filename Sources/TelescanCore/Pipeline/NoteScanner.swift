@@ -105,8 +105,10 @@ public final class NoteScanner {
         if let dictated { typedMaps.insert(dictated.map, at: 0) }
         // A note in capitals or in lower case read with names in capitals, a flattened note with
         // breaks before its labels and signature.
-        let recased = engine.capitals.masked(joined) ?? engine.lowerCaseNames.masked(joined)
-        let cased = recased ?? joined
+        // A scanned note's OCR slips ("Tota1 time: 2O minutes"), before the casing reads its capitals.
+        let unslipped = engine.ocrSlips.masked(joined) ?? joined
+        let recased = engine.capitals.masked(unslipped) ?? engine.lowerCaseNames.masked(unslipped)
+        let cased = recased ?? unslipped
         let broken = engine.flattened.masked(cased) ?? cased
         // Line breaks written out as text ("\\n", "_x000D_"), resolved SmartLists' wrappers,
         // a form's arrow, a label's square brackets or a table's cell wall ("|" or box-drawing
