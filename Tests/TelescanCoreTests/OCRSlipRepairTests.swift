@@ -32,7 +32,7 @@ final class OCRSlipRepairTests: XCTestCase {
             "O2 sat 94%, o2 2L",              // oxygen
             "drinks 2l of water",              // litres: an l after the digits
             "Total time: 20 minutes",          // nothing to repair
-            "In clinic. It was Iow-key.",     // a capital I that makes no listed word... or a hyphenated one
+            "In clinic. Ida moved to Iowa.",  // a capital I that makes no listed word
             "10w40 oil, 1x/wk",                // one letter only
             "Dr. Horne; return; modern",       // a capitalised name; words that are no slip
         ] {
