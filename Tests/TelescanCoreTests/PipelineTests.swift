@@ -277,6 +277,11 @@ final class PipelineTests: XCTestCase {
         // the denial stands or whoever else it names.
         XCTAssertEqual(by("Phone visit.\nSpoke with her and her daughter Karin, who helps care for her but is not her health care proxy. Karin agreed to the phone visit on her mother's behalf.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("Video visit.\nPresent: patient and her daughter/caregiver, Linda Whitford (not the health care proxy; proxy is her son, not present today). Linda gave consent for today's video visit on her mother's behalf.\nJo Lee, MD"), "other")
+        // A consent given "on his behalf" is another's: someone else's, or the guardian's when the
+        // sentence makes them a parent or proxy and does not deny it.
+        XCTAssertEqual(by("Video visit from the group home.\nMs. Ng (agency house manager, not a guardian) agreed to the video visit on his behalf per agency policy.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Video visit from the group home.\nHis mother agreed to the video visit on his behalf.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit from home.\nHe agreed to the video visit. Mother will call on his behalf later.\nJo Lee, MD"), "patient")
         XCTAssertEqual(by("E-visit thread.\nStart 01/06 - mother (Rosa Castellano, proxy account) submitted the questionnaire. Rosa agreed to the e-visit and its cost.\nJo Lee, MD"), "guardian")
         // The relation must stand in the name's clause: "guardian. Maya" names no guardian Maya.
         let other = Array("She lives with her daughter Maya. Maya agreed.".utf8)

@@ -1,0 +1,46 @@
+/// Who gave a consent that the note says was given for the patient ("Ms. Ng (agency house
+/// manager, not a guardian) agreed to the video visit on his behalf", "her aunt consented on
+/// behalf of the patient"): not the patient. The guardian when the sentence makes the one who
+/// consented a parent, guardian, proxy or power of attorney and does not deny it; someone else
+/// otherwise (decisions.md). Only a consent the rules gave to the patient is read again, and only
+/// when "on his / her / their / the patient's behalf" or "on behalf of" follows it in its
+/// sentence.
+public enum ConsentOnBehalf {
+    /// What follows the consent within this many bytes, in its sentence.
+    static let reach = 40
+    static let phrases: [[UInt8]] = ["on his behalf", "on her behalf", "on their behalf", "on the patient's behalf",
+                                     "on the patient’s behalf", "on pt's behalf", "on behalf of"].map { Array($0.utf8) }
+    /// Parents, who stand for a child; proxies and guardians are read by `RelativeNames.isMadeProxy`.
+    static let parents: Set<String> = ["mother", "mom", "mum", "father", "dad", "parent", "parents", "stepmother", "stepfather"]
+
+    /// "guardian" or "other" for a consent at `span` given on the patient's behalf; nil otherwise.
+    public static func by(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = text.count
+        guard span.upperBound <= n else { return nil }
+        var e = span.upperBound
+        let limit = min(n, span.upperBound + reach)
+        while e < limit, text[e] != 46, text[e] != 10, text[e] != 59 { e += 1 }
+        let tail = text[span.upperBound..<e].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        guard phrases.contains(where: { p in
+            tail.count >= p.count && (0...(tail.count - p.count)).contains { i in tail[i..<(i + p.count)].elementsEqual(p) }
+        }) else { return nil }
+        if RelativeNames.isMadeProxy(near: span.lowerBound, in: text) { return "guardian" }
+        // A parent named in the clause before the consent, not denied ("not his mother").
+        var s = span.lowerBound
+        while s > 0, text[s - 1] != 10, text[s - 1] != 59, !(text[s - 1] == 46 && !isTitle(before: s - 1, in: text)) { s -= 1 }
+        let words = ConsentPronoun.words(in: s..<span.lowerBound, text).map(\.1)
+        for (k, w) in words.enumerated() where parents.contains(w) {
+            let before = words[max(0, k - 3)..<k]
+            if !before.contains("not") && !before.contains("no") { return "guardian" }
+        }
+        return "other"
+    }
+
+    /// Whether the full stop at `dot` ends a title ("Ms.", "Dr."), not a sentence.
+    static func isTitle(before dot: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var b = dot
+        while b > 0, ASCIIByte.isLetter(text[b - 1]) { b -= 1 }
+        let word = text[b..<dot].map { $0 | 0x20 }
+        return [[109, 114], [109, 114, 115], [109, 115], [100, 114], [109, 120]].contains(word)   // mr mrs ms dr mx
+    }
+}
