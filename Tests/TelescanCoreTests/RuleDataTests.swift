@@ -83,7 +83,10 @@ final class RuleDataTests: XCTestCase {
         XCTAssertLessThanOrEqual(lost.count, Self.examplesLostToTabs, "\(Set(lost).sorted())")
     }
 
-    static let examplesLostToTabs = 26          // 79 when 417 patterns wrote `[- ]`; six rules left (`[\w/&+ -]` classes, `[ ]` columns)
+    // 79 when 417 patterns wrote `[- ]`; six rules left (`[\w/&+ -]` classes, `[ ]` columns). Counted
+    // in examples: patient_location.key_named_site's value ends at a tab (a table's next column),
+    // so each example it gains counts (s41: three, 26 -> 29; the same six rules).
+    static let examplesLostToTabs = 29
 
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 }
