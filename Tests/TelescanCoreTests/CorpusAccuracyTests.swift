@@ -17,6 +17,18 @@ final class CorpusAccuracyTests: XCTestCase {
         XCTAssertNotEqual(gold.first?.elements["performing_provider"], "euan gillespie|RN")
     }
 
+    /// A signer's middle initial does not make another clinician: "Elena M. Ramirez" agrees with a
+    /// gold "Elena Ramirez"; a different given name or surname does not.
+    func testAMiddleInitialNamesTheSameSigner() throws {
+        let path = NSTemporaryDirectory() + "telescan-gold-mi-\(getpid()).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try #"{"id": "a.txt", "service": null, "elements": {"performing_provider": {"name": "Elena M. Ramirez", "credential": "MD"}}}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let gold = try GoldRecord.load(path: path)
+        XCTAssertEqual(gold.first?.elements["performing_provider"], "elena ramirez|MD")
+        XCTAssertNotEqual(gold.first?.elements["performing_provider"], "elena m ramirez-cruz|MD")
+    }
+
     func testCorpusElementsAtLeast095F1() throws {
         let golds = try GoldRecord.load(path: Repo.corpus + "/gold.jsonl")
         XCTAssertGreaterThanOrEqual(golds.count, 150)

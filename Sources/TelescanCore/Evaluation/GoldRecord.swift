@@ -58,10 +58,18 @@ public enum ElementValues {
         }
     }
 
-    /// A gold credential of "" (the note writes none) is the same as none found.
+    /// A gold credential of "" (the note writes none) is the same as none found. A middle
+    /// initial ("Elena M. Ramirez" of a "/es/ ELENA M RAMIREZ, MD" block) names the same
+    /// clinician as the name without it, so it is compared without.
     static func provider(_ name: String?, _ credential: String?) -> String {
         let credential = credential.flatMap { $0.isEmpty ? nil : $0 } ?? "?"
-        return "\((name ?? "?").lowercased())|\(credential.uppercased())"
+        var words = (name ?? "?").lowercased().split(separator: " ")
+        if words.count >= 3 {
+            words = [words[0]] + words[1..<(words.count - 1)].filter { w in
+                !(w.count == 1 || (w.count == 2 && w.hasSuffix("."))) || !(w.first?.isLetter ?? false)
+            } + [words[words.count - 1]]
+        }
+        return "\(words.joined(separator: " "))|\(credential.uppercased())"
     }
 
     public static func of(_ e: NoteElements) -> [String: String] {
