@@ -3,8 +3,8 @@
 /// behalf of the patient"): not the patient. The guardian when the sentence makes the one who
 /// consented a parent, guardian, proxy or power of attorney and does not deny it; someone else
 /// otherwise (decisions.md). Only a consent the rules gave to the patient is read again, and only
-/// when "on his / her / their / the patient's behalf" or "on behalf of" follows it in its
-/// sentence.
+/// when "on his / her / their / the patient's behalf" or "on behalf of" stands in it or follows
+/// it in its sentence.
 public enum ConsentOnBehalf {
     /// What follows the consent within this many bytes, in its sentence.
     static let reach = 40
@@ -20,7 +20,8 @@ public enum ConsentOnBehalf {
         var e = span.upperBound
         let limit = min(n, span.upperBound + reach)
         while e < limit, text[e] != 46, text[e] != 10, text[e] != 59 { e += 1 }
-        let tail = text[span.upperBound..<e].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
+        // The consent's own words and what follows them ("agreed on her behalf to do the consult").
+        let tail = text[span.lowerBound..<e].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
         guard phrases.contains(where: { p in
             tail.count >= p.count && (0...(tail.count - p.count)).contains { i in tail[i..<(i + p.count)].elementsEqual(p) }
         }) else { return nil }
