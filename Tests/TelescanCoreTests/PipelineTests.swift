@@ -282,6 +282,10 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit from the group home.\nMs. Ng (agency house manager, not a guardian) agreed to the video visit on his behalf per agency policy.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("Video visit from the group home.\nHis mother agreed to the video visit on his behalf.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Video visit.\nPt is 88, at her own flat - her carer from the agency (Joy) held the tablet and agreed on her behalf to do the consult on video.\nJo Lee, MD"), "other")
+        // A parent who opens the consent's sentence as its only subject gave it; not when another
+        // person is named before the consent.
+        XCTAssertEqual(by("Video session w/ Ellie (14). Mum phoned Mon and gave the go-ahead for Ellie to have her sessions on the video link from school.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video session w/ Ellie (14). Mum phoned Mon and the patient gave the go-ahead to have her sessions on the video link from school.\nJo Lee, MD"), "patient")
         XCTAssertEqual(by("Video visit from home.\nHe agreed to the video visit. Mother will call on his behalf later.\nJo Lee, MD"), "patient")
         XCTAssertEqual(by("E-visit thread.\nStart 01/06 - mother (Rosa Castellano, proxy account) submitted the questionnaire. Rosa agreed to the e-visit and its cost.\nJo Lee, MD"), "guardian")
         // The relation must stand in the name's clause: "guardian. Maya" names no guardian Maya.

@@ -240,7 +240,7 @@ public final class NoteScanner {
         // "(house manager) agreed to the video visit on his behalf": the consent is another's.
         if let c = elements.consent, c.value.by == "patient", let first = c.evidence.first,
            let by = RelativeNames.by(for: first, in: buf) ?? ConsentPronoun.by(for: first, in: buf)
-            ?? ConsentOnBehalf.by(for: first, in: buf) {
+            ?? ConsentOnBehalf.by(for: first, in: buf) ?? ConsentSubject.by(for: first, in: buf) {
             elements.consent = .init(.init(value: c.value.value, by: by), evidence: c.evidence)
         } else if let c = elements.consent, c.value.by == "other", let first = c.evidence.first,
                   RelativeNames.by(for: first, in: buf) == "guardian" {

@@ -1,0 +1,36 @@
+/// Who gave a consent whose sentence opens with a parent as its only subject ("Mum phoned Mon and
+/// gave the go-ahead for Ellie to have her sessions on the video link"): the guardian
+/// (decisions.md). The rules read a consent verb with no subject of its own as the patient's;
+/// only when the words between the sentence's start and the consent name a parent first and no
+/// other person (no "she", "he", "pt", "patient", "I", "we", "they") is it read again.
+public enum ConsentSubject {
+    /// Parents, who stand for a child.
+    static let parents: Set<String> = ["mum", "mom", "mother", "dad", "father", "parent", "parents", "mommy", "mama",
+                                       "stepmother", "stepfather", "stepmom", "stepdad", "guardian"]
+    /// Words that name another subject in the clause before the consent.
+    static let others: Set<String> = ["she", "he", "they", "pt", "patient", "i", "we", "you", "client", "child",
+                                      "son", "daughter", "who", "which", "not", "no"]
+    /// Words that may stand before the parent ("Her mum", "The patient's mother").
+    static let leading: Set<String> = ["the", "her", "his", "their", "pt's", "patient's", "child's"]
+    /// How far back the sentence's start is looked for.
+    static let reach = 80
+
+    /// "guardian" when the consent at `span` belongs to a parent who opens its sentence; nil otherwise.
+    public static func by(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard span.lowerBound <= text.count else { return nil }
+        var s = span.lowerBound
+        let limit = max(0, span.lowerBound - reach)
+        while s > limit, text[s - 1] != 10, text[s - 1] != 59,
+              !(text[s - 1] == 46 && !ConsentOnBehalf.isTitle(before: s - 1, in: text)) { s -= 1 }
+        // The sentence's start must be found within reach.
+        guard s == 0 || s > limit || text[s - 1] == 10 || text[s - 1] == 46 || text[s - 1] == 59 else { return nil }
+        // The consent's own first words may name its subject ("the patient gave the go-ahead").
+        let own = ConsentPronoun.words(in: span.lowerBound..<min(text.count, span.lowerBound + 16), text).prefix(3).map(\.1)
+        if own.contains(where: { others.contains($0) || parents.contains($0) }) { return nil }
+        var words = ConsentPronoun.words(in: s..<span.lowerBound, text).map(\.1)
+        while let first = words.first, leading.contains(first) { words.removeFirst() }
+        guard let first = words.first, parents.contains(first),
+              !words.dropFirst().contains(where: { others.contains($0) || parents.contains($0) }) else { return nil }
+        return "guardian"
+    }
+}
