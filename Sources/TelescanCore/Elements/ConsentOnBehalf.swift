@@ -27,14 +27,21 @@ public enum ConsentOnBehalf {
         }) else { return nil }
         if RelativeNames.isMadeProxy(near: span.lowerBound, in: text) { return "guardian" }
         // A parent named in the clause before the consent, not denied ("not his mother").
-        var s = span.lowerBound
-        while s > 0, text[s - 1] != 10, text[s - 1] != 59, !(text[s - 1] == 46 && !isTitle(before: s - 1, in: text)) { s -= 1 }
+        let s = sentenceStart(before: span.lowerBound, notBefore: 0, in: text)
         let words = ConsentPronoun.words(in: s..<span.lowerBound, text).map(\.1)
         for (k, w) in words.enumerated() where parents.contains(w) {
             let before = words[max(0, k - 3)..<k]
             if !before.contains("not") && !before.contains("no") { return "guardian" }
         }
         return "other"
+    }
+
+    /// Where the sentence holding `at` starts: after a line break, a semicolon or a full stop that
+    /// ends no title, looked for back to `notBefore`.
+    static func sentenceStart(before at: Int, notBefore: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var s = at
+        while s > notBefore, text[s - 1] != 10, text[s - 1] != 59, !(text[s - 1] == 46 && !isTitle(before: s - 1, in: text)) { s -= 1 }
+        return s
     }
 
     /// Whether the full stop at `dot` ends a title ("Ms.", "Dr."), not a sentence.

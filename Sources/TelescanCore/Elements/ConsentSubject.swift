@@ -18,10 +18,8 @@ public enum ConsentSubject {
     /// "guardian" when the consent at `span` belongs to a parent who opens its sentence; nil otherwise.
     public static func by(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
         guard span.lowerBound <= text.count else { return nil }
-        var s = span.lowerBound
         let limit = max(0, span.lowerBound - reach)
-        while s > limit, text[s - 1] != 10, text[s - 1] != 59,
-              !(text[s - 1] == 46 && !ConsentOnBehalf.isTitle(before: s - 1, in: text)) { s -= 1 }
+        let s = ConsentOnBehalf.sentenceStart(before: span.lowerBound, notBefore: limit, in: text)
         // The sentence's start must be found within reach.
         guard s == 0 || s > limit || text[s - 1] == 10 || text[s - 1] == 46 || text[s - 1] == 59 else { return nil }
         // The consent's own first words may name its subject ("the patient gave the go-ahead").
