@@ -14,11 +14,16 @@ public struct OCRSlipRepair: Sendable {
     let words: Set<[UInt8]>
     /// The longest listed word: longer runs are not looked up.
     let maxLength: Int
+    /// The second letters of the listed words that start with "l": a word "I" + letter is looked
+    /// up only when that letter could follow (most capitalised I-words, "Interval", "Increase",
+    /// are not, and cost no copy).
+    let secondLettersAfterL: Set<UInt8>
 
     public init(words: [String]) {
         let list = words.map { Array($0.lowercased().utf8) }.filter { $0.count >= 3 && $0.allSatisfy { $0 >= 97 && $0 <= 122 } }
         self.words = Set(list)
         self.maxLength = list.map(\.count).max() ?? 0
+        self.secondLettersAfterL = Set(list.filter { $0[0] == 108 }.map { $0[1] })
     }
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
@@ -62,7 +67,8 @@ public struct OCRSlipRepair: Sendable {
                     // "horne", "rninutes": an m read as "rn"; the word is put back one letter
                     // shorter and a blank fills its end. Lower-case words only ("Dr. Horne").
                     write(w, at: start, into: &out, t)
-                } else if digits == 0, t[start] == 73, letters >= 3, letters <= maxLength, upper == 1 {
+                } else if digits == 0, t[start] == 73, letters >= 3, letters <= maxLength, upper == 1,
+                          secondLettersAfterL.contains(t[start + 1]) {
                     // "Iocation", "Iow": a capital I read for a lower-case l at a word's start.
                     var w = Array(t[range])
                     w[0] = 108
@@ -91,6 +97,8 @@ public struct OCRSlipRepair: Sendable {
     /// The word at `range` with every "rn" read as "m" and blanks after it, when that spells a
     /// listed word and the word as written is none.
     func rnReadAsM(_ t: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8]? {
+        // Most words hold no "rn": they cost one look at their bytes, no copy.
+        guard (range.lowerBound..<(range.upperBound - 1)).contains(where: { t[$0] == 114 && t[$0 + 1] == 110 }) else { return nil }
         var w: [UInt8] = []
         var k = range.lowerBound
         while k < range.upperBound {
