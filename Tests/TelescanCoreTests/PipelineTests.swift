@@ -82,6 +82,9 @@ final class PipelineTests: XCTestCase {
             ("He was seen for swelling\nand pain in the calf.", 1),
             ("He has no data signal on the road for\nVVC, so the visit was by telephone.", 1),
             ("Started vitamin A\nPatient at home.", 2),
+            // A date's first word ("last", "next", "until") asks for the rest on the next line.
+            ("He came in because his VVC visit last\nNovember kept freezing.", 1),
+            ("Video visit planned for next\nTuesday.", 1),
             // An export in capitals, hard-wrapped at its column: a filled line goes on into the
             // next capital line; a short one, a form's row (boxes, dot leaders) or an indented
             // line does not.
