@@ -297,6 +297,12 @@ final class PipelineTests: XCTestCase {
         let apart = Array("Her mother is her legal guardian. Maya agreed.".utf8)
         apart.withUnsafeBufferPointer { XCTAssertNil(RelativeNames.role(of: "maya", before: 39, in: $0)) }
         XCTAssertEqual(by("Genetic counseling - video session\nCounselee: Priyanka Venkataraman\nPartner (Rohan) present for part of session\n\nSession format: secure video. Priyanka was at home.\nPriyanka agreed to hold today's session by telehealth video.\nJo Lee, MS, CGC"), "patient")
+        // A relative's role that an earlier sentence made the guardian gives the guardian's
+        // consent ("Grandmother gave verbal consent"), even past a title's full stop ("Sra.");
+        // not when the proxy word goes with another relative of that sentence.
+        XCTAssertEqual(by("Video visit.\nConnected with the patient and her grandmother, Sra. Herminia Aguayo, who has legal guardianship of Valentina. Grandmother gave verbal consent to proceed with the video visit.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Phone visit.\nWife (his caregiver; the daughter holds the POA) took the call. Wife agreed to the phone visit for him.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Video visit.\nMother, Sra. Leticia Orozco, joined the same video call from her work and gave verbal consent for the telehealth visit.\nJo Lee, MD"), "guardian")
     }
 
     /// A consent said with a pronoun that opens its clause is the parent's who opens the clause

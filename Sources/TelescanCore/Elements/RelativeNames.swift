@@ -16,7 +16,7 @@ public enum RelativeNames {
                                       "carer", "friend", "neighbor", "neighbour"]
     /// Words that make a named relative the one who decides for the patient.
     static let proxyWords: [[String]] = ["proxy", "power of attorney", "poa", "hcp", "legal guardian", "guardian",
-                                         "health care agent", "healthcare agent", "conservator"].map { $0.split(separator: " ").map(String.init) }
+                                         "guardianship", "health care agent", "healthcare agent", "conservator"].map { $0.split(separator: " ").map(String.init) }
     /// Capitalised words that are no given name.
     static let notNames: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "the", "who", "she", "he", "and",
                                         "is", "was", "on", "at", "in", "with", "pt", "patient", "not", "veteran",
@@ -32,6 +32,37 @@ public enum RelativeNames {
         guard let named = candidates.last(where: { $0.0 <= span.lowerBound + 1 }) ?? candidates.first,
               !notNames.contains(named.1), named.1.count >= 3 else { return nil }
         return role(of: named.1, before: named.0, in: text)
+    }
+
+    /// Whether a consent credited to someone other than the patient opens with a relative's role
+    /// ("Grandmother gave verbal consent") that an earlier sentence of the note made the proxy,
+    /// guardian or power of attorney ("her grandmother, Sra. Herminia Aguayo, who has legal
+    /// guardianship of Valentina"), without denying it.
+    public static func roleMadeProxy(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard span.lowerBound < text.count else { return false }
+        let opening = ConsentPronoun.words(in: span.lowerBound..<min(text.count, span.lowerBound + 16), text)
+        guard let role = opening.first, role.0 == span.lowerBound, others.contains(role.1) else { return false }
+        let key = Array(role.1.utf8)
+        var at = 0
+        while at + key.count <= span.lowerBound {
+            defer { at += 1 }
+            guard at == 0 || !ASCIIByte.isLetter(text[at - 1]), !ASCIIByte.isLetter(text[at + key.count]),
+                  (0..<key.count).allSatisfy({ text[at + $0] | 0x20 == key[$0] }) else { continue }
+            // The role must be the one the proxy word goes with: not "Wife (his caregiver; the
+            // daughter holds the POA)", where another relative comes between.
+            guard isMadeProxy(near: at, in: text) else { continue }
+            var e = at
+            while e < text.count, text[e] != 10, text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) { e += 1 }
+            let after = ConsentPronoun.words(in: at..<e, text).map(\.1).dropFirst()
+            let firstProxy = after.indices.first { k in proxyWords.contains { p in
+                k + p.count <= after.endIndex && Array(after[k..<(k + p.count)]) == p } }
+            guard let firstProxy else { continue }
+            let between = after[after.startIndex..<firstProxy]
+            if !between.contains(where: { ($0 != role.1) && (others.contains($0) || ["mother", "mom", "mum", "father", "dad", "parent", "stepmother", "stepfather"].contains($0)) }) {
+                return true
+            }
+        }
+        return false
     }
 
     /// The role a relative of that given name was introduced with before `limit`. The note is
@@ -81,8 +112,9 @@ public enum RelativeNames {
     /// care for her but is not her health care proxy", "not the proxy; proxy is her son").
     static func isMadeProxy(near at: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = at, e = at
-        while s > 0, text[s - 1] != 46, text[s - 1] != 10 { s -= 1 }
-        while e < text.count, text[e] != 46, text[e] != 10 { e += 1 }
+        // A title's full stop ("Sra. Herminia Aguayo, who has legal guardianship") ends no sentence.
+        while s > 0, text[s - 1] != 10, text[s - 1] != 46 || ConsentOnBehalf.isTitle(before: s - 1, in: text) { s -= 1 }
+        while e < text.count, text[e] != 10, text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) { e += 1 }
         let sentence = ConsentPronoun.words(in: s..<e, text).map(\.1)
         var made = false
         for k in sentence.indices {

@@ -243,8 +243,9 @@ public final class NoteScanner {
             ?? ConsentOnBehalf.by(for: first, in: buf) ?? ConsentSubject.by(for: first, in: buf) {
             elements.consent = .init(.init(value: c.value.value, by: by), evidence: c.evidence)
         } else if let c = elements.consent, c.value.by == "other", let first = c.evidence.first,
-                  RelativeNames.by(for: first, in: buf) == "guardian" {
-            // "Daughter Carol (health care POA) ... Carol gave consent on her mother's behalf": a
+                  RelativeNames.by(for: first, in: buf) == "guardian" || RelativeNames.roleMadeProxy(for: first, in: buf) {
+            // "Daughter Carol (health care POA) ... Carol gave consent on her mother's behalf",
+            // "her grandmother ... who has legal guardianship ... Grandmother gave verbal consent": a
             // relative the note made the proxy stands for the patient.
             elements.consent = .init(.init(value: c.value.value, by: "guardian"), evidence: c.evidence)
         }
