@@ -85,6 +85,8 @@ final class PipelineTests: XCTestCase {
             // A date's first word ("last", "next", "until") asks for the rest on the next line.
             ("He came in because his VVC visit last\nNovember kept freezing.", 1),
             ("Video visit planned for next\nTuesday.", 1),
+            // "appt." ends its sentence: "if" before it must not reach the next statement.
+            ("She called asking if ankle swelling needs an appt. OK'd this quick phone check-in.", 2),
             // An export in capitals, hard-wrapped at its column: a filled line goes on into the
             // next capital line; a short one, a form's row (boxes, dot leaders) or an indented
             // line does not.
