@@ -14,6 +14,9 @@ final class BracketAnswerRemnantsTests: XCTestCase {
         XCTAssertEqual(masked("Modality: [Audio-video]"), "Modality:  Audio-video ")
         XCTAssertEqual(masked("Patient location ....... [Home]  (his home)"), "Patient location .......  Home   (his home)")
         XCTAssertEqual(masked("Patient location . . [Other]  Specify: car"), "Patient location . .  Other   Specify: car")
+        // A remark in round brackets after the answer, its two blanks already made one.
+        XCTAssertEqual(masked("Patient location ....... [Home] (his home in Millbrook; wife present)"),
+                       "Patient location .......  Home  (his home in Millbrook; wife present)")
     }
 
     func testListsPlaceholdersBoxesAndRemarksStay() {
@@ -29,5 +32,6 @@ final class BracketAnswerRemnantsTests: XCTestCase {
         XCTAssertNil(masked("Time: 10:30 [EST]"))
         XCTAssertNil(masked("He said so. [Home]"))
         XCTAssertNil(masked("Total ... 25. [Home]"))
+        XCTAssertNil(masked("Patient location: [Home](his home)"))
     }
 }

@@ -402,6 +402,8 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(sentences("next appt. 3 wks from now."), ["next appt. 3 wks from now."])
         XCTAssertEqual(sentences("f/u appt. scheduled for May."), ["f/u appt. scheduled for May."])
         XCTAssertEqual(sentences("Spoke with pt. about her meds."), ["Spoke with pt. about her meds."])
+        XCTAssertEqual(sentences("She asked if it needs an appt. OK'd this quick phone check-in."),
+                       ["She asked if it needs an appt.", "OK'd this quick phone check-in."])
     }
 
     /// A terse note: "video declined by pt." declines the video only, not the place earlier in

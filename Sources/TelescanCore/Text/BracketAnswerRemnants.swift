@@ -4,7 +4,7 @@
 /// same length) and every `label: value` rule reads the line. Only one value: letters, digits,
 /// blanks, hyphens, apostrophes and full stops, at most five words, right after the label's
 /// colon or dot leader ("Patient location ....... [Home]") and ending the line or the column
-/// (two blanks). An unchosen list ("[Home/Office/Other]",
+/// (two blanks), or followed by a remark in round brackets. An unchosen list ("[Home/Office/Other]",
 /// "[Video | Phone]"), a placeholder ("[Select]", "[***]", "[Provider name], MD"), a checkbox
 /// ("[x]", "[ ]") and a bracketed label (`BracketLabelRemnants`) stay as written.
 public enum BracketAnswerRemnants {
@@ -71,10 +71,12 @@ public enum BracketAnswerRemnants {
         while lo < hi, t[lo] == 32 { lo += 1 }
         while hi > lo, t[hi - 1] == 32 { hi -= 1 }
         guard !placeholders.contains(String(decoding: t[lo..<hi].map { $0 | 0x20 }, as: UTF8.self)) else { return nil }
-        // The line or the column ends after it.
+        // The line or the column ends after it, or a bracketed remark follows ("[Home]  (his home
+        // in Millbrook; wife present)": the two blanks are one by now, `InnerSpaceRuns`).
         var e = k + 1
         while e < n, ASCIIByte.isLineBlank(t[e]) { e += 1 }
-        guard e == n || t[e] == 10 || e - (k + 1) >= 2 || t[e] == UInt8(ascii: "|") else { return nil }
+        guard e == n || t[e] == 10 || e - (k + 1) >= 2 || t[e] == UInt8(ascii: "|")
+                || (e > k + 1 && t[e] == UInt8(ascii: "(")) else { return nil }
         return k
     }
 }

@@ -255,8 +255,8 @@ public struct SentenceSplitter: Sendable {
     /// "pt." or "appt." that ends a terse statement ("video declined by pt. consent obtained.",
     /// "no need for appt. 9 min on phone"): the abbreviation of patient or appointment closes
     /// its sentence when a statement word follows ("consent", "pt", "time", ...) or an amount of
-    /// time ("9 min", "12mins"), so a trigger before it does not reach the next statement;
-    /// "Pt. was seen", "est. pt" and "next appt. 3/12" stay one sentence.
+    /// time ("9 min", "12mins"), or for "appt." a capitalised word, so a trigger before it does
+    /// not reach the next statement; "Pt. was seen", "est. pt" and "next appt. 3/12" stay one sentence.
     func endsWithPatient(_ t: UnsafeBufferPointer<UInt8>, dot: Int, lineStart: Int, before end: Int) -> Bool {
         guard !statementStarts.isEmpty else { return false }
         var w = dot
@@ -269,8 +269,14 @@ public struct SentenceSplitter: Sendable {
         while e < end, isWordByte(t[e]), t[e] != UInt8(ascii: ".") { e += 1 }
         guard e > s else { return false }
         if t[s] >= 48 && t[s] <= 57 { return startsAmountOfTime(t, at: s, before: end) }
+        // "needs an appt. OK'd this quick phone check-in": after "appt." a capital starts the
+        // next statement (after "pt." it is as often the patient's name: "pt. Smith").
+        if ASCIIByte.isUpper(t[s]), Self.appointmentNouns.contains(word) { return true }
         return statementStarts.contains(t[s..<e].map { ($0 >= 65 && $0 <= 90) ? $0 | 0x20 : $0 })
     }
+
+    /// "appt" and "appts", packed as `wordKey` packs them.
+    static let appointmentNouns: Set<UInt64> = Set(["appt", "appts"].compactMap { wordKey(Array($0.utf8)) })
 
     /// The nouns of `endsWithPatient`, packed as `wordKey` packs them.
     static let statementEndingNouns: Set<UInt64> = Set(["pt", "pts", "appt", "appts"].compactMap { wordKey(Array($0.utf8)) })
