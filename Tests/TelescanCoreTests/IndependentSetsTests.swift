@@ -177,6 +177,8 @@ final class IndependentSetsTests: XCTestCase {
         ("y4-bilingual-spanish-english", 39, 238, 1),
         ("y5-ehr-printouts-5", 40, 244, 1),
         ("y6-short-and-terse-4", 40, 208, 1),
+        ("x7-dictated-and-transcribed-2", 40, 229, 2),
+        ("y8-mixed-month-16", 39, 222, 3),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
