@@ -51,18 +51,25 @@ public enum RelativeNames {
             // The role must be the one the proxy word goes with: not "Wife (his caregiver; the
             // daughter holds the POA)", where another relative comes between.
             guard isMadeProxy(near: at, in: text) else { continue }
-            var e = at
-            while e < text.count, text[e] != 10, text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) { e += 1 }
-            let after = ConsentPronoun.words(in: at..<e, text).map(\.1).dropFirst()
+            let after = ConsentPronoun.words(in: at..<Self.sentence(around: at, in: text).upperBound, text).map(\.1).dropFirst()
             let firstProxy = after.indices.first { k in proxyWords.contains { p in
                 k + p.count <= after.endIndex && Array(after[k..<(k + p.count)]) == p } }
             guard let firstProxy else { continue }
             let between = after[after.startIndex..<firstProxy]
-            if !between.contains(where: { ($0 != role.1) && (others.contains($0) || ["mother", "mom", "mum", "father", "dad", "parent", "stepmother", "stepfather"].contains($0)) }) {
+            if !between.contains(where: { $0 != role.1 && (others.contains($0) || parents.contains($0)) }) {
                 return true
             }
         }
         return false
+    }
+
+    /// The sentence holding `at`: between line breaks and full stops, a title's full stop ("Sra.
+    /// Herminia Aguayo, who has legal guardianship") ending none.
+    static func sentence(around at: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var s = at, e = at
+        while s > 0, text[s - 1] != 10, text[s - 1] != 46 || ConsentOnBehalf.isTitle(before: s - 1, in: text) { s -= 1 }
+        while e < text.count, text[e] != 10, text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) { e += 1 }
+        return s..<e
     }
 
     /// The role a relative of that given name was introduced with before `limit`. The note is
@@ -111,11 +118,7 @@ public enum RelativeNames {
     /// ("she is his health care proxy"); not a sentence that denies the role to anyone ("who helps
     /// care for her but is not her health care proxy", "not the proxy; proxy is her son").
     static func isMadeProxy(near at: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var s = at, e = at
-        // A title's full stop ("Sra. Herminia Aguayo, who has legal guardianship") ends no sentence.
-        while s > 0, text[s - 1] != 10, text[s - 1] != 46 || ConsentOnBehalf.isTitle(before: s - 1, in: text) { s -= 1 }
-        while e < text.count, text[e] != 10, text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) { e += 1 }
-        let sentence = ConsentPronoun.words(in: s..<e, text).map(\.1)
+        let sentence = ConsentPronoun.words(in: Self.sentence(around: at, in: text), text).map(\.1)
         var made = false
         for k in sentence.indices {
             for p in proxyWords where k + p.count <= sentence.count && Array(sentence[k..<(k + p.count)]) == p {
