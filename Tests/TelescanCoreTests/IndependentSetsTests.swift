@@ -179,6 +179,7 @@ final class IndependentSetsTests: XCTestCase {
         ("y6-short-and-terse-4", 40, 208, 1),
         ("x7-dictated-and-transcribed-2", 40, 229, 2),
         ("y8-mixed-month-16", 39, 222, 3),
+        ("y7-womens-health-and-fertility", 39, 230, 4),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
