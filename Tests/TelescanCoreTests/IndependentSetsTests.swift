@@ -180,6 +180,8 @@ final class IndependentSetsTests: XCTestCase {
         ("x7-dictated-and-transcribed-2", 40, 229, 2),
         ("y8-mixed-month-16", 39, 222, 3),
         ("y7-womens-health-and-fertility", 39, 230, 4),
+        ("x8-small-town-solo-practices", 39, 232, 3),
+        ("x9-plain-everyday-39", 39, 227, 3),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
