@@ -131,7 +131,7 @@ final class IndependentSetsTests: XCTestCase {
         ("n4-short-and-terse-3", 38, 198, 6),
         ("n5-plain-everyday-27", 40, 235, 2),
         ("o3-urgent-and-after-hours", 39, 232, 3),
-        ("o4-ehr-printouts-4", 40, 222, 14),   // s42: two more "wrong": a no-show and an office note that say "Established" (patient_status.s42_established_list_item), which the writer left out of the gold
+        ("o4-ehr-printouts-4", 40, 222, 15),   // s42: two more "wrong": a no-show and an office note that say "Established" (patient_status.s42_established_list_item), which the writer left out of the gold; s43: one more, an office post-op visit after "Her 1-week post-op check was done by phone on 03/27" (patient_status.s43_numbered_course_visit: an earlier visit here), status left out of the gold
         ("o5-patient-facing-12", 38, 209, 4),
         ("p5-patient-facing-13", 38, 203, 8),
         ("p7-plain-everyday-28", 40, 234, 1),
