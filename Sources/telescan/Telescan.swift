@@ -17,6 +17,7 @@ struct Telescan: ParsableCommand {
     static func main() {
         let args = Array(CommandLine.arguments.dropFirst())
         StartupProfile.begin()
+        HeapTuning.fixMmapThreshold()
         Preload.start(args)
         do {
             var command = try scanFastPath(args) ?? parseAsRoot()

@@ -49,16 +49,36 @@ public struct RuleCache: Sendable {
 
     /// Writes the cache file: to a temporary name, then renamed, so that concurrent runs (GNU
     /// parallel, Spark workers) never read half a file. Failures are ignored.
-    func store(root: String, fingerprint: Fingerprint, _ contents: RuleCacheCoding.Contents) {
+    @discardableResult
+    func store(root: String, fingerprint: Fingerprint, _ contents: RuleCacheCoding.Contents) -> Bool {
         let bytes = RuleCacheCoding.encode(contents, fingerprint: fingerprint)
         guard (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])) != nil else { return }
+                                                        attributes: [.posixPermissions: 0o700])) != nil else { return false }
         let target = file(for: root)
         let temporary = target + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else { return }
-        if rename(temporary, target) != 0 { unlink(temporary) }
+        // Written from the encoded bytes themselves: a `Data` copy of them (20 MB) would raise
+        // the peak of the one run that writes the cache.
+        guard Self.write(bytes, to: temporary) else { unlink(temporary); return false }
+        if rename(temporary, target) != 0 { unlink(temporary); return false }
         // Only when a cache is rewritten (a new binary or changed rules), never on a warm start.
         Self.prune(directory: directory, keeping: target)
+        return true
+    }
+
+    /// Writes `bytes` to a new file at `path` (mode 0644); false on any error.
+    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { raw -> Bool in
+            var done = 0
+            while done < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                done += n
+            }
+            return true
+        }
     }
 
     /// Cache files are one per Lexicons folder and binary, so builds, checkouts and copies in
