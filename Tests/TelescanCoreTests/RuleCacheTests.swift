@@ -86,18 +86,22 @@ final class RuleCacheTests: XCTestCase {
 
     /// A warm start reads the automata's transitions where the mapped cache file holds them
     /// (no copy), equal to the built ones; they keep the mapping alive after the file is gone,
-    /// and a write to one changes a copy, never the file.
+    /// and a write to one changes a copy, never the file. The cold start that writes the cache
+    /// reads them back from it too (so a cold scan uses what a warm one does, and its memory).
     func testTheAutomataAreReadInPlaceFromTheMappedCache() throws {
         let cache = RuleCache(directory: dir + "/cache")
+        let uncached = try fresh(Repo.lexicons)
         let cold = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
         let warm = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
-        let built = cold.compiled.prefilter.tables, read = warm.compiled.prefilter.tables
+        let built = uncached.compiled.prefilter.tables, read = warm.compiled.prefilter.tables
         XCTAssertFalse(built.transitions16.isMapped || built.transitions32.isMapped)
         XCTAssertTrue(read.transitions16.isMapped || read.transitions32.isMapped)
+        XCTAssertTrue(cold.compiled.prefilter.tables.transitions16.isMapped || cold.compiled.prefilter.tables.transitions32.isMapped)
+        XCTAssertTrue(cold.compiled.prefilter.tables == built)
         XCTAssertTrue(warm.compiled.contextPrefilter.tables.transitions16.isMapped
                       || warm.compiled.contextPrefilter.tables.transitions32.isMapped)
         XCTAssertTrue(read == built)
-        XCTAssertTrue(warm.compiled.contextPrefilter.tables == cold.compiled.contextPrefilter.tables)
+        XCTAssertTrue(warm.compiled.contextPrefilter.tables == uncached.compiled.contextPrefilter.tables)
         try FileManager.default.removeItem(atPath: cache.file(for: Repo.lexicons))
         let note = Array("Video visit by Zoom; the patient consented and was at home. Total time 25 minutes.".utf8)
         func hits(_ p: LiteralPrefilter) -> [Bool] {
@@ -108,12 +112,25 @@ final class RuleCacheTests: XCTestCase {
         }
         let woken = hits(warm.compiled.prefilter)
         XCTAssertGreaterThan(woken.filter { $0 }.count, 5)
-        XCTAssertEqual(woken, hits(cold.compiled.prefilter))
+        XCTAssertEqual(woken, hits(uncached.compiled.prefilter))
         var changed = read
         if changed.transitions16.isMapped { changed.transitions16[3] ^= 1 } else { changed.transitions32[3] ^= 1 }
         XCTAssertFalse(changed.transitions16.isMapped || changed.transitions32.isMapped)
         XCTAssertFalse(changed == read)
         XCTAssertTrue(read == built)
+    }
+
+    /// A cache that cannot be written (its folder's path runs through a file): the cold start
+    /// scans with the rules it built, the same rules, and nothing is mapped.
+    func testAnUnwritableCacheKeepsTheBuiltRules() throws {
+        try Data([1]).write(to: URL(fileURLWithPath: dir + "/file"))
+        let cache = RuleCache(directory: dir + "/file/cache")
+        let lex = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: cache.file(for: Repo.lexicons)))
+        XCTAssertEqual(differing(lex.definitions, try fresh(Repo.lexicons).definitions), [])
+        XCTAssertFalse(lex.compiled.prefilter.tables.transitions16.isMapped || lex.compiled.prefilter.tables.transitions32.isMapped)
+        XCTAssertFalse(lex.compiled.patterns.contains { $0.isFromStoredCode })
+        XCTAssertGreaterThan(lex.definitions.count, 1000)
     }
 
     /// A mapped file gives the file's bytes; a missing file, a folder or an empty file is handled.
@@ -164,6 +181,7 @@ final class RuleCacheTests: XCTestCase {
         let compiledCold = cold.compiled.patterns.filter { $0.compileState.load(ordering: .relaxed) != 0 }.count
         XCTAssertLessThan(compiledCold, cold.definitions.count / 4, "the cold scan compiled \(compiledCold) patterns")
         let warm = try LexiconSet(root: Repo.lexicons, examples: false, compileAll: false, cache: cache)
+        let source = try fresh(Repo.lexicons)
         let file = try XCTUnwrap(FileManager.default.contents(atPath: cache.file(for: Repo.lexicons))).map { $0 }
         let stored = try RuleCacheCoding.decode(file, expecting: RuleCache.fingerprint(root: Repo.lexicons))
         XCTAssertEqual(stored.patternCodes?.count, cold.definitions.count)
@@ -174,14 +192,16 @@ final class RuleCacheTests: XCTestCase {
             guard let code = pattern.serialized() else { continue }
             if !pattern.isFromStoredCode { notDecoded.append(def.id) }
             // Decoded code serialises with PCRE2's own-tables flag: compared after the same round trip.
-            let compiled = cold.compiled.patterns[i]
+            let compiled = source.compiled.patterns[i]
             let roundTrip = CompiledPattern(deferred: "(", options: compiled.options,
                                             stored: StoredPatternCode(store: CachedPatternCodes([compiled.serialized() ?? []]), index: 0))
             if code != roundTrip.serialized() { differ.append(def.id) }
         }
         XCTAssertEqual(notDecoded, [])
         XCTAssertEqual(differ, [])
-        XCTAssertFalse(cold.compiled.patterns.contains { $0.isFromStoredCode }, "a cold start compiles")
+        XCTAssertFalse(source.compiled.patterns.contains { $0.isFromStoredCode }, "without a cache, patterns compile from their source")
+        // The cold start that wrote the cache decodes from it too.
+        XCTAssertEqual(cold.definitions.indices.filter { cold.compiled.patterns[$0].serialized() != nil && !cold.compiled.patterns[$0].isFromStoredCode }.map { cold.definitions[$0].id }, [])
         // Round trip of the codes through the file format.
         let back = try RuleCacheCoding.decode(RuleCacheCoding.encode(stored, fingerprint: RuleCache.fingerprint(root: Repo.lexicons)),
                                               expecting: RuleCache.fingerprint(root: Repo.lexicons))
