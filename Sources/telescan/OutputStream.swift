@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TelescanCore
 
 /// Buffered writes to a file descriptor with `write(2)`.
 final class OutputStream: @unchecked Sendable {
@@ -19,16 +20,8 @@ final class OutputStream: @unchecked Sendable {
     }
 
     func flush() throws {
-        var off = 0
-        while off < buffer.count {
-            let n = buffer.withUnsafeBufferPointer { Glibc.write(fd, $0.baseAddress! + off, $0.count - off) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                buffer.removeAll(keepingCapacity: true)
-                throw Failure("cannot write output: \(String(cString: strerror(errno)))")
-            }
-            off += n
-        }
+        let failure = buffer.withUnsafeBytes { writeAll(fd, $0) }
         buffer.removeAll(keepingCapacity: true)
+        if failure != 0 { throw Failure("cannot write output: \(String(cString: strerror(failure)))") }
     }
 }

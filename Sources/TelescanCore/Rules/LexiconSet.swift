@@ -46,10 +46,7 @@ public final class LexiconSet: @unchecked Sendable {
                 (lists, definitions, compiled) = built!
             }
         } else {
-            lists = try RuleFileLoader.loadLists(root: root)
-            definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: examples)
-            StartupProfile.mark("rules loaded")
-            compiled = try CompiledRules(definitions: definitions, compileAll: compileAll)
+            (lists, definitions, compiled) = try Self.build(root: root, examples: examples, compileAll: compileAll)
         }
         StartupProfile.mark("rules compiled")
     }
@@ -57,10 +54,11 @@ public final class LexiconSet: @unchecked Sendable {
     public func list(_ name: String) -> [String] { lists[name] ?? [] }
 
     /// The rules loaded from their files and compiled.
-    private static func build(root: String, compileAll: Bool) throws(RuleLoadError)
+    private static func build(root: String, examples: Bool = false, compileAll: Bool) throws(RuleLoadError)
         -> (lists: [String: [String]], definitions: [RuleDefinition], compiled: CompiledRules) {
         let lists = try RuleFileLoader.loadLists(root: root)
-        let definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: false)
+        let definitions = try RuleFileLoader.loadRules(root: root, lists: lists, examples: examples)
+        StartupProfile.mark("rules loaded")
         return (lists, definitions, try CompiledRules(definitions: definitions, compileAll: compileAll))
     }
 

@@ -70,15 +70,7 @@ public struct RuleCache: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        return bytes.withUnsafeBytes { raw -> Bool in
-            var done = 0
-            while done < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                done += n
-            }
-            return true
-        }
+        return bytes.withUnsafeBytes { writeAll(fd, $0) } == 0
     }
 
     /// Cache files are one per Lexicons folder and binary, so builds, checkouts and copies in
