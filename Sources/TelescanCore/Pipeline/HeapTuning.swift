@@ -6,8 +6,8 @@ import Glibc
 /// glibc raises its mmap threshold each time a large block is freed (up to 32 MB) and its trim
 /// threshold to twice that, so after the rule cache's 20 MB of buffers are freed, later frees
 /// never return the top of a thread's heap to the system: the first run after a rule change
-/// kept about 14 MB more resident through the whole scan (102 against 89 MB on bench-20 at
-/// `-j 1`). A fixed threshold keeps glibc's defaults for the rest; the scan's speed and a warm
+/// kept about 16 MB more resident through the whole scan (104.5 against 88.5 MB on bench-20
+/// at `-j 1`; 90.1 MB with this and the cache read back after it is written). A fixed threshold keeps glibc's defaults for the rest; the scan's speed and a warm
 /// run's peak are unchanged.
 public enum HeapTuning {
     private typealias Mallopt = @convention(c) (Int32, Int32) -> Int32

@@ -48,7 +48,8 @@ public struct RuleCache: Sendable {
     }
 
     /// Writes the cache file: to a temporary name, then renamed, so that concurrent runs (GNU
-    /// parallel, Spark workers) never read half a file. Failures are ignored.
+    /// parallel, Spark workers) never read half a file. Returns whether the file was written (a
+    /// failure is not an error: the scan goes on with the rules it built).
     @discardableResult
     func store(root: String, fingerprint: Fingerprint, _ contents: RuleCacheCoding.Contents) -> Bool {
         let bytes = RuleCacheCoding.encode(contents, fingerprint: fingerprint)
