@@ -182,6 +182,7 @@ final class IndependentSetsTests: XCTestCase {
         ("y7-womens-health-and-fertility", 40, 240, 1),
         ("x8-small-town-solo-practices", 39, 232, 3),
         ("x9-plain-everyday-39", 39, 227, 3),
+        ("yb-heart-lung-and-sleep", 39, 220, 2),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
