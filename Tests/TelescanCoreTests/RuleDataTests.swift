@@ -298,6 +298,22 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertTrue(problems.contains { $0.contains("with every one of its literals [\"min\"] masked") }, "\(problems)")
     }
 
+    /// A YAML flow list whose opening quote was lost (`["a.", ⟦b⟧ c."]`) still parses, the
+    /// example then ending in a quote it never opened: `rules check` names it.
+    func testAnExampleThatLostItsOpeningQuoteIsNamed() throws {
+        let glued = try load("""
+            rules:
+              - id: t.quote
+                category: time
+                pattern: '\\b(?<minutes>\\d+)\\s*min\\b'
+                literals: ['*min']
+                examples: {match: ["RPM. ⟦22 min⟧", ⟦5 min⟧ today."], no_match: ["nothing", Total 5'8"]}
+            """)
+        let problems = RuleExampleRunner.run(try CompiledRules(definitions: glued)).failures
+        XCTAssertEqual(problems.map(\.example), ["⟦5 min⟧ today.\""], "\(problems)")
+        XCTAssertTrue(problems.first?.problem.contains("lost opening quote") == true)
+    }
+
     /// With `(?J)` each alternative may name its own `span`: the evidence is the one that took
     /// part, in the matcher and in the example runner alike (the first-numbered group alone left
     /// the second alternative's evidence the whole match).

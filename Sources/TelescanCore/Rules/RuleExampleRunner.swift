@@ -60,6 +60,9 @@ public enum RuleExampleRunner {
             let (ws, fs) = (w.map(\.matchSpan), f.map(\.matchSpan))
             if ws != fs { fail(ex, "finds \(ws) near its literals but \(fs) over the whole text (reach too small?)") }
         }
+        for source in def.examples.match + def.examples.noMatch where lostItsOpeningQuote(source) {
+            fail(source, "ends with a quote it never opened: a lost opening quote in the YAML list glued the text to the list's syntax")
+        }
         for source in def.examples.match {
             outcome.checked += 1
             let ex = ExampleText(parsing: source)
@@ -94,6 +97,15 @@ public enum RuleExampleRunner {
             checkWindows(source, ex.text)
         }
         return outcome
+    }
+
+    /// Whether an example ends with a double quote it never opened (`..., Pt asked for a call."`
+    /// in a YAML flow list whose opening quote was lost still parses, as a plain scalar holding
+    /// the closing quote). A quote after a digit is an inch mark (`5'8"`), not a string's end.
+    static func lostItsOpeningQuote(_ example: String) -> Bool {
+        let scalars = Array(example.unicodeScalars)
+        guard scalars.last == "\"", scalars.count >= 2, !("0"..."9").contains(scalars[scalars.count - 2]) else { return false }
+        return scalars.filter { $0 == "\"" }.count % 2 == 1
     }
 
     /// For each export mutation of `text` that the rule's pattern still matches (over the whole
