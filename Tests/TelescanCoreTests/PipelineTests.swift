@@ -323,6 +323,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Postnatal review over video.\nMother is at her house with the baby. She has given verbal consent for the consultation by video.\nJo Lee, CNM"), "patient")
     }
 
+    /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
+    /// just after a short consent span is no "he" (cut there, it was, and its start past the
+    /// span's end trapped the scan: "Pt consented herself." stopped the whole run).
+    func testAWordCutByThePronounWindowIsNoPronoun() throws {
+        let text = Array("Mom on the line. Pt consented herself.".utf8)
+        text.withUnsafeBufferPointer { XCTAssertNil(ConsentPronoun.by(for: 20..<29, in: $0)) }
+        let by = try consentGiver()
+        XCTAssertEqual(by("Video visit.\nPt consented herself.\nJo Lee, MD"), "patient")
+        XCTAssertEqual(by("Video visit.\nDad on the line. Pt (17 y/o) consented herself; mom also present.\nJo Lee, MD"), "patient")
+    }
+
     /// A role word a name pattern took in is no part of the name; a two-word name is kept whole.
     func testARoleWordBeforeANameIsDropped() throws {
         XCTAssertEqual(ElementResolver.withoutRole("Psychiatrist Priyanka Seth"), "Priyanka Seth")

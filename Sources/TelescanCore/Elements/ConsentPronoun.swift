@@ -37,7 +37,8 @@ public enum ConsentPronoun {
         }
         guard let pronoun else { return nil }
         // Someone named between the pronoun and the consent, or in the consent, says who it was.
-        let named = words(in: pronoun.at..<min(n, span.upperBound), text)
+        // A pronoun just after a short consent span ("Pt consented. He ...") lies past its end.
+        let named = words(in: pronoun.at..<max(pronoun.at, min(n, span.upperBound)), text)
         if named.contains(where: { namers.contains($0.1) }) { return nil }
         // Only a pronoun that opens its clause: in "Her parent was not on the call and she
         // gave consent herself" the pronoun is the patient.
@@ -94,7 +95,9 @@ public enum ConsentPronoun {
         return false
     }
 
-    /// The words of `range` in lower case (letters and an apostrophe's "’s"), with their starts.
+    /// The words that start in `range`, in lower case (letters and an apostrophe's "’s"), with
+    /// their starts. A word is read to its end even past the range: cut at the range's end,
+    /// "herself" would read as the pronoun "he".
     static func words(in range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> [(Int, String)] {
         var out: [(Int, String)] = []
         var i = range.lowerBound
@@ -102,10 +105,10 @@ public enum ConsentPronoun {
             guard ASCIIByte.isLetter(text[i]), i == 0 || !ASCIIByte.isLetter(text[i - 1]) else { i += 1; continue }
             var j = i
             var bytes: [UInt8] = []
-            while j < range.upperBound {
+            while j < text.count {
                 let b = text[j]
                 if ASCIIByte.isLetter(b) { bytes.append(b | 0x20); j += 1; continue }
-                if b == 39, j + 1 < range.upperBound, (text[j + 1] | 0x20) == 115 { bytes += [39, 115]; j += 2; break }
+                if b == 39, j + 1 < text.count, (text[j + 1] | 0x20) == 115 { bytes += [39, 115]; j += 2; break }
                 break
             }
             out.append((i, String(decoding: bytes, as: UTF8.self)))
