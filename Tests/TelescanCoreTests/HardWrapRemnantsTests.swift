@@ -104,6 +104,52 @@ final class HardWrapRemnantsTests: XCTestCase {
         XCTAssertEqual(lines[3], "Dana Lee, MD")
     }
 
+    /// Wrapped prose above a list of short lines without inner punctuation ("- Recheck 3
+    /// months.", "Total time 28 minutes.") is still joined: its long lines are the prose, and
+    /// they are punctuated (the short lines once outvoted them, and a switch across a break was
+    /// lost).
+    func testWrappedProseAboveShortListLinesIsJoined() throws {
+        let note = """
+            Pain clinic - telehealth visit
+            He agreed to a telehealth visit. He is home. We began on video; the connection dropped
+            partway through, so I called his landline and we kept going by phone; then he got the
+            video back on his laptop and we finished on camera so I could watch him walk today.
+            A/P
+            - Knee OA
+            - LBP
+            - Tramadol unchanged
+            - Recheck 3 months
+            - PT home program
+            Total time 28 minutes
+            Dana Lee, PA-C
+            """
+        let m = try XCTUnwrap(masked(note))
+        XCTAssertTrue(m.contains("connection dropped partway through"), m)
+        XCTAssertTrue(m.contains("got the video back"), m)
+        XCTAssertTrue(m.contains("\n- Knee OA\n"), m)
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.modalitySwitch?.value, true)
+    }
+
+    /// A dated entry of a log keeps its line ("02/25: ..."), as a list item does; a date that
+    /// goes on a wrapped sentence is joined.
+    func testDatedLogEntriesKeepTheirLine() throws {
+        let note = """
+            New patient-initiated portal request 02/23/2026 - questions about protein, phosphorus additives
+            and his food log. Client agreed to the e-visit and was told it may be billed today, by me.
+            02/23: reviewed 3-day food log (photos of labels included), protein ~1.4 g/kg, several
+              phosphate-additive processed foods. Wrote reply to the client and his wife. (12 min)
+            02/25: client follow-up questions about plant protein and dialysis myths; answered with
+              handout links. (7 min)
+            Total time for this 7-day e-visit: 23 minutes, all of it mine, none of it the MA's time.
+            """
+        let m = try XCTUnwrap(masked(note))
+        XCTAssertTrue(m.contains("additives and his food log"), m)
+        XCTAssertTrue(m.contains("(12 min)\n02/25: client"), m)
+        XCTAssertFalse(HardWrapRemnants.startsLogEntry(Array("02/25 for a recheck".utf8), .init(start: 0, end: 19, width: 19), word: (0, 5, 5)))
+        XCTAssertTrue(HardWrapRemnants.startsLogEntry(Array("14:05 - called back".utf8), .init(start: 0, end: 19, width: 19), word: (0, 5, 5)))
+    }
+
     /// End to end: a hard-wrapped note documents what it says across its breaks, and evidence
     /// quotes the note as given, break included.
     func testWrappedNoteIsRead() throws {

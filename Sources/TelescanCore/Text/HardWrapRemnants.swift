@@ -27,8 +27,9 @@ public enum HardWrapRemnants {
         // Wrapped prose: many lines are long, and sentences go on inside lines.
         let long = lines.filter { $0.width >= width - 10 }.count
         let written = lines.filter { $0.width > 0 }.count
-        guard width >= minWidth, width <= maxWidth, long >= 3, 4 * long >= written,
-              punctuatedInside(text) * 2 >= written else { return nil }
+        guard width >= minWidth, width <= maxWidth, long >= 3,
+              (4 * long >= written && punctuatedInside(text) * 2 >= written)
+                || longLinesArePunctuated(text, lines, width: width, written: written) else { return nil }
         // In capitals, a wrapped sentence goes on in capitals too.
         let capitals = !text.contains(where: { $0 >= 97 && $0 <= 122 })
         var out = text
@@ -98,6 +99,27 @@ public enum HardWrapRemnants {
         return count
     }
 
+    /// Whether the lines long enough to have been wrapped (within `slack` of the width) are a
+    /// quarter of the written ones and two thirds of them hold punctuation inside: wrapped prose
+    /// with short list or signature lines below it ("- Recheck 3 months.", "Total time 28
+    /// minutes.") has too few lines within ten characters of the width, and too few punctuated
+    /// lines in all, for the first test, though every long line is prose; a note of one
+    /// statement per line has no punctuation in its long lines.
+    static func longLinesArePunctuated(_ t: [UInt8], _ lines: [Line], width: Int, written: Int) -> Bool {
+        var long = 0, punctuated = 0
+        for line in lines where line.width >= width - slack {
+            long += 1
+            var i = line.start
+            while i + 2 < line.end {
+                let b = t[i]
+                if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":"),
+                   t[i + 1] == 32, t[i + 2] != 32 { punctuated += 1; break }
+                i += 1
+            }
+        }
+        return long >= 3 && 4 * long >= written && punctuated * 3 >= long * 2
+    }
+
     /// Whether the text after the break reads as the same sentence going on: it starts in lower
     /// case, with a digit or a bracket (in a note in capitals: with a capital too, unless the
     /// line ended a sentence). A capital after a break starts a new line's statement as often
@@ -135,6 +157,21 @@ public enum HardWrapRemnants {
         return false
     }
 
+    /// Whether the line starts a dated or timed entry of a log: a date or time of digits and
+    /// separators, then a colon ("02/25: client follow-up questions") or a dash after it ("14:05 -
+    /// called back"). A date or time that goes on a wrapped sentence ("seen on\n02/25 for ...",
+    /// "from\n10:02 to 10:30") keeps reading as one.
+    static func startsLogEntry(_ t: [UInt8], _ line: Line, word: (start: Int, end: Int, width: Int)) -> Bool {
+        let w = t[word.start..<word.end]
+        guard w.count >= 3, let first = w.first, first >= 48, first <= 57 else { return false }
+        func stamp(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || b == UInt8(ascii: "/") || b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
+        guard w.allSatisfy(stamp), w.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) else { return false }
+        if w.last == UInt8(ascii: ":") { return true }
+        var i = word.end
+        while i < line.end, t[i] == 32 || t[i] == 9 { i += 1 }
+        return i < line.end && (t[i] == UInt8(ascii: "-") || t[i] == UInt8(ascii: ":"))
+    }
+
     /// Whether the line starts a list item ("-", "*", "•", "1.", "a)") or a label (a capital,
     /// up to three words and a colon: "Plan:", "Patient location:").
     static func startsItem(_ t: [UInt8], _ line: Line, word: (start: Int, end: Int, width: Int)) -> Bool {
@@ -145,6 +182,7 @@ public enum HardWrapRemnants {
         if marker > 0, marker == w.count || marker == 3 { return true }
         if let last = w.last, last == UInt8(ascii: ".") || last == UInt8(ascii: ")"), w.count <= 3,
            w.dropLast().allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) }) { return true }
+        if startsLogEntry(t, line, word: word) { return true }
         // A label: a capital, then a colon ends one of the first three words, within 32 bytes
         // (a wrapped sentence goes on in lower case: "established pt SETTING: home").
         guard first >= 65, first <= 90 else { return false }
