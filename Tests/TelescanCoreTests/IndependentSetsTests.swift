@@ -193,6 +193,9 @@ final class IndependentSetsTests: XCTestCase {
         ("yk-diabetes-and-endocrine", 40, 243, 1),
         ("yl-addiction-and-pain", 40, 238, 1),
         ("ym-mixed-month-18", 38, 238, 7),
+        ("yn-skin-and-wounds", 40, 229, 2),
+        ("yo-work-and-sport", 40, 227, 2),
+        ("yp-plain-everyday-42", 40, 232, 1),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
