@@ -196,6 +196,9 @@ final class IndependentSetsTests: XCTestCase {
         ("yn-skin-and-wounds", 40, 229, 2),
         ("yo-work-and-sport", 40, 227, 2),
         ("yp-plain-everyday-42", 40, 232, 1),
+        ("yq-kids-and-teens", 40, 236, 5),
+        ("yr-psychiatry-and-therapy", 40, 245, 1),
+        ("ys-patient-facing-16", 40, 220, 3),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
