@@ -91,12 +91,16 @@ public enum HardWrapRemnants {
     /// its lines would run one statement's "not" into the next.
     static func punctuatedInside(_ t: [UInt8]) -> Int {
         var count = 0
-        for i in 0..<max(0, t.count - 2) {
-            let b = t[i]
-            guard b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") else { continue }
-            if t[i + 1] == 32, t[i + 2] != 32, t[i + 2] != 10, t[i + 2] != 13 { count += 1 }
-        }
+        for i in 0..<max(0, t.count - 2) where isInnerPunctuation(t, i) { count += 1 }
         return count
+    }
+
+    /// A comma, full stop, semicolon or colon at `i` (`i + 2` inside `t`) followed by one space
+    /// and more text on its line: punctuation inside a sentence that goes on.
+    @inline(__always) static func isInnerPunctuation(_ t: [UInt8], _ i: Int) -> Bool {
+        let b = t[i]
+        guard b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":") else { return false }
+        return t[i + 1] == 32 && t[i + 2] != 32 && t[i + 2] != 10 && t[i + 2] != 13
     }
 
     /// Whether the lines long enough to have been wrapped (within `slack` of the width) are a
@@ -111,9 +115,7 @@ public enum HardWrapRemnants {
             long += 1
             var i = line.start
             while i + 2 < line.end {
-                let b = t[i]
-                if b == UInt8(ascii: ",") || b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":"),
-                   t[i + 1] == 32, t[i + 2] != 32 { punctuated += 1; break }
+                if isInnerPunctuation(t, i) { punctuated += 1; break }
                 i += 1
             }
         }
