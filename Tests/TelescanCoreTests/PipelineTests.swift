@@ -323,6 +323,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Postnatal review over video.\nMother is at her house with the baby. She has given verbal consent for the consultation by video.\nJo Lee, CNM"), "patient")
     }
 
+    /// A "Photo review:" heading is a store-and-forward review only in a note that names an
+    /// e-visit or the portal (the rule's note gate, which `rules check` examples cannot show): a
+    /// retina video visit's "Image review:" keeps its video.
+    func testAPhotoReviewHeadingIsStoreAndForwardOnlyInAnEVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let evisit = scanner.scan(text: "Portal e-visit, patient-initiated.\nPhoto review: annular plaque 3 cm with a scaly border.\nReply sent. 6 min.\nJo Lee, MD")
+        XCTAssertEqual(evisit.elements.modality?.value, "store_and_forward")
+        let video = scanner.scan(text: "Video visit, diabetic eye follow-up.\nImage review: OD dot-blot hemorrhages.\nPt at home, consented. 20 min.\nJo Lee, MD")
+        XCTAssertEqual(video.elements.modality?.value, "audio_video")
+    }
+
     /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
     /// just after a short consent span is no "he" (cut there, it was, and its start past the
     /// span's end trapped the scan: "Pt consented herself." stopped the whole run).
