@@ -278,6 +278,11 @@ final class PipelineTests: XCTestCase {
         // when the note made that relative the proxy; not when it did not.
         XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins (health care POA) joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "other")
+        // A later sentence with the relative's name as its subject may make them the proxy; not
+        // one that makes another relative the proxy, nor one that denies it.
+        XCTAssertEqual(by("Phone visit.\nPatient in her apartment, her son Rafael Castellanos on the line from home. Rafael is her health care proxy (activated 2024). Rafael gave consent for today's phone visit on his mother's behalf.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Phone visit.\nPatient in her apartment, her son Rafael Castellanos on the line from home. Rafael is her son; the daughter is her health care proxy. Rafael gave consent for today's phone visit on his mother's behalf.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Phone visit.\nPatient in her apartment, her son Rafael Castellanos on the line from home. Rafael is not her health care proxy. Rafael gave consent for today's phone visit on his mother's behalf.\nJo Lee, MD"), "other")
         // Nor when the sentence that introduces the relative denies the role, however far back
         // the denial stands or whoever else it names.
         XCTAssertEqual(by("Phone visit.\nSpoke with her and her daughter Karin, who helps care for her but is not her health care proxy. Karin agreed to the phone visit on her mother's behalf.\nJo Lee, MD"), "other")

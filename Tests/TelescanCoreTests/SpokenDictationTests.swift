@@ -16,6 +16,11 @@ final class SpokenDictationTests: XCTestCase {
                        "seen over video. she agreed, verbal consent.\n\n plan: rest.")
         XCTAssertEqual(rewritten("by phone period at home comma alone period next line total twenty minutes period"),
                        "by phone. at home, alone.\n total twenty minutes.")
+        // A label before a said colon: "time colon" is "time:", though "time period" is a noun.
+        XCTAssertEqual(rewritten("by video period at home comma alone period time colon twenty two minutes period"),
+                       "by video. at home, alone. time: twenty two minutes.")
+        XCTAssertEqual(rewritten("by video period at home comma alone period the time period was short period"),
+                       "by video. at home, alone. the time period was short.")
     }
 
     func testSpelledLettersAreJoined() {

@@ -87,9 +87,39 @@ public enum RelativeNames {
             let words = ConsentPronoun.words(in: max(0, at - 40)..<min(text.count, at + 80), text)
             guard let k = words.firstIndex(where: { $0.0 == at }), let relation = relation(of: k, in: words, text) else { continue }
             if parents.contains(relation) { return "guardian" }
-            return isMadeProxy(near: at, in: text) ? "guardian" : "other"
+            return isMadeProxy(near: at, in: text) || isNamedProxy(key, after: at + key.count, before: limit, in: text) ? "guardian" : "other"
         }
         return nil
+    }
+
+    /// Whether a later mention of the name, before `limit`, is the subject of a clause that makes
+    /// them the proxy, guardian or power of attorney ("her son Rafael Castellanos on the line.
+    /// Rafael is her health care proxy."): the name (and its surname), then is / was / has /
+    /// holds / remains, and a proxy word within the next six words with no other relative
+    /// between and no denial.
+    static func isNamedProxy(_ key: [UInt8], after start: Int, before limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = key.first, limit <= text.count else { return false }
+        let capital = first & ~0x20
+        let verbs: Set<String> = ["is", "was", "has", "holds", "remains"]
+        var at = start
+        while at + key.count <= limit {
+            defer { at += 1 }
+            guard text[at] == capital, !ASCIIByte.isLetter(text[at - 1]),
+                  at + key.count == text.count || !ASCIIByte.isLetter(text[at + key.count]),
+                  (1..<key.count).allSatisfy({ text[at + $0] | 0x20 == key[$0] }) else { continue }
+            let words = ConsentPronoun.words(in: at..<min(text.count, at + 90), text)
+            // The verb right after the name, or after a capitalised surname.
+            var v = 1
+            if v < words.count, !verbs.contains(words[v].1), ASCIIByte.isUpper(text[words[v].0]) { v += 1 }
+            guard v < words.count, verbs.contains(words[v].1) else { continue }
+            let after = Array(words[(v + 1)...].prefix(7).map(\.1))
+            guard let k = after.indices.first(where: { k in proxyWords.contains { p in
+                k + p.count <= after.count && Array(after[k..<(k + p.count)]) == p } }), k <= 5 else { continue }
+            let between = after[..<k]
+            if between.contains(where: { $0 == "not" || $0 == "no" || others.contains($0) || (parents.contains($0) && $0 != "proxy" && $0 != "guardian") }) { continue }
+            return true
+        }
+        return false
     }
 
     /// The relation the words around the name at `k` give it: just before, in the same clause

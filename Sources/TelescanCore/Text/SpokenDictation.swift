@@ -17,14 +17,19 @@ public struct SpokenDictation: Sendable {
     static let marks: [[UInt8]: UInt8] = [
         Array("period".utf8): 46, Array("comma".utf8): 44, Array("colon".utf8): 58, Array("semicolon".utf8): 59,
     ]
-    /// Words before "period" or "colon" that make it a noun.
-    static let nounBefore: Set<[UInt8]> = Set([
+    /// Words before "period" that make it a noun ("the monitoring period", "time period").
+    static let nounBeforePeriod: Set<[UInt8]> = Set([
         "the", "a", "this", "that", "each", "every", "same", "per", "any", "one", "first", "last", "next", "whole",
         "monitoring", "reporting", "billing", "measurement", "trial", "waiting", "grace", "menstrual", "postpartum",
         "time", "calendar", "observation", "washout", "day", "week", "month", "year", "recovery", "incubation",
         "refractory", "neonatal", "perinatal", "data", "evaluation", "treatment", "study", "review", "service",
-        "sigmoid", "descending", "ascending", "transverse", "right", "left", "entire", "distal", "proximal",
-        "his", "her", "their", "spastic", "irritable", "lmp",
+        "entire", "his", "her", "their", "lmp",
+    ].map { Array($0.utf8) })
+    /// Words before "colon" that make it a noun ("sigmoid colon"): not the labels of a period
+    /// ("time colon twenty minutes" is "time: twenty minutes").
+    static let nounBeforeColon: Set<[UInt8]> = Set([
+        "the", "a", "this", "that", "whole", "entire", "sigmoid", "descending", "ascending", "transverse",
+        "right", "left", "distal", "proximal", "his", "her", "their", "spastic", "irritable",
     ].map { Array($0.utf8) })
     /// Words after "period" or "colon" that make it a noun.
     static let nounAfter: Set<[UInt8]> = Set([
@@ -67,7 +72,8 @@ public struct SpokenDictation: Sendable {
                 continue
             }
             if let mark = Self.marks[word] {
-                let noun = (mark == 46 || mark == 58) && (Self.nounBefore.contains(previous) || Self.nounAfter.contains(next))
+                let noun = (mark == 46 && Self.nounBeforePeriod.contains(previous)) || (mark == 58 && Self.nounBeforeColon.contains(previous))
+                    || ((mark == 46 || mark == 58) && Self.nounAfter.contains(next))
                 // "full stop" says a period too; a mark said twice in a row is a slip, read once.
                 if !noun, k > 0 {
                     let start = Self.blankStart(text, before: w.lowerBound)
