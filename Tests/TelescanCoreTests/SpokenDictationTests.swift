@@ -23,6 +23,18 @@ final class SpokenDictationTests: XCTestCase {
                        "by video. at home, alone. the time period was short.")
     }
 
+    func testALineOfADictationEndsAStatement() {
+        // The recogniser's own line break after a word ends the statement; "this month period"
+        // is a said mark, though "a 30 day period" is a noun.
+        XCTAssertEqual(rewritten("weights on twenty days this month period last month only twelve\nreviewed salt with him and his wife by phone\ntime colon twenty minutes period\ningrid solberg n p"),
+                       "weights on twenty days this month. last month only twelve.\nreviewed salt with him and his wife by phone.\ntime: twenty minutes.\ningrid solberg, np")
+        XCTAssertEqual(rewritten("by video period readings on twenty days of the 30 day period comma stable period\nplan same"),
+                       "by video. readings on twenty days of the 30 day period, stable.\nplan same")
+        // A hard-wrapped dictation keeps its breaks as wraps.
+        let wrapped = "seen over video period she agreed comma verbal consent period her knee is\nbetter since the last visit comma swelling down period she walks daily now\nwith a cane comma no falls period plan colon continue the exercises period\nfollow up in six weeks"
+        XCTAssertEqual(rewritten(wrapped), "seen over video. she agreed, verbal consent. her knee is\nbetter since the last visit, swelling down. she walks daily now\nwith a cane, no falls. plan: continue the exercises.\nfollow up in six weeks")
+    }
+
     func testSpelledLettersAreJoined() {
         XCTAssertEqual(rewritten("by video period at home period m d m moderate period\ningrid solberg m d"),
                        "by video. at home. mdm moderate.\ningrid solberg, md")

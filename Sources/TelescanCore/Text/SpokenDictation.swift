@@ -36,6 +36,10 @@ public struct SpokenDictation: Sendable {
         "of", "was", "is", "cancer", "polyp", "polyps", "mass", "wall", "resection", "lesion", "lesions",
         "biopsy", "prep", "cleanse", "surgery", "ended", "began", "starts", "started", "ends",
     ].map { Array($0.utf8) })
+    /// Units that make "period" a noun after a number ("a 30 day period"), but not after
+    /// `periodDeterminers` ("this month period last month he ...": a said mark).
+    static let periodUnits: Set<[UInt8]> = Set(["day", "week", "month", "year"].map { Array($0.utf8) })
+    static let periodDeterminers: Set<[UInt8]> = Set(["this", "last", "next", "that"].map { Array($0.utf8) })
     /// A note reads as dictated from this many said marks.
     static let minimumMarks = 3
 
@@ -72,7 +76,11 @@ public struct SpokenDictation: Sendable {
                 continue
             }
             if let mark = Self.marks[word] {
-                let noun = (mark == 46 && Self.nounBeforePeriod.contains(previous)) || (mark == 58 && Self.nounBeforeColon.contains(previous))
+                // "this month period last month ...": a unit after this / last / next / that is no
+                // noun phrase with "period" (as "a 30 day period" is).
+                let beforePrevious = k > 1 ? lower(words[k - 2]) : []
+                let unitSaid = Self.periodUnits.contains(previous) && Self.periodDeterminers.contains(beforePrevious)
+                let noun = (mark == 46 && Self.nounBeforePeriod.contains(previous) && !unitSaid) || (mark == 58 && Self.nounBeforeColon.contains(previous))
                     || ((mark == 46 || mark == 58) && Self.nounAfter.contains(next))
                 // "full stop" says a period too; a mark said twice in a row is a slip, read once.
                 if !noun, k > 0 {
@@ -130,10 +138,49 @@ public struct SpokenDictation: Sendable {
         // paszkowski m d"), where nothing else reads them.
         if said < Self.minimumMarks { edits = [] }
         if said >= Self.minimumMarks || lowerCase { edits += spelled }
+        if said >= Self.minimumMarks {
+            let ends = Self.lineEnds(text, words: words)
+            edits += ends.filter { end in !edits.contains { $0.range.overlaps(end.range) || $0.range.upperBound == end.range.upperBound } }
+        }
         guard !edits.isEmpty else { return nil }
         var copy = OffsetMap.Builder(text)
         for e in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) { copy.replace(e.range, with: e.with) }
         return copy.finishIfChanged()
+    }
+
+    /// A dictation whose lines are not hard-wrapped: a line that ends on a word, before a line
+    /// that starts in lower case, ends a statement (the recogniser's own line break; without a
+    /// mark the splitter would read the lower-case line as the sentence going on). Its last
+    /// letter reads as the letter and a full stop. A hard-wrapped dictation (a quarter of its
+    /// lines, three or more, within ten characters of a longest line of 40 to 140) keeps its
+    /// breaks as wraps, and so does a line that ends on a said mark or "paragraph" / "line".
+    static func lineEnds(_ text: [UInt8], words: [Range<Int>]) -> [(range: Range<Int>, with: [UInt8])] {
+        var widths: [Int] = []
+        var start = 0
+        for (i, b) in text.enumerated() where b == 10 { widths.append(i - start); start = i + 1 }
+        widths.append(text.count - start)
+        let width = widths.max() ?? 0
+        let written = widths.filter { $0 > 0 }.count
+        let long = widths.filter { $0 >= width - 10 }.count
+        if width >= 40, width <= 140, long >= 3, 4 * long >= written { return [] }
+        var out: [(range: Range<Int>, with: [UInt8])] = []
+        var w = 0
+        for (i, b) in text.enumerated() where b == 10 && i > 0 {
+            var e = i
+            while e > 0, text[e - 1] == 32 || text[e - 1] == 9 || text[e - 1] == 13 { e -= 1 }
+            guard e > 0, ASCIIByte.isLetter(text[e - 1]) || (text[e - 1] >= 48 && text[e - 1] <= 57) else { continue }
+            var n = i + 1
+            while n < text.count, text[n] == 32 || text[n] == 9 { n += 1 }
+            guard n < text.count, text[n] >= 97, text[n] <= 122 else { continue }
+            // The line's last word: not a said mark, nor the end of "new paragraph / line".
+            while w < words.count, words[w].upperBound < e { w += 1 }
+            if w < words.count, words[w].upperBound == e {
+                let last = text[words[w]].map { $0 | 0x20 }
+                if marks[last] != nil || last == Array("paragraph".utf8) || last == Array("line".utf8) { continue }
+            }
+            out.append((e - 1..<e, [text[e - 1], 46]))
+        }
+        return out
     }
 
     /// Number words a said "a m" follows ("seven a m").
