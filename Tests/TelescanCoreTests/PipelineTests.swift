@@ -283,6 +283,10 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Phone visit.\nPatient in her apartment, her son Rafael Castellanos on the line from home. Rafael is her health care proxy (activated 2024). Rafael gave consent for today's phone visit on his mother's behalf.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Phone visit.\nPatient in her apartment, her son Rafael Castellanos on the line from home. Rafael is her son; the daughter is her health care proxy. Rafael gave consent for today's phone visit on his mother's behalf.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("Phone visit.\nPatient in her apartment, her son Rafael Castellanos on the line from home. Rafael is not her health care proxy. Rafael gave consent for today's phone visit on his mother's behalf.\nJo Lee, MD"), "other")
+        // A pronoun that opens a consent on the patient's behalf stands for the one the sentence
+        // before made the proxy; not when that sentence denies it.
+        XCTAssertEqual(by("Video visit.\nHis daughter, Ms. Renee Castell, holds durable power of attorney for health care (copy scanned 04/2025). She agreed on his behalf to today's visit by video.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit.\nHis daughter, Ms. Renee Castell, does not hold power of attorney. She agreed on his behalf to today's visit by video.\nJo Lee, MD"), "other")
         // Nor when the sentence that introduces the relative denies the role, however far back
         // the denial stands or whoever else it names.
         XCTAssertEqual(by("Phone visit.\nSpoke with her and her daughter Karin, who helps care for her but is not her health care proxy. Karin agreed to the phone visit on her mother's behalf.\nJo Lee, MD"), "other")

@@ -28,6 +28,12 @@ public enum ConsentOnBehalf {
         if RelativeNames.isMadeProxy(near: span.lowerBound, in: text) { return "guardian" }
         // A parent named in the clause before the consent, not denied ("not his mother").
         let s = sentenceStart(before: span.lowerBound, notBefore: 0, in: text)
+        // A pronoun that opens the consent's sentence stands for the one the sentence before made
+        // the proxy ("His daughter holds durable power of attorney for health care. She agreed on
+        // his behalf to today's visit by video").
+        if s >= 2, let first = ConsentPronoun.words(in: s..<min(n, span.lowerBound + 4), text).first,
+           first.1 == "she" || first.1 == "he" || first.1 == "they",
+           RelativeNames.isMadeProxy(near: s - 2, in: text) { return "guardian" }
         let words = ConsentPronoun.words(in: s..<span.lowerBound, text).map(\.1)
         for (k, w) in words.enumerated() where parents.contains(w) {
             let before = words[max(0, k - 3)..<k]
