@@ -410,6 +410,10 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(sentences("went over the plate method. 45 min. next in 4 wks."), ["went over the plate method.", "45 min.", "next in 4 wks."])
         XCTAssertEqual(sentences("knee pain started 3 wks. ago after a fall."), ["knee pain started 3 wks. ago after a fall."])
         XCTAssertEqual(sentences("spent 20 min. of counseling today."), ["spent 20 min. of counseling today."])
+        // A clock's "pm" too: "wet diaper 9 pm. Mom agreed" is two statements, so the first one's
+        // "no" does not negate the consent; "9 am. to 5 pm." stays one.
+        XCTAssertEqual(sentences("no diarrhea, wet diaper 9 pm. Mom agreed to a phone eval."), ["no diarrhea, wet diaper 9 pm.", "Mom agreed to a phone eval."])
+        XCTAssertEqual(sentences("open 9 am. to 5 pm."), ["open 9 am. to 5 pm."])
         let scanner = try NoteScanner.forTests()
         let r = scanner.scan(text: "Nutrition f/u on video, pt at home, ok with video. down 6 lb. 45 min. next in 4 wks.\nHarriet Lowe RD")
         XCTAssertEqual(r.elements.time?.value, 45)
