@@ -30,9 +30,12 @@ public final class NoteScanner {
 
     /// Notes scanned together (`scan(_:)` of a slice): target rules run rule by rule across
     /// them rather than note by note, so a rule's JIT code, which is far larger in all than the
-    /// core's caches, is fetched once for every note of the group that woke it (512 notes: a
-    /// rule's code serves twice as many notes as with 256, for a few MB more in flight).
-    public static let groupSize = 512
+    /// core's caches, is fetched once for every note of the group that woke it. 384 notes (s47,
+    /// `bench-200` at `-j 2`, three alternating runs each): 37.7 s and a peak of 91.9-94.6 MB,
+    /// against 37.1 s and 100.7-103.3 MB with 512 (39.8 s, 90.6 MB with 256, one run): the
+    /// notes in flight are most of the memory beside the JIT code, and 512 had taken the 1 GB
+    /// export's peak over 100 MB.
+    public static let groupSize = 384
     /// Matches a group's notes rule by rule, with `matcher`.
     lazy var group = GroupMatcher(matcher: matcher)
 

@@ -7,7 +7,7 @@ public struct ScanRunner {
     public var jobs: Int
     /// Notes per batch (two groups of `NoteScanner.groupSize`, so both cores of a small machine
     /// get some), and a byte budget that closes a batch early.
-    public var batchNotes = 1024
+    public var batchNotes = 2 * NoteScanner.groupSize
     public var batchBytes = 8 << 20
     /// Notes a worker takes at a time (`NoteScanner.groupSize`). Tests set small batches and
     /// groups so that a short input still has several groups in flight at once.
