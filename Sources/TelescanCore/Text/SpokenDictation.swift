@@ -162,7 +162,8 @@ public struct SpokenDictation: Sendable {
         let width = widths.max() ?? 0
         let written = widths.filter { $0 > 0 }.count
         let long = widths.filter { $0 >= width - 10 }.count
-        if width >= 40, width <= 140, long >= 3, 4 * long >= written { return [] }
+        // `HardWrapRemnants`' width test without its punctuation test (a dictation's marks are words).
+        if width >= HardWrapRemnants.minWidth, width <= HardWrapRemnants.maxWidth, long >= 3, 4 * long >= written { return [] }
         var out: [(range: Range<Int>, with: [UInt8])] = []
         var w = 0
         for (i, b) in text.enumerated() where b == 10 && i > 0 {
