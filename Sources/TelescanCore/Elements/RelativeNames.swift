@@ -76,14 +76,11 @@ public enum RelativeNames {
     /// searched for the name's bytes; only the few words around each mention are read as words.
     static func role(of name: String, before limit: Int, in text: UnsafeBufferPointer<UInt8>) -> String? {
         let key = Array(name.utf8)
-        guard let first = key.first, limit <= text.count else { return nil }
-        let capital = first & ~0x20
+        guard !key.isEmpty, limit <= text.count else { return nil }
         var at = 0
         while at + key.count <= limit {
             defer { at += 1 }
-            guard text[at] == capital, at == 0 || !ASCIIByte.isLetter(text[at - 1]),
-                  at + key.count == text.count || !ASCIIByte.isLetter(text[at + key.count]),
-                  (1..<key.count).allSatisfy({ text[at + $0] | 0x20 == key[$0] }) else { continue }
+            guard isMention(of: key, at: at, in: text) else { continue }
             let words = ConsentPronoun.words(in: max(0, at - 40)..<min(text.count, at + 80), text)
             guard let k = words.firstIndex(where: { $0.0 == at }), let relation = relation(of: k, in: words, text) else { continue }
             if parents.contains(relation) { return "guardian" }
@@ -98,28 +95,35 @@ public enum RelativeNames {
     /// holds / remains, and a proxy word within the next six words with no other relative
     /// between and no denial.
     static func isNamedProxy(_ key: [UInt8], after start: Int, before limit: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = key.first, limit <= text.count else { return false }
-        let capital = first & ~0x20
-        let verbs: Set<String> = ["is", "was", "has", "holds", "remains"]
+        guard !key.isEmpty, limit <= text.count else { return false }
         var at = start
         while at + key.count <= limit {
             defer { at += 1 }
-            guard text[at] == capital, !ASCIIByte.isLetter(text[at - 1]),
-                  at + key.count == text.count || !ASCIIByte.isLetter(text[at + key.count]),
-                  (1..<key.count).allSatisfy({ text[at + $0] | 0x20 == key[$0] }) else { continue }
+            guard isMention(of: key, at: at, in: text) else { continue }
             let words = ConsentPronoun.words(in: at..<min(text.count, at + 90), text)
             // The verb right after the name, or after a capitalised surname.
             var v = 1
-            if v < words.count, !verbs.contains(words[v].1), ASCIIByte.isUpper(text[words[v].0]) { v += 1 }
-            guard v < words.count, verbs.contains(words[v].1) else { continue }
+            if v < words.count, !proxyVerbs.contains(words[v].1), ASCIIByte.isUpper(text[words[v].0]) { v += 1 }
+            guard v < words.count, proxyVerbs.contains(words[v].1) else { continue }
             let after = Array(words[(v + 1)...].prefix(7).map(\.1))
             guard let k = after.indices.first(where: { k in proxyWords.contains { p in
                 k + p.count <= after.count && Array(after[k..<(k + p.count)]) == p } }), k <= 5 else { continue }
-            let between = after[..<k]
-            if between.contains(where: { $0 == "not" || $0 == "no" || others.contains($0) || (parents.contains($0) && $0 != "proxy" && $0 != "guardian") }) { continue }
+            // Before the first proxy word: no denial and no other relative ("Rafael is her son;
+            // the daughter is her health care proxy").
+            if after[..<k].contains(where: { $0 == "not" || $0 == "no" || others.contains($0) || parents.contains($0) }) { continue }
             return true
         }
         return false
+    }
+
+    /// Verbs that make the name before them the subject of a proxy clause ("Rafael is ...").
+    static let proxyVerbs: Set<String> = ["is", "was", "has", "holds", "remains"]
+
+    /// Whether the name (lower-case `key`) stands at `at` as a capitalised whole word.
+    static func isMention(of key: [UInt8], at: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        text[at] == key[0] & ~0x20 && (at == 0 || !ASCIIByte.isLetter(text[at - 1]))
+            && (at + key.count == text.count || !ASCIIByte.isLetter(text[at + key.count]))
+            && (1..<key.count).allSatisfy { text[at + $0] | 0x20 == key[$0] }
     }
 
     /// The relation the words around the name at `k` give it: just before, in the same clause

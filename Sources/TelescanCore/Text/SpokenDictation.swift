@@ -140,7 +140,8 @@ public struct SpokenDictation: Sendable {
         if said >= Self.minimumMarks || lowerCase { edits += spelled }
         if said >= Self.minimumMarks {
             let ends = Self.lineEnds(text, words: words)
-            edits += ends.filter { end in !edits.contains { $0.range.overlaps(end.range) || $0.range.upperBound == end.range.upperBound } }
+            // Not where a mark or spelled letters already end the line ("... m d").
+            edits += ends.filter { end in !edits.contains { $0.range.overlaps(end.range) } }
         }
         guard !edits.isEmpty else { return nil }
         var copy = OffsetMap.Builder(text)
