@@ -302,6 +302,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video session w/ Ellie (14). Mum phoned Mon and the patient gave the go-ahead to have her sessions on the video link from school.\nJo Lee, MD"), "patient")
         XCTAssertEqual(by("Video visit from home.\nHe agreed to the video visit. Mother will call on his behalf later.\nJo Lee, MD"), "patient")
         XCTAssertEqual(by("E-visit thread.\nStart 01/06 - mother (Rosa Castellano, proxy account) submitted the questionnaire. Rosa agreed to the e-visit and its cost.\nJo Lee, MD"), "guardian")
+        // A name hard-wrapped after its role is still that relative's; a name that opens the
+        // consent's clause, a relative clause between, is the one who consented.
+        XCTAssertEqual(by("Video visit.\nJoined from his niece's house. His niece,\nJanet Pope, helps him day to day. Janet gave verbal agreement to proceed with a telehealth visit.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Phone visit.\nShe is staying at her daughter Rachel's house. Mrs. Pruitt is hard of hearing; Rachel, who helps care for her (she is not the health care proxy), gave verbal consent to the telephone visit.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Phone visit.\nShe is staying at her daughter Rachel's house. Mrs. Pruitt, who is hard of hearing, gave verbal consent to the telephone visit.\nJo Lee, MD"), "patient")
+        // A sentence that opens with a pronoun after one that made someone the proxy: the proxy's
+        // consent; not after a sentence that denies it, nor when the patient is named in it.
+        XCTAssertEqual(by("Video visit.\nShe cannot consent. Her son, Martin Tierney, is her designated health care proxy (HCP on file). He joined by video from his home and gave permission for today's visit to be done by telehealth.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit.\nHer son, Martin Tierney, is not her health care proxy. He joined by video from his home and gave permission for today's visit to be done by telehealth.\nJo Lee, MD"), "patient")
+        XCTAssertEqual(by("Video visit.\nHer son, Martin Tierney, is her health care proxy. He and the patient joined by video and gave permission for today's visit to be done by telehealth.\nJo Lee, MD"), "patient")
+        // "agreed to it for her" is a consent on her behalf; "that worked for him" is the patient's.
+        XCTAssertEqual(by("Telestroke video consult.\nHer husband, Gerald, is her health care agent under a durable power of attorney. I explained the nature of a video consultation with a remote neurologist and he agreed to it for her.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit.\nFirst visit with our practice. We met on Doximity video; he said that worked for him.\nJo Lee, MD"), "patient")
         // The relation must stand in the name's clause: "guardian. Maya" names no guardian Maya.
         let other = Array("She lives with her daughter Maya. Maya agreed.".utf8)
         other.withUnsafeBufferPointer { XCTAssertEqual(RelativeNames.role(of: "maya", before: 34, in: $0), "other") }

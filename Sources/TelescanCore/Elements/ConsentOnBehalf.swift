@@ -4,7 +4,7 @@
 /// consented a parent, guardian, proxy or power of attorney and does not deny it; someone else
 /// otherwise (decisions.md). Only a consent the rules gave to the patient is read again, and only
 /// when "on his / her / their / the patient's behalf" or "on behalf of" stands in it or follows
-/// it in its sentence.
+/// it in its sentence, or the sentence ends "for her / him / them".
 public enum ConsentOnBehalf {
     /// What follows the consent within this many bytes, in its sentence.
     static let reach = 40
@@ -24,7 +24,7 @@ public enum ConsentOnBehalf {
         let tail = text[span.lowerBound..<e].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
         guard phrases.contains(where: { p in
             tail.count >= p.count && (0...(tail.count - p.count)).contains { i in tail[i..<(i + p.count)].elementsEqual(p) }
-        }) else { return nil }
+        }) || endsForSomeone(tail) else { return nil }
         if RelativeNames.isMadeProxy(near: span.lowerBound, in: text) { return "guardian" }
         // A parent named in the clause before the consent, not denied ("not his mother").
         let s = sentenceStart(before: span.lowerBound, notBefore: 0, in: text)
@@ -34,12 +34,40 @@ public enum ConsentOnBehalf {
         if s >= 2, let first = ConsentPronoun.words(in: s..<min(n, span.lowerBound + 4), text).first,
            first.1 == "she" || first.1 == "he" || first.1 == "they",
            RelativeNames.isMadeProxy(near: s - 2, in: text) { return "guardian" }
+        // Or stands as the consent's subject after such a sentence ("Her husband ... is her
+        // designated health care agent ... . I explained the nature of a video consultation and he
+        // agreed to it for her").
+        if s >= 2, text[s - 1] == 46, RelativeNames.isMadeProxy(near: s - 2, in: text),
+           ConsentPronoun.words(in: s..<min(n, span.upperBound), text).contains(where: { $0.1 == "he" || $0.1 == "she" || $0.1 == "they" }) {
+            return "guardian"
+        }
         let words = ConsentPronoun.words(in: s..<span.lowerBound, text).map(\.1)
         for (k, w) in words.enumerated() where parents.contains(w) {
             let before = words[max(0, k - 3)..<k]
             if !before.contains("not") && !before.contains("no") { return "guardian" }
         }
         return "other"
+    }
+
+    /// Objects that close a consent given for the patient ("he agreed to it for her"): "for her",
+    /// "for him" or "for them" at the sentence's end, where the patient's own consent would
+    /// name the visit ("consented for her video visit"), after the thing agreed to or the verb;
+    /// not a patient's "that worked for him".
+    static let forSomeone: [[UInt8]] = ["for her", "for him", "for them"].map { Array($0.utf8) }
+    static let agreedTo: Set<String> = ["it", "this", "that", "agreed", "consented", "consent", "visit", "call", "consult",
+                                        "consultation", "video", "phone", "telehealth", "telemedicine", "care"]
+
+    static func endsForSomeone(_ tail: [UInt8]) -> Bool {
+        var t = tail[...]
+        while let last = t.last, last == 32 || last == 44 || last == 41 || last == 13 { t = t.dropLast() }
+        guard let p = forSomeone.first(where: { p in
+            t.count > p.count && t.suffix(p.count).elementsEqual(p) && !ASCIIByte.isLetter(t[t.endIndex - p.count - 1])
+        }) else { return false }
+        var e = t.endIndex - p.count
+        while e > t.startIndex, t[e - 1] == 32 { e -= 1 }
+        var b = e
+        while b > t.startIndex, ASCIIByte.isLetter(t[b - 1]) { b -= 1 }
+        return agreedTo.contains(String(decoding: t[b..<e], as: UTF8.self))
     }
 
     /// Where the sentence holding `at` starts: after a line break, a semicolon or a full stop that

@@ -35,7 +35,7 @@ public enum ConsentPronoun {
         for (start, word) in words(in: lo..<hi, text) where start < span.lowerBound + 4 || pronoun == nil {
             if word == "she" { pronoun = (start, .female) } else if word == "he" { pronoun = (start, .male) }
         }
-        guard let pronoun else { return nil }
+        guard let pronoun else { return madeProxyBefore(span, in: text) }
         // Someone named between the pronoun and the consent, or in the consent, says who it was.
         // A pronoun just after a short consent span ("Pt consented. He ...") lies past its end.
         let named = words(in: pronoun.at..<max(pronoun.at, min(n, span.upperBound)), text)
@@ -54,9 +54,30 @@ public enum ConsentPronoun {
             if let g = guardians[word], agrees(g, pronoun.gender) {
                 return maternity && g == .female ? nil : "guardian"
             }
-            return nil
+            break
         }
-        return nil
+        return madeProxyBefore(span, in: text)
+    }
+
+    /// How far before the consent the pronoun that opens its sentence may stand ("He joined by
+    /// video from his home in Ohio and gave permission ...").
+    static let proxySentenceReach = 80
+
+    /// "guardian" when the consent's sentence opens with "he", "she" or "they", names no one
+    /// else before the consent, and the sentence just before it made someone the proxy, guardian
+    /// or power of attorney without denying it ("Her son, Martin Tierney, is her designated
+    /// health care proxy (HCP document on file). He joined by video ... and gave permission for
+    /// today's visit"; "... she is her mother's health care power of attorney - explained ... .
+    /// She gave verbal consent for tele-ICU care"); nil otherwise.
+    static func madeProxyBefore(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = text.count
+        let s = ConsentOnBehalf.sentenceStart(before: min(n, span.lowerBound + 1), notBefore: max(0, span.lowerBound - proxySentenceReach), in: text)
+        guard s >= 2, text[s - 1] == 46 else { return nil }
+        let opening = words(in: s..<min(n, span.upperBound), text)
+        guard let first = opening.first, first.1 == "he" || first.1 == "she" || first.1 == "they",
+              text[s..<first.0].allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }),
+              !opening.dropFirst().contains(where: { namers.contains($0.1) || $0.1 == "i" || $0.1 == "we" }) else { return nil }
+        return RelativeNames.isMadeProxy(near: s - 2, in: text) ? "guardian" : nil
     }
 
     static func agrees(_ relative: Gender, _ pronoun: Gender) -> Bool {

@@ -29,9 +29,25 @@ public enum RelativeNames {
         // The capitalised word that opens the consent or stands within a few words before it.
         let lo = max(0, span.lowerBound - 20), hi = min(text.count, span.lowerBound + 12)
         let candidates = ConsentPronoun.words(in: lo..<hi, text).filter { ASCIIByte.isUpper(text[$0.0]) }
-        guard let named = candidates.last(where: { $0.0 <= span.lowerBound + 1 }) ?? candidates.first,
+        guard let named = candidates.last(where: { $0.0 <= span.lowerBound + 1 }) ?? candidates.first ?? appositive(before: span.lowerBound, in: text),
               !notNames.contains(named.1), named.1.count >= 3 else { return nil }
         return role(of: named.1, before: named.0, in: text)
+    }
+
+    /// How far back a clause-opening name may stand before the consent.
+    static let appositiveReach = 120
+
+    /// The capitalised name that opens the consent's clause with a comma after it, a relative
+    /// clause or bracket between it and the consent ("Rachel, who helps care for her (she is not
+    /// the health care proxy), gave verbal consent"); nil otherwise.
+    static func appositive(before at: Int, in text: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
+        let s = ConsentOnBehalf.sentenceStart(before: at, notBefore: max(0, at - appositiveReach), in: text)
+        guard s == 0 || text[s - 1] == 10 || text[s - 1] == 46 || text[s - 1] == 59 else { return nil }
+        guard let first = ConsentPronoun.words(in: s..<at, text).first, ASCIIByte.isUpper(text[first.0]),
+              text[s..<first.0].allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }) else { return nil }
+        let end = first.0 + first.1.count
+        guard end < at, text[end] == 44 else { return nil }
+        return first
     }
 
     /// Whether a consent credited to someone other than the patient opens with a relative's role
@@ -127,13 +143,14 @@ public enum RelativeNames {
     }
 
     /// The relation the words around the name at `k` give it: just before, in the same clause
-    /// ("his daughter Karin", "mother (Rosa", "aunt, Beatrice"; not "guardian. Maya's"), or after its surname, a comma and a
-    /// possessive on one line ("Beatrice Marsh, her aunt").
+    /// ("his daughter Karin", "mother (Rosa", "aunt, Beatrice", "His niece,⏎Janet" hard-wrapped; not
+    /// "guardian. Maya's"), or after its surname, a comma and a possessive on one line ("Beatrice
+    /// Marsh, her aunt").
     static func relation(of k: Int, in words: [(Int, String)], _ text: UnsafeBufferPointer<UInt8>) -> String? {
         let w = words[k]
         if k >= 1, parents.contains(words[k - 1].1) || others.contains(words[k - 1].1),
            w.0 - (words[k - 1].0 + words[k - 1].1.count) <= 3,
-           text[(words[k - 1].0 + words[k - 1].1.count)..<w.0].allSatisfy({ $0 == 32 || $0 == 40 || $0 == 44 }) {
+           text[(words[k - 1].0 + words[k - 1].1.count)..<w.0].allSatisfy({ $0 == 32 || $0 == 40 || $0 == 44 || $0 == 10 || $0 == 13 }) {
             return words[k - 1].1
         }
         var j = k + 1
