@@ -391,6 +391,13 @@ final class PipelineTests: XCTestCase {
         XCTAssertFalse(r.elements.modalityAmbiguous)
         let both = "Telehealth visit: started via video on Doxy.me, later converted to phone. Patient at home. Patient agreed to the telehealth visit.\nTotal time: 20 minutes\nJo Lee, MD"
         XCTAssertTrue(scanner.scan(text: both).elements.modalityAmbiguous)
+        // A chat converted to the one live technology the note names used that technology.
+        let chat = "Halo Health app - clinician chat converted to telephone visit\nHe is at home. Derrick gave verbal consent to finish the visit as a phone call.\nTime: 19 minutes total.\nJo Lee, NP"
+        let fromChat = scanner.scan(text: chat)
+        XCTAssertEqual(fromChat.elements.modality?.value, "audio_only")
+        XCTAssertFalse(fromChat.elements.modalityAmbiguous)
+        let chatThenBoth = "Telehealth visit: clinician chat first, then started via video on Doxy.me, later converted to phone. Patient at home. Patient agreed to the telehealth visit.\nTotal time: 20 minutes\nJo Lee, MD"
+        XCTAssertTrue(scanner.scan(text: chatThenBoth).elements.modalityAmbiguous)
     }
 
     /// A note that tells only how the visit moved between video and phone ("started on video,

@@ -58,9 +58,16 @@ public struct ElementResolver: Sendable {
             // not used: "Scheduled as a video visit. Patient declined video ... converted to
             // telephone") used the one that is affirmed.
             let affirmed: String? = statesVideo == statesPhone ? nil : (statesPhone ? "audio_only" : "audio_video")
+            // So did a switch from a chat or messages, named before it, to the one live technology
+            // the note names, named first at or after the switch ("chat intake converted to video",
+            // "clinician chat converted to telephone visit"); not one that names the live
+            // technology before the switch ("chat, then video on Doxy.me, later converted to phone").
             let onlyOne = affirmed.flatMap { a -> String? in
                 let other = a == "audio_only" ? "audio_video" : "audio_only"
-                return all.contains { !$0.isAffirmed && $0.element == .modality && $0.value == other } ? a : nil
+                let firstLive = modalities.filter { $0.value == a }.map(\.span.lowerBound).min() ?? 0
+                let fromMessages = firstLive >= sw.span.lowerBound
+                    && modalities.contains { $0.value == "online_message" && $0.span.lowerBound < sw.span.lowerBound }
+                return fromMessages || all.contains { !$0.isAffirmed && $0.element == .modality && $0.value == other } ? a : nil
             }
             if let decided = majority.first?.value ?? sw.value {
                 let ev = (majority.first.map { [$0.span] } ?? []) + [sw.span]
