@@ -386,18 +386,17 @@ final class PipelineTests: XCTestCase {
     func testASwitchFromAVoidedTechnologyUsedTheOther() throws {
         let scanner = try NoteScanner.forTests()
         let declined = "Endocrinology follow-up - telehealth\nScheduled as a video visit. Patient declined video (did not want to be on camera today); visit converted to telephone, audio only. Patient at home. Verbal consent obtained.\nTime: 22 min total.\nJo Lee, MD"
-        let r = scanner.scan(text: declined)
-        XCTAssertEqual(r.elements.modality?.value, "audio_only")
-        XCTAssertFalse(r.elements.modalityAmbiguous)
         let both = "Telehealth visit: started via video on Doxy.me, later converted to phone. Patient at home. Patient agreed to the telehealth visit.\nTotal time: 20 minutes\nJo Lee, MD"
-        XCTAssertTrue(scanner.scan(text: both).elements.modalityAmbiguous)
-        // A chat converted to the one live technology the note names used that technology.
+        // A chat converted to the one live technology the note names used that technology; not
+        // one that names the live technology before the switch.
         let chat = "Halo Health app - clinician chat converted to telephone visit\nHe is at home. Derrick gave verbal consent to finish the visit as a phone call.\nTime: 19 minutes total.\nJo Lee, NP"
-        let fromChat = scanner.scan(text: chat)
-        XCTAssertEqual(fromChat.elements.modality?.value, "audio_only")
-        XCTAssertFalse(fromChat.elements.modalityAmbiguous)
         let chatThenBoth = "Telehealth visit: clinician chat first, then started via video on Doxy.me, later converted to phone. Patient at home. Patient agreed to the telehealth visit.\nTotal time: 20 minutes\nJo Lee, MD"
-        XCTAssertTrue(scanner.scan(text: chatThenBoth).elements.modalityAmbiguous)
+        for text in [declined, chat] {
+            let r = scanner.scan(text: text)
+            XCTAssertEqual(r.elements.modality?.value, "audio_only", text)
+            XCTAssertFalse(r.elements.modalityAmbiguous, text)
+        }
+        for text in [both, chatThenBoth] { XCTAssertTrue(scanner.scan(text: text).elements.modalityAmbiguous, text) }
     }
 
     /// A note that tells only how the visit moved between video and phone ("started on video,
