@@ -28,18 +28,17 @@ public enum ConsentOnBehalf {
         if RelativeNames.isMadeProxy(near: span.lowerBound, in: text) { return "guardian" }
         // A parent named in the clause before the consent, not denied ("not his mother").
         let s = sentenceStart(before: span.lowerBound, notBefore: 0, in: text)
-        // A pronoun that opens the consent's sentence stands for the one the sentence before made
-        // the proxy ("His daughter holds durable power of attorney for health care. She agreed on
-        // his behalf to today's visit by video").
-        if s >= 2, let first = ConsentPronoun.words(in: s..<min(n, span.lowerBound + 4), text).first,
-           first.1 == "she" || first.1 == "he" || first.1 == "they",
-           RelativeNames.isMadeProxy(near: s - 2, in: text) { return "guardian" }
-        // Or stands as the consent's subject after such a sentence ("Her husband ... is her
-        // designated health care agent ... . I explained the nature of a video consultation and he
-        // agreed to it for her").
-        if s >= 2, text[s - 1] == 46, RelativeNames.isMadeProxy(near: s - 2, in: text),
-           ConsentPronoun.words(in: s..<min(n, span.upperBound), text).contains(where: { $0.1 == "he" || $0.1 == "she" || $0.1 == "they" }) {
-            return "guardian"
+        // After a sentence that made someone the proxy, a pronoun stands for that proxy when it
+        // opens the consent's sentence ("His daughter holds durable power of attorney for health
+        // care. She agreed on his behalf to today's visit by video"), or, after a full stop, stands
+        // anywhere in it up to the consent's end ("Her husband ... is her designated health care
+        // agent ... . I explained the nature of a video consultation and he agreed to it for her").
+        if s >= 2, RelativeNames.isMadeProxy(near: s - 2, in: text) {
+            let opening = ConsentPronoun.words(in: s..<min(n, max(span.upperBound, span.lowerBound + 4)), text)
+            if let first = opening.first, first.0 < span.lowerBound + 4, ConsentPronoun.subjects.contains(first.1) { return "guardian" }
+            if text[s - 1] == 46, opening.contains(where: { $0.0 < span.upperBound && ConsentPronoun.subjects.contains($0.1) }) {
+                return "guardian"
+            }
         }
         let words = ConsentPronoun.words(in: s..<span.lowerBound, text).map(\.1)
         for (k, w) in words.enumerated() where parents.contains(w) {

@@ -59,6 +59,9 @@ public enum ConsentPronoun {
         return madeProxyBefore(span, in: text)
     }
 
+    /// The pronouns that may stand for a relative the sentence before made the proxy.
+    static let subjects: Set<String> = ["he", "she", "they"]
+
     /// How far before the consent the pronoun that opens its sentence may stand ("He joined by
     /// video from his home in Ohio and gave permission ...").
     static let proxySentenceReach = 80
@@ -74,7 +77,7 @@ public enum ConsentPronoun {
         let s = ConsentOnBehalf.sentenceStart(before: min(n, span.lowerBound + 1), notBefore: max(0, span.lowerBound - proxySentenceReach), in: text)
         guard s >= 2, text[s - 1] == 46 else { return nil }
         let opening = words(in: s..<min(n, span.upperBound), text)
-        guard let first = opening.first, first.1 == "he" || first.1 == "she" || first.1 == "they",
+        guard let first = opening.first, subjects.contains(first.1),
               text[s..<first.0].allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }),
               !opening.dropFirst().contains(where: { namers.contains($0.1) || $0.1 == "i" || $0.1 == "we" }) else { return nil }
         return RelativeNames.isMadeProxy(near: s - 2, in: text) ? "guardian" : nil
