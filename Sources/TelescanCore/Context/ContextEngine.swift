@@ -249,7 +249,8 @@ public struct ContextEngine: Sendable {
             let dir = t.rule.direction
             var applies = false
             if t.span.upperBound <= span.lowerBound && (dir == .forward || dir == .both) {
-                applies = !terminated(between: t.span.upperBound, and: span.lowerBound, by: t.rule.terminatedBy, triggers: local)
+                applies = !terminated(between: t.span.upperBound, and: span.lowerBound, by: t.rule.terminatedBy, triggers: local,
+                                      straddlingEnd: true)
                     && withinWindow(t.rule.window, text, t.span.upperBound, span.lowerBound)
                     && !Self.closesBracket(text, t.span.upperBound, span.lowerBound)
             } else if t.span.lowerBound >= span.upperBound && (dir == .backward || dir == .both) {
@@ -286,8 +287,13 @@ public struct ContextEngine: Sendable {
         return false
     }
 
-    func terminated(between a: Int, and b: Int, by categories: Set<ContextCategory>, triggers: [Trigger]) -> Bool {
-        for t in triggers where t.span.lowerBound >= a && t.span.upperBound <= b {
+    /// Whether a terminator of `categories` lies in `a..<b`. `straddlingEnd`: one that starts
+    /// there and runs on into the target counts too, as the longest phrase can take in the
+    /// target's first words ("no working camera, so the visit was done by phone": the terminator
+    /// "so the visit" overlaps the target "the visit was done by phone", and still ends the "no").
+    func terminated(between a: Int, and b: Int, by categories: Set<ContextCategory>, triggers: [Trigger],
+                    straddlingEnd: Bool = false) -> Bool {
+        for t in triggers where t.span.lowerBound >= a && (t.span.upperBound <= b || (straddlingEnd && t.span.lowerBound < b)) {
             if categories.contains(t.rule.category) { return true }
         }
         return false
