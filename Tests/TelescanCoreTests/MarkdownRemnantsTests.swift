@@ -21,6 +21,15 @@ final class MarkdownRemnantsTests: XCTestCase {
         XCTAssertEqual(masked("Platform: `Zoom`"), "Platform:  Zoom ")
     }
 
+    /// Struck-through text is taken back: masked with its tildes; a lone or unclosed tilde is text.
+    func testStruckThroughTextBecomesSpaces() {
+        XCTAssertEqual(masked("MDM: ~~High~~ Moderate"), "MDM:          Moderate")
+        XCTAssertEqual(masked("Total ~~40 min~~ 32 min"), "Total            32 min")
+        XCTAssertNil(masked("Time ~30 min, BP ~120/80"))
+        XCTAssertNil(masked("~~ not closed\n~~"))
+        XCTAssertNil(masked("a ~~ b ~~ c"))
+    }
+
     func testLineMarksAndPictographsBecomeSpaces() {
         XCTAssertEqual(masked("## Consent\nverbal"), "   Consent\nverbal")
         XCTAssertEqual(masked("  ### Time"), "      Time")

@@ -1,6 +1,7 @@
 /// Markdown left in a note by the tools that write it (AI scribes, assistants, "smart" EHR
 /// text): emphasis (`**Consent:** verbal`, "I spent **25 minutes**", `_video_`), inline code,
-/// the marks that start a heading or a block quote, and pictographs ("Started on 📹 video"),
+/// the marks that start a heading or a block quote, struck-through text with its marks
+/// ("~~High~~ Moderate": only the correction is read), and pictographs ("Started on 📹 video"),
 /// masked as spaces of their own length for matching, as `HTMLRemnants` masks tags (🏠 as the
 /// word it stands for, "home", and ☎ as "tel"). The rules
 /// then read "Consent: verbal" and "by video" whatever the emphasis, and offsets do not move,
@@ -27,6 +28,11 @@ public enum MarkdownRemnants {
                 case UInt8(ascii: "*"), UInt8(ascii: "_"):
                     while end < n, t[end] == b { end += 1 }
                     if !isEmphasis(t, i, end) { i = end; continue }
+                case UInt8(ascii: "~"):
+                    // Struck-through text ("MDM: ~~High~~ Moderate") is what the writer took
+                    // back: masked with its marks, so only the correction is read.
+                    guard let close = Self.strikeEnd(t, from: i) else { i += 1; continue }
+                    end = close
                 case UInt8(ascii: "`"):
                     while end < n, end - i < 3, t[end] == b { end += 1 }
                 case UInt8(ascii: "#"), UInt8(ascii: ">"):
@@ -90,9 +96,26 @@ public enum MarkdownRemnants {
         return (0..<3).allSatisfy { t[k + $0] | 0x20 == word[$0] }
     }
 
+    /// The end of a struck-through span opening at `start` ("~~High~~"): two tildes, text that
+    /// neither starts nor ends with a blank, two tildes, on one line and within 200 bytes; nil
+    /// when `start` opens none (a lone "~" is "about": "~30 min").
+    static func strikeEnd(_ t: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let n = t.count, tilde = UInt8(ascii: "~")
+        guard start + 4 < n, t[start + 1] == tilde, t[start + 2] != tilde,
+              !WhitespaceRuns.isSpace(t[start + 2]), start == 0 || t[start - 1] != tilde else { return nil }
+        var k = start + 3
+        while k + 1 < n, k - start < 200 {
+            let b = t[k]
+            if b == 10 || b == 13 { return nil }
+            if b == tilde, t[k + 1] == tilde, !WhitespaceRuns.isSpace(t[k - 1]) { return k + 2 }
+            k += 1
+        }
+        return nil
+    }
+
     /// The bytes that can begin something to mask.
     static let interesting: [Bool] = (0..<256).map {
-        [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"), 0xF0, 0xEF, 0xE2].contains(UInt8($0))
+        [UInt8(ascii: "~"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "#"), UInt8(ascii: ">"), 0xF0, 0xEF, 0xE2].contains(UInt8($0))
     }
 
     /// Whether only spaces or tabs stand between the line's start and `at`.
