@@ -6,7 +6,7 @@ public struct ServiceClassifier: Sendable {
 
     /// The cue values by which a note says it holds no encounter with the patient (a no-show, a
     /// scheduling or refill call, a contact without the patient, nothing clinical discussed).
-    static let noEncounterCues: Set<String> = ["no_encounter", "no_patient", "no_clinical_content"]
+    static let noEncounterCues: Set<String> = ["no_encounter", "no_patient", "clinician_consult", "no_clinical_content"]
 
     public init(staffCredentials: [String] = []) {
         self.staffCredentials = Set(staffCredentials.map { $0.uppercased() })
@@ -44,6 +44,30 @@ public struct ServiceClassifier: Sendable {
         // A contact without the patient (e-consult, clinician-to-clinician call, a family meeting
         // the patient took no part in) is no encounter with the patient, whatever its minutes.
         if cues["no_patient"] != nil { return (nil, ev("no_patient")) }
+        // A stated face-to-face setting: an in-person cue of priority 1. The sections of a clinic
+        // note (HPI, A/P, chief complaint) are priority 0: telehealth notes have them too.
+        let statedInPerson = findings.contains {
+            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
+        }
+        // A month titled as the program's ("Remote Patient Monitoring - Monthly Review", the titled
+        // rules' priority 3) with its management minutes is the month even when its plan names an
+        // office visit to come.
+        func titledMonthWithMinutes() -> Bool {
+            elements.time != nil && findings.contains {
+                $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 2
+            }
+        }
+        // An e-consult or clinician-to-clinician call the note names is that contact, unless the
+        // note also documents a visit with the patient: the consult that was "converted to a
+        // video visit" (the patient's place and a live technology), the phone visit titled as
+        // such that goes over the consult's reply, the office visit or monitoring month that
+        // mentions one.
+        if cues["clinician_consult"] != nil {
+            let liveWithPatient = elements.patientLocation != nil && (modality == "audio_video" || modality == "audio_only")
+            if !(liveWithPatient || cues["titled_visit"] != nil || statedInPerson || titledMonthWithMinutes()) {
+                return (nil, ev("clinician_consult"))
+            }
+        }
         // A note that says nothing clinical was discussed (an admin's test video call) is no
         // encounter, whatever its minutes: they are the call's, not a visit's work. Not when
         // the note also documents a visit (the patient's agreement or place, an MDM level): "No
@@ -58,11 +82,6 @@ public struct ServiceClassifier: Sendable {
         if cues["no_encounter"] != nil && (elements.time?.value ?? 0) < 5 && elements.mdm == nil {
             return (nil, ev("no_encounter"))
         }
-        // A stated face-to-face setting: an in-person cue of priority 1. The sections of a clinic
-        // note (HPI, A/P, chief complaint) are priority 0: telehealth notes have them too.
-        let statedInPerson = findings.contains {
-            $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
-        }
         // A monitoring program named in an office visit's plan ("Enrolled in BP cuff RPM") is a
         // mention: a monitoring month that states a face-to-face setting still counts its days.
         // A month's readings told only by their count of days ("26 days of readings so far this
@@ -73,14 +92,6 @@ public struct ServiceClassifier: Sendable {
                 && !findings.contains {
                     $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 1
                 }
-        }
-        // A month titled as the program's ("Remote Patient Monitoring - Monthly Review", the titled
-        // rules' priority 3) with its management minutes is the month even when its plan names an
-        // office visit to come.
-        func titledMonthWithMinutes() -> Bool {
-            elements.time != nil && findings.contains {
-                $0.isAffirmed && $0.element == .service && $0.value == "remote_monitoring" && $0.priority > 2
-            }
         }
         // A note whose first line names it a phone or video visit ("Phone visit - 03/09", "Tel
         // visit") is that visit: the program it mentions ("RPM participant", "RPM flagged SBP
