@@ -12,8 +12,10 @@ public struct ServiceClassifier: Sendable {
         self.staffCredentials = Set(staffCredentials.map { $0.uppercased() })
     }
 
-    public func classify(_ findings: [Finding], elements: NoteElements) -> (Service?, [Range<Int>]) {
-        let (service, evidence) = classifyCues(findings, elements: elements)
+    /// `isDated`: whether a calendar date stands beside a span (`DatedMention`); none by default.
+    public func classify(_ findings: [Finding], elements: NoteElements,
+                         isDated: (Range<Int>) -> Bool = { _ in false }) -> (Service?, [Range<Int>]) {
+        let (service, evidence) = classifyCues(findings, elements: elements, isDated: isDated)
         // A call performed by clinical staff (an RN returning a call, an LPN handling a refill)
         // is no provider encounter, even with minutes: staff do not bill these services.
         if let service, service == .telemedicineVisit || service == .virtualCheckin || service == .eVisit,
@@ -29,7 +31,7 @@ public struct ServiceClassifier: Sendable {
         return staffCredentials.contains(credential.uppercased())
     }
 
-    func classifyCues(_ findings: [Finding], elements: NoteElements) -> (Service?, [Range<Int>]) {
+    func classifyCues(_ findings: [Finding], elements: NoteElements, isDated: (Range<Int>) -> Bool) -> (Service?, [Range<Int>]) {
         // The cue values and their first two spans; a note has a handful, so a list searched
         // in order is cheaper than a dictionary hashing every key.
         var cues = CueList()
@@ -143,8 +145,12 @@ public struct ServiceClassifier: Sendable {
         // mention (a call to a colleague, a video EEG), not the visit's technology. A switch
         // between video and phone, or the technology that carried most of the visit, is not: it
         // describes the visit itself ("started on video, it froze, finished by phone").
+        // In a note that states a face-to-face setting, a technology with a date beside it ("I saw
+        // her by video on 09/03", "completed by telephone 02/04/2026 by the RN") is another
+        // day's contact: it is no strong statement of this visit's technology.
         let strongModality = elements.modalitySwitch != nil || findings.contains {
-            $0.isAffirmed && (($0.element == .modality && $0.priority > 0) || $0.element == .modalityMajority)
+            $0.isAffirmed && (($0.element == .modality && $0.priority > 0 && !(statedInPerson && isDated($0.span)))
+                              || $0.element == .modalityMajority)
         }
         if !strongModality, cues["telemedicine_visit"] == nil, modality == "audio_video" || modality == "audio_only" {
             // A weak mention stands only with other signs of a remote visit (consent, the

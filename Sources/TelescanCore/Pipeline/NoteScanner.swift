@@ -252,7 +252,8 @@ public final class NoteScanner {
             // relative the note made the proxy stands for the patient.
             elements.consent = .init(.init(value: c.value.value, by: "guardian"), evidence: c.evidence)
         }
-        let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements)
+        let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements,
+                                                                    isDated: { DatedMention.isDated($0, in: buf) })
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
         engine.resolver.alignModality(&elements, service: service, findings: findings)
         if service == .virtualCheckin,

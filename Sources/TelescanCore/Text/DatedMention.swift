@@ -1,0 +1,102 @@
+/// Whether a calendar date stands right beside a span, in its own sentence: "I saw her by video
+/// on 09/03", "her counseling ... at a video visit on 2/24/2026", "completed by telephone
+/// 02/04/2026", "On 3/12 seen by video". In a note that states a face-to-face setting, such a
+/// technology is another day's contact, not this visit's (ServiceClassifier).
+public enum DatedMention {
+    /// Bytes looked at after the span's end and before its start.
+    static let after = 24, before = 16
+
+    /// Not on the note's first line that holds text: a title's date ("phone visit 5/16/24",
+    /// "Telehealth intake (video) - 06/15/2026") is the note's own.
+    public static func isDated(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = text.count
+        guard span.lowerBound >= 0, span.upperBound <= n, !onTitleLine(span.lowerBound, text) else { return false }
+        var i = span.upperBound
+        let end = min(n, span.upperBound + after)
+        while i < end, !endsSentence(text, i) {
+            if startsDate(text, i) { return true }
+            i += 1
+        }
+        var j = span.lowerBound - 1
+        let start = max(0, span.lowerBound - before)
+        while j >= start, !endsSentence(text, j) {
+            if startsDate(text, j) { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Whether only blanks, or the first line with text, come before `pos`.
+    static func onTitleLine(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < pos, t[i] == 32 || t[i] == 9 || t[i] == 10 || t[i] == 13 { i += 1 }
+        while i < pos { if t[i] == 10 { return false }; i += 1 }
+        return true
+    }
+
+    /// A line break, or a full stop, semicolon, question or exclamation mark before a blank.
+    static func endsSentence(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = t[i]
+        if b == 10 || b == 13 { return true }
+        guard b == UInt8(ascii: ".") || b == UInt8(ascii: ";") || b == UInt8(ascii: "?") || b == UInt8(ascii: "!") else { return false }
+        return i + 1 >= t.count || t[i + 1] == 32 || t[i + 1] == 10
+    }
+
+    /// A numeric month/day ("9/3", "09/03/2026", "2-24-26") or a month name and a day ("March 3",
+    /// "Mar 3rd", "3 March") starting at `i`, at a word's start.
+    static func startsDate(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        if i > 0, isAlnum(t[i - 1]) { return false }
+        if isDigit(t[i]) {
+            var k = i
+            while k < t.count, k - i < 2, isDigit(t[k]) { k += 1 }
+            // "3 March"
+            if k + 1 < t.count, t[k] == 32, monthAt(t, k + 1) { return true }
+            guard k + 1 < t.count, t[k] == UInt8(ascii: "/") || t[k] == UInt8(ascii: "-"), isDigit(t[k + 1]) else { return false }
+            var m = k + 1
+            while m < t.count, m - k - 1 < 2, isDigit(t[m]) { m += 1 }
+            // Not a fraction or score of more digits ("3/120", a blood pressure), and a month and
+            // a day in either order ("2/24", "24/2"), not a score such as "14/27".
+            guard m >= t.count || !isDigit(t[m]) else { return false }
+            let a = number(t, i..<k), b = number(t, (k + 1)..<m)
+            return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12)
+        }
+        guard monthAt(t, i) else { return false }
+        var k = i
+        while k < t.count, isLetter(t[k]) { k += 1 }
+        if k < t.count, t[k] == UInt8(ascii: ".") { k += 1 }
+        guard k + 1 < t.count, t[k] == 32, isDigit(t[k + 1]) else { return false }
+        return true
+    }
+
+    static func number(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int {
+        r.reduce(0) { $0 * 10 + Int(t[$1] - 48) }
+    }
+
+    static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
+
+    /// A month's name or its three-letter abbreviation at `i` ("Mar", "March", "Sept").
+    static func monthAt(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 3 <= t.count else { return false }
+        let first3 = (t[i] | 0x20, t[i + 1] | 0x20, t[i + 2] | 0x20)
+        guard let m = months.firstIndex(where: { $0[0] == first3.0 && $0[1] == first3.1 && $0[2] == first3.2 }) else { return false }
+        var k = i + 3
+        while k < t.count, isLetter(t[k]) { k += 1 }
+        let word = k - i
+        // "may" alone is a verb ("may switch to video"): only "May" with a day after it, which
+        // the caller checks; the full names are at most nine letters.
+        if m == 4 && t[i] != UInt8(ascii: "M") { return false }
+        return word == 3 || word <= 9 && fullName(t, i, word)
+    }
+
+    static let fullNames: [String] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "sept", "october", "november", "december"]
+
+    static func fullName(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ len: Int) -> Bool {
+        fullNames.contains { name in
+            name.utf8.count == len && zip(name.utf8, (i..<(i + len)).map { t[$0] | 0x20 }).allSatisfy { $0 == $1 }
+        }
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
+}

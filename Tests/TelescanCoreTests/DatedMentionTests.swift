@@ -1,0 +1,45 @@
+import XCTest
+@testable import TelescanCore
+
+/// A calendar date beside a technology, in its own sentence and not on the title line, marks
+/// another day's contact; in a note that states a face-to-face setting it is no visit's technology.
+final class DatedMentionTests: XCTestCase {
+    /// Whether the first occurrence of `phrase` in `text` is dated.
+    func dated(_ text: String, _ phrase: String) -> Bool {
+        let bytes = Array(text.utf8), p = Array(phrase.utf8)
+        guard let at = (0...(bytes.count - p.count)).first(where: { Array(bytes[$0..<($0 + p.count)]) == p }) else {
+            XCTFail("'\(phrase)' not in '\(text)'"); return false
+        }
+        return bytes.withUnsafeBufferPointer { DatedMention.isDated(at..<(at + p.count), in: $0) }
+    }
+
+    func testADateBesideTheSpanInItsSentence() {
+        XCTAssertTrue(dated("OFFICE VISIT\nI saw her by video on 09/03 while she was at rehab.", "by video"))
+        XCTAssertTrue(dated("FACE-TO-FACE VISIT\nInteractive contact: completed by telephone 02/04/2026 by the RN.", "by telephone"))
+        XCTAssertTrue(dated("PROCEDURE NOTE\nCounseling at a video visit on 2/24/2026; here today for the IUD.", "video visit"))
+        XCTAssertTrue(dated("Office visit\nSeen by video on March 3 for the same rash.", "by video"))
+        XCTAssertTrue(dated("Office visit\nOn 3/12 seen by video for the same.", "seen by video"))
+    }
+
+    func testNoDateOrADateElsewhere() {
+        // The title's date is the note's own.
+        XCTAssertFalse(dated("phone visit 5/16/24\npt called in from his truck.", "phone visit"))
+        // No date, or one past the sentence's end.
+        XCTAssertFalse(dated("Office visit\nVideo follow-up in 2 weeks.", "Video follow-up"))
+        XCTAssertFalse(dated("Office visit\nSeen by video. Labs 3/12 normal.", "Seen by video"))
+        // A blood pressure or a score out of 27 is no date; "may" is a verb.
+        XCTAssertFalse(dated("Office visit\nBy phone BP 128/84 today.", "By phone"))
+        XCTAssertFalse(dated("Office visit\nWe may do video 2 weeks from now.", "video"))
+        XCTAssertFalse(dated("Office visit\nVideo check, PHQ-9 14/27 today.", "Video check"))
+    }
+
+    /// The classifier: an office visit that tells of another day's video visit stays an office
+    /// visit; the same sentence without its date still reads as the visit's technology.
+    func testAnOfficeVisitWithADatedVideoMentionIsInPerson() throws {
+        let scanner = try NoteScanner.forTests()
+        let dated = scanner.scan(text: "OFFICE VISIT\nVisit type: in person, established patient.\nI saw her by video on 09/03 while she was still at rehab.\nBP 132/80. Plan: continue amlodipine.\nJo Lee, MD")
+        XCTAssertEqual(dated.service, .inPerson)
+        let titled = scanner.scan(text: "Phone visit 5/16/24\nPt at home, ok to do visit by phone. If not better in 4 wks -> in person exam.\n15 min\nJo Lee, PA")
+        XCTAssertEqual(titled.service, .telemedicineVisit)
+    }
+}
