@@ -356,6 +356,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(video.elements.modality?.value, "audio_video")
     }
 
+    /// An e-consult is a contact without the patient, unless the note also documents a visit
+    /// with the patient (the consult converted to a video visit, a monitoring month that
+    /// mentions the consultant's reply).
+    func testAnEConsultNamedInAVisitOrAMonthIsThatService() throws {
+        let scanner = try NoteScanner.forTests()
+        let consult = scanner.scan(text: "Interprofessional e-consult (written) - nephrology.\nQuestion from Dr. Ames about CKD stage 3b. Chart reviewed, reply sent. 14 minutes.\nJo Lee, MD")
+        XCTAssertNil(consult.service)
+        let converted = scanner.scan(text: "E-consult converted to video visit - 10/06/2026\nThe patient joined a video visit with me this afternoon from her home. She consented to being seen by video.\nTotal time 30 minutes.\nJo Lee, MD")
+        XCTAssertEqual(converted.service, .telemedicineVisit)
+        let month = scanner.scan(text: "RPM - Heart failure (scale + BP cuff)\nPeriod: 03/01/2026 - 03/31/2026\nDays with device readings: 18\nCardiologist's e-consult reply (03/10) agreed with the diuretic plan.\nManagement minutes this month: 40\nJo Lee, NP")
+        XCTAssertEqual(month.service, .remoteMonitoring)
+    }
+
     /// An e-visit the portal names (an online message) but answered from the photos the patient
     /// sent is a store-and-forward review; one without photos stays a message.
     func testAnEVisitAnsweredFromThePatientsPhotosIsStoreAndForward() throws {

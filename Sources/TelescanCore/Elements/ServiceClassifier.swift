@@ -63,10 +63,13 @@ public struct ServiceClassifier: Sendable {
         // note also documents a visit with the patient: the consult that was "converted to a
         // video visit" (the patient's place and a live technology), the phone visit titled as
         // such that goes over the consult's reply, the office visit or monitoring month that
-        // mentions one.
+        // mentions one (a month with its days of readings).
         if cues["clinician_consult"] != nil {
-            let liveWithPatient = elements.patientLocation != nil && (modality == "audio_video" || modality == "audio_only")
-            if !(liveWithPatient || cues["titled_visit"] != nil || statedInPerson || titledMonthWithMinutes()) {
+            let live = modality == "audio_video" || modality == "audio_only" || elements.modalitySwitch != nil
+                || elements.modalityAmbiguous
+            let liveWithPatient = elements.patientLocation != nil && live
+            if !(liveWithPatient || cues["titled_visit"] != nil || statedInPerson || titledMonthWithMinutes()
+                 || elements.deviceDays != nil) {
                 return (nil, ev("clinician_consult"))
             }
         }
