@@ -369,18 +369,6 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(month.service, .remoteMonitoring)
     }
 
-    /// An e-visit the portal names (an online message) but answered from the photos the patient
-    /// sent is a store-and-forward review; one without photos stays a message.
-    func testAnEVisitAnsweredFromThePatientsPhotosIsStoreAndForward() throws {
-        let scanner = try NoteScanner.forTests()
-        let photos = scanner.scan(text: "E-visit via MyChart message.\nPt: shin wound redder, photo sent - msg + photo reviewed.\nReply sent. Total 12 min over 2 days.\nJo Lee, MD")
-        XCTAssertEqual(photos.service, .eVisit)
-        XCTAssertEqual(photos.elements.modality?.value, "store_and_forward")
-        let message = scanner.scan(text: "E-visit via MyChart message.\nPt: asked about her statin dose - msg reviewed.\nReply sent. Total 12 min over 2 days.\nJo Lee, MD")
-        XCTAssertEqual(message.service, .eVisit)
-        XCTAssertEqual(message.elements.modality?.value, "online_message")
-    }
-
     /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
     /// just after a short consent span is no "he" (cut there, it was, and its start past the
     /// span's end trapped the scan: "Pt consented herself." stopped the whole run).

@@ -272,16 +272,6 @@ public struct ElementResolver: Sendable {
         case .virtualCheckin? where e.modality?.value == "online_message": wanted = ["audio_video", "audio_only"]
         default: return
         }
-        // An e-visit answered from the photos the patient sent is a store-and-forward review,
-        // wherever the note names them among its messages: the independent writers label it so
-        // (held-out sets: 11 more values right, none lost; the corpus's own gold is split).
-        if service == .eVisit, e.modality?.value == "online_message" {
-            let photos = findings.filter { $0.isAffirmed && $0.element == .modality && $0.value == "store_and_forward" }
-            if !photos.isEmpty {
-                e.modality = .init("store_and_forward", evidence: evidenceList(photos))
-                return
-            }
-        }
         if let v = e.modality?.value, wanted.contains(v) { return }
         let candidates = findings.filter { $0.isAffirmed && $0.element == .modality && wanted.contains($0.value ?? "") }
         if let best = candidates.max(by: { $0.priority < $1.priority }) {
