@@ -14,11 +14,20 @@ final class DatedMentionTests: XCTestCase {
     }
 
     func testADateBesideTheSpanInItsSentence() {
-        XCTAssertTrue(dated("OFFICE VISIT\nI saw her by video on 09/03 while she was at rehab.", "by video"))
-        XCTAssertTrue(dated("FACE-TO-FACE VISIT\nInteractive contact: completed by telephone 02/04/2026 by the RN.", "by telephone"))
-        XCTAssertTrue(dated("PROCEDURE NOTE\nCounseling at a video visit on 2/24/2026; here today for the IUD.", "video visit"))
-        XCTAssertTrue(dated("Office visit\nSeen by video on March 3 for the same rash.", "by video"))
-        XCTAssertTrue(dated("Office visit\nOn 3/12 seen by video for the same.", "seen by video"))
+        XCTAssertTrue(dated("OFFICE VISIT\nDate: 09/17/2026\nI saw her by video on 09/03 while she was at rehab.", "by video"))
+        XCTAssertTrue(dated("FACE-TO-FACE VISIT\nDate: 02/09/2026\nInteractive contact: completed by telephone 02/04/2026 by the RN.", "by telephone"))
+        XCTAssertTrue(dated("PROCEDURE NOTE\nDate: 03/17/2026\nCounseling at a video visit on 2/24/2026; here today for the IUD.", "video visit"))
+        XCTAssertTrue(dated("Office visit 03/20/2026\nSeen by video on March 3 for the same rash.", "by video"))
+        XCTAssertTrue(dated("Office visit 4/2/26\nOn 3/12 seen by video for the same.", "seen by video"))
+    }
+
+    /// A mention of the note's own day (its first date in the opening lines, even the mention's
+    /// own) is this visit.
+    func testTheNotesOwnDateIsThisVisit() {
+        XCTAssertFalse(dated("Visit summary\nDate of your video visit: 03/03/2026\nWe talked about your knee.", "video visit"))
+        XCTAssertFalse(dated("Visit summary\nDate: 03/03/2026\nYour video visit on March 3 covered your knee.", "video visit"))
+        XCTAssertTrue(dated("Visit summary\nDate: 03/10/2026\nYour video visit on March 3 covered your knee.", "video visit"))
+        XCTAssertFalse(dated("OFFICE VISIT 9/17/2026\nSeen by video on 09/17 as well.", "by video"))
     }
 
     func testNoDateOrADateElsewhere() {
@@ -37,7 +46,7 @@ final class DatedMentionTests: XCTestCase {
     /// visit; the same sentence without its date still reads as the visit's technology.
     func testAnOfficeVisitWithADatedVideoMentionIsInPerson() throws {
         let scanner = try NoteScanner.forTests()
-        let dated = scanner.scan(text: "OFFICE VISIT\nVisit type: in person, established patient.\nI saw her by video on 09/03 while she was still at rehab.\nBP 132/80. Plan: continue amlodipine.\nJo Lee, MD")
+        let dated = scanner.scan(text: "OFFICE VISIT\nDate: 09/17/2026\nVisit type: in person, established patient.\nI saw her by video on 09/03 while she was still at rehab.\nBP 132/80. Plan: continue amlodipine.\nJo Lee, MD")
         XCTAssertEqual(dated.service, .inPerson)
         let titled = scanner.scan(text: "Phone visit 5/16/24\nPt at home, ok to do visit by phone. If not better in 4 wks -> in person exam.\n15 min\nJo Lee, PA")
         XCTAssertEqual(titled.service, .telemedicineVisit)

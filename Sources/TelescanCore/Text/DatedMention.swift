@@ -11,19 +11,66 @@ public enum DatedMention {
     public static func isDated(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = text.count
         guard span.lowerBound >= 0, span.upperBound <= n, !onTitleLine(span.lowerBound, text) else { return false }
+        // The note's own date (its first in the opening lines): a mention of that day is this
+        // visit ("Your video visit on March 3" in a summary dated March 3).
+        let own = noteDate(text)
+        func another(_ at: Int) -> Bool {
+            guard startsDate(text, at) else { return false }
+            guard let own, let d = dayOf(text, at) else { return true }
+            return d != own
+        }
         var i = span.upperBound
         let end = min(n, span.upperBound + after)
         while i < end, !endsSentence(text, i) {
-            if startsDate(text, i) { return true }
+            if another(i) { return true }
             i += 1
         }
         var j = span.lowerBound - 1
         let start = max(0, span.lowerBound - before)
         while j >= start, !endsSentence(text, j) {
-            if startsDate(text, j) { return true }
+            if another(j) { return true }
             j -= 1
         }
         return false
+    }
+
+    /// The first date within the note's first four lines (and 400 bytes), as month and day: the
+    /// note's own, even where it is the mention's ("Date of video visit: 03/03/2026").
+    static func noteDate(_ t: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+        var lines = 0, i = 0
+        let end = min(t.count, 400)
+        while i < end, lines < 4 {
+            if t[i] == 10 { lines += 1 } else if startsDate(t, i), let d = dayOf(t, i) { return d }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The month and day of the date starting at `at` (numeric dates read month first, or day
+    /// first when the first number cannot be a month), nil when it cannot be read.
+    static func dayOf(_ t: UnsafeBufferPointer<UInt8>, _ at: Int) -> (Int, Int)? {
+        var k = at
+        if isDigit(t[at]) {
+            while k < t.count, k - at < 2, isDigit(t[k]) { k += 1 }
+            let a = number(t, at..<k)
+            if k + 1 < t.count, t[k] == 32, monthAt(t, k + 1) { return monthIndex(t, k + 1).map { ($0, a) } }
+            var m = k + 1
+            while m < t.count, m - k - 1 < 2, isDigit(t[m]) { m += 1 }
+            let b = number(t, (k + 1)..<m)
+            return a <= 12 ? (a, b) : (b, a)
+        }
+        guard let month = monthIndex(t, at) else { return nil }
+        while k < t.count, !isDigit(t[k]), k - at < 12 { k += 1 }
+        var e = k
+        while e < t.count, e - k < 2, isDigit(t[e]) { e += 1 }
+        return e > k ? (month, number(t, k..<e)) : nil
+    }
+
+    /// The month (1-12) whose name starts at `i`.
+    static func monthIndex(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard i + 3 <= t.count else { return nil }
+        let f = (t[i] | 0x20, t[i + 1] | 0x20, t[i + 2] | 0x20)
+        return months.firstIndex(where: { $0[0] == f.0 && $0[1] == f.1 && $0[2] == f.2 }).map { $0 + 1 }
     }
 
     /// Whether only blanks, or the first line with text, come before `pos`.
