@@ -14,11 +14,14 @@ final class DatedMentionTests: XCTestCase {
     }
 
     func testADateBesideTheSpanInItsSentence() {
-        XCTAssertTrue(dated("OFFICE VISIT\nDate: 09/17/2026\nI saw her by video on 09/03 while she was at rehab.", "by video"))
-        XCTAssertTrue(dated("FACE-TO-FACE VISIT\nDate: 02/09/2026\nInteractive contact: completed by telephone 02/04/2026 by the RN.", "by telephone"))
-        XCTAssertTrue(dated("PROCEDURE NOTE\nDate: 03/17/2026\nCounseling at a video visit on 2/24/2026; here today for the IUD.", "video visit"))
-        XCTAssertTrue(dated("Office visit 03/20/2026\nSeen by video on March 3 for the same rash.", "by video"))
-        XCTAssertTrue(dated("Office visit 4/2/26\nOn 3/12 seen by video for the same.", "seen by video"))
+        let cases = [
+            ("OFFICE VISIT\nDate: 09/17/2026\nI saw her by video on 09/03 while she was at rehab.", "by video"),
+            ("FACE-TO-FACE VISIT\nDate: 02/09/2026\nInteractive contact: completed by telephone 02/04/2026 by the RN.", "by telephone"),
+            ("PROCEDURE NOTE\nDate: 03/17/2026\nCounseling at a video visit on 2/24/2026; here today for the IUD.", "video visit"),
+            ("Office visit 03/20/2026\nSeen by video on March 3 for the same rash.", "by video"),
+            ("Office visit 4/2/26\nOn 3/12 seen by video for the same.", "seen by video"),
+        ]
+        for (text, phrase) in cases { XCTAssertTrue(dated(text, phrase), text) }
     }
 
     /// A mention of the note's own day (its first date in the opening lines, even the mention's
@@ -31,15 +34,18 @@ final class DatedMentionTests: XCTestCase {
     }
 
     func testNoDateOrADateElsewhere() {
-        // The title's date is the note's own.
-        XCTAssertFalse(dated("phone visit 5/16/24\npt called in from his truck.", "phone visit"))
-        // No date, or one past the sentence's end.
-        XCTAssertFalse(dated("Office visit\nVideo follow-up in 2 weeks.", "Video follow-up"))
-        XCTAssertFalse(dated("Office visit\nSeen by video. Labs 3/12 normal.", "Seen by video"))
-        // A blood pressure or a score out of 27 is no date; "may" is a verb.
-        XCTAssertFalse(dated("Office visit\nBy phone BP 128/84 today.", "By phone"))
-        XCTAssertFalse(dated("Office visit\nWe may do video 2 weeks from now.", "video"))
-        XCTAssertFalse(dated("Office visit\nVideo check, PHQ-9 14/27 today.", "Video check"))
+        let cases = [
+            // The title's date is the note's own.
+            ("phone visit 5/16/24\npt called in from his truck.", "phone visit"),
+            // No date, or one past the sentence's end.
+            ("Office visit\nVideo follow-up in 2 weeks.", "Video follow-up"),
+            ("Office visit\nSeen by video. Labs 3/12 normal.", "Seen by video"),
+            // A blood pressure or a score out of 27 is no date; "may" is a verb.
+            ("Office visit\nBy phone BP 128/84 today.", "By phone"),
+            ("Office visit\nWe may do video 2 weeks from now.", "video"),
+            ("Office visit\nVideo check, PHQ-9 14/27 today.", "Video check"),
+        ]
+        for (text, phrase) in cases { XCTAssertFalse(dated(text, phrase), text) }
     }
 
     /// The classifier: an office visit that tells of another day's video visit stays an office
