@@ -20,6 +20,8 @@ final class DatedMentionTests: XCTestCase {
             ("PROCEDURE NOTE\nDate: 03/17/2026\nCounseling at a video visit on 2/24/2026; here today for the IUD.", "video visit"),
             ("Office visit 03/20/2026\nSeen by video on March 3 for the same rash.", "by video"),
             ("Office visit 4/2/26\nOn 3/12 seen by video for the same.", "seen by video"),
+            // A note flattened to one line has no title past its first 400 bytes.
+            ("OFFICE VISIT " + String(repeating: "exam ", count: 90) + "I saw her by video on 09/03.", "by video"),
         ]
         for (text, phrase) in cases { XCTAssertTrue(dated(text, phrase), text) }
     }

@@ -73,13 +73,17 @@ public enum DatedMention {
         return months.firstIndex(where: { $0[0] == f.0 && $0[1] == f.1 && $0[2] == f.2 }).map { $0 + 1 }
     }
 
-    /// Whether only blanks, or the first line with text, come before `pos`.
+    /// Whether only blanks, or the first line with text, come before `pos`. A title is short: past
+    /// the first 400 bytes nothing is on it (a note flattened to one line has none), so a call
+    /// costs at most that, however long the note.
     static func onTitleLine(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
-        while i < pos, t[i] == 32 || t[i] == 9 || t[i] == 10 || t[i] == 13 { i += 1 }
-        while i < pos { if t[i] == 10 { return false }; i += 1 }
+        while i < pos, i < titleLimit, t[i] == 32 || t[i] == 9 || t[i] == 10 || t[i] == 13 { i += 1 }
+        while i < pos { if t[i] == 10 || i >= titleLimit { return false }; i += 1 }
         return true
     }
+
+    static let titleLimit = 400
 
     /// A line break, or a full stop, semicolon, question or exclamation mark before a blank.
     static func endsSentence(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
