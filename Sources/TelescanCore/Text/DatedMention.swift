@@ -127,27 +127,24 @@ public enum DatedMention {
 
     /// A month's name or its three-letter abbreviation at `i` ("Mar", "March", "Sept").
     static func monthAt(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        guard i + 3 <= t.count else { return false }
-        let first3 = (t[i] | 0x20, t[i + 1] | 0x20, t[i + 2] | 0x20)
-        guard let m = months.firstIndex(where: { $0[0] == first3.0 && $0[1] == first3.1 && $0[2] == first3.2 }) else { return false }
+        guard let m = monthIndex(t, i) else { return false }
         var k = i + 3
         while k < t.count, isLetter(t[k]) { k += 1 }
         let word = k - i
         // "may" alone is a verb ("may switch to video"): only "May" with a day after it, which
         // the caller checks; the full names are at most nine letters.
-        if m == 4 && t[i] != UInt8(ascii: "M") { return false }
+        if m == 5 && t[i] != UInt8(ascii: "M") { return false }
         return word == 3 || word <= 9 && fullName(t, i, word)
     }
 
-    static let fullNames: [String] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "sept", "october", "november", "december"]
+    static let fullNames: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "sept", "october", "november", "december"].map { Array($0.utf8) }
 
+    /// Whether the `len` letters at `i` spell a month's full name (any case).
     static func fullName(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ len: Int) -> Bool {
-        fullNames.contains { name in
-            name.utf8.count == len && zip(name.utf8, (i..<(i + len)).map { t[$0] | 0x20 }).allSatisfy { $0 == $1 }
-        }
+        fullNames.contains { name in name.count == len && (0..<len).allSatisfy { t[i + $0] | 0x20 == name[$0] } }
     }
 
-    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { ASCIIByte.isDigit(b) }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { ASCIIByte.isLetter(b) }
     @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isLetter(b) }
 }
