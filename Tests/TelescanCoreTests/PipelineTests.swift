@@ -369,6 +369,19 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(month.service, .remoteMonitoring)
     }
 
+    /// A live visit with the patient's place and a level of decision making is that visit,
+    /// though it reviews a monitoring program's data; a month of the program is still the month.
+    func testAVisitWithDecisionMakingThatReviewsMonitoringDataIsTheVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let visit = scanner.scan(text: "HF clinic - telehealth visit note\nVisit conducted via synchronous audio-video. Patient located at his home.\nCC: HFrEF follow-up; RPM weight and BP review. Scale readings on 26 of 31 days.\nMedical decision making: moderate complexity.\nJo Lee, MD")
+        XCTAssertEqual(visit.service, .telemedicineVisit)
+        XCTAssertEqual(visit.elements.modality?.value, "audio_video")
+        let withoutLevel = scanner.scan(text: "HF clinic - telehealth visit note\nVisit conducted via synchronous audio-video. Patient located at his home.\nCC: HFrEF follow-up; RPM weight and BP review. Scale readings on 26 of 31 days.\nJo Lee, MD")
+        XCTAssertEqual(withoutLevel.service, .remoteMonitoring)
+        let month = scanner.scan(text: "Remote Patient Monitoring - Monthly Review\nDays with readings: 22. Called her by video to review her weights; she is at home.\nManagement time this month: 25 minutes. MDM: low.\nJo Lee, NP")
+        XCTAssertEqual(month.service, .remoteMonitoring)
+    }
+
     /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
     /// just after a short consent span is no "he" (cut there, it was, and its start past the
     /// span's end trapped the scan: "Pt consented herself." stopped the whole run).

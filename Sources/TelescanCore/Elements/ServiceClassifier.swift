@@ -107,8 +107,14 @@ public struct ServiceClassifier: Sendable {
         // 17 minutes by phone") is a visit held in real time: the monitoring program it names
         // ("her BP cuff (remote monitoring program) sent readings") is what it reviewed.
         let visitThatSwitched = elements.modalitySwitch != nil && cues["telemedicine_visit"] != nil && !titledMonthWithMinutes()
+        // A live visit with a level of decision making and the patient's place ("Visit conducted
+        // via synchronous audio-video. Patient located at his home ... MDM: moderate") is that
+        // visit, though it reviews the program's data ("RPM weight and BP review"): a monitoring
+        // month has management minutes, not a level of decision making.
+        let visitWithDecisionMaking = elements.mdm != nil && elements.patientLocation != nil
+            && (modality == "audio_video" || modality == "audio_only") && !titledMonthWithMinutes()
         if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil || titledMonthWithMinutes(),
-           !visitReviewingReadings(), !titledVisit, !visitThatSwitched {
+           !visitReviewingReadings(), !titledVisit, !visitThatSwitched, !visitWithDecisionMaking {
             return (.remoteMonitoring, ev("remote_monitoring"))
         }
         // A check-in or portal message that became a full visit is that visit: the check-in is
