@@ -382,6 +382,24 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(month.service, .remoteMonitoring)
     }
 
+    /// Staff who sign below a clinician's signed visit wrote a later entry of their own: the
+    /// clinician performed the visit. A clinician who signs after staff attests to their work;
+    /// staff alone make a staff call.
+    func testStaffSigningAfterAClinicianLeaveTheClinicianThePerformer() throws {
+        let scanner = try NoteScanner.forTests()
+        let visit = "6/3/25 0910 Video visit, f/u HTN. Pt at home, agrees to do it by video. 12 min. -- Ruth Osei, MD\n"
+        let call = "6/3/25 1540 Pt LVM re refill amlodipine, 90d sent to CVS. -- T. Kowalczyk, LPN\n"
+        let both = scanner.scan(text: visit + call)
+        XCTAssertEqual(both.service, .telemedicineVisit)
+        XCTAssertEqual(both.elements.performingProvider?.value.name, "Ruth Osei")
+        let callOnly = scanner.scan(text: "Phone call with pt re refill, 6 min, pt at home, agreed to the call.\nSigned: Teresa Dunleavy, RN")
+        XCTAssertNil(callOnly.service)
+        let cosigned = scanner.scan(text: "Video visit, pt at home, consented. 15 min.\nSigned: Teresa Dunleavy, RN\nSigned: Ruth Osei, MD")
+        XCTAssertEqual(cosigned.elements.performingProvider?.value.name, "Ruth Osei")
+        let referrer = scanner.scan(text: "DSMES follow-up, in person.\nReferring: Dr. Marguerite Dunleavy, DO.\nTotal time: 60 minutes face-to-face.\n\nBettina Marsh, RN, CDCES")
+        XCTAssertEqual(referrer.elements.performingProvider?.value.name, "Bettina Marsh")
+    }
+
     /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
     /// just after a short consent span is no "he" (cut there, it was, and its start past the
     /// span's end trapped the scan: "Pt consented herself." stopped the whole run).

@@ -3,12 +3,15 @@
 public struct ElementResolver: Sendable {
     /// Credential spellings as written → canonical form (from the `credentials` list).
     let credentials: [String: String]
+    /// Credentials of clinical staff (the `staff_credentials` list), as `credentialKey`s.
+    let staffCredentialKeys: Set<String>
 
-    public init(credentials: [String]) {
+    public init(credentials: [String], staffCredentials: [String] = []) {
         var map: [String: String] = [:]
         // The first spelling of a key is canonical ("MD" before "M.D.").
         for c in credentials where map[ElementResolver.credentialKey(c)] == nil { map[ElementResolver.credentialKey(c)] = c }
         self.credentials = map
+        staffCredentialKeys = Set(staffCredentials.map(ElementResolver.credentialKey))
     }
 
     /// Letters only, upper-cased ("Ph.D." = "PHD", "PA-C" = "PAC").
@@ -138,7 +141,15 @@ public struct ElementResolver: Sendable {
                 ?? f.captures["name"].map(cleanName)
         }
         if let topPriority = providers.first?.priority {
-            let best = providers.filter { $0.priority == topPriority }.max { $0.span.lowerBound < $1.span.lowerBound }!
+            let top = providers.filter { $0.priority == topPriority }
+            var best = top.max { $0.span.lowerBound < $1.span.lowerBound }!
+            // Staff who sign after a clinician's signed visit wrote a later entry of their own (the
+            // nurse's afternoon call below the morning's video visit): the clinician performed the
+            // visit. A clinician who signs after staff attests to the staff's work, as before.
+            if isStaff(best), let clinician = top.filter({ !isStaff($0) && $0.span.upperBound <= best.span.lowerBound })
+                .max(by: { $0.span.lowerBound < $1.span.lowerBound }) {
+                best = clinician
+            }
             var name = fullName(best)
             let cred = best.captures["credential"].map(canonicalCredential)
             var evidence = [best.span]
@@ -374,6 +385,12 @@ public struct ElementResolver: Sendable {
             out.append(c)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a signature's credential is clinical staff's (`staff_credentials`).
+    func isStaff(_ f: Finding) -> Bool {
+        guard !staffCredentialKeys.isEmpty, let raw = f.captures["credential"] else { return false }
+        return staffCredentialKeys.contains(ElementResolver.credentialKey(raw))
     }
 
     func canonicalCredential(_ raw: String) -> String {

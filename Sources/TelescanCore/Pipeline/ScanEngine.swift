@@ -34,7 +34,7 @@ public final class ScanEngine: @unchecked Sendable {
         self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.dictation = SpokenDictation(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.flattened = FlattenedNoteBreaks(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
-        self.resolver = ElementResolver(credentials: lexicons.list("credentials"))
+        self.resolver = ElementResolver(credentials: lexicons.list("credentials"), staffCredentials: lexicons.list("staff_credentials"))
         self.classifier = ServiceClassifier(staffCredentials: lexicons.list("staff_credentials"))
         self.decider = decider
         self.defaultDate = defaultDate
