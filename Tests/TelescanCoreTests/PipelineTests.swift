@@ -400,6 +400,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(referrer.elements.performingProvider?.value.name, "Bettina Marsh")
     }
 
+    /// A portal message named first that asked for a visit the note documents by phone is not
+    /// the note's technology; an e-visit that mentions one call is still an e-visit.
+    func testAMessageThatLedToAPhoneVisitGivesThePhone() throws {
+        let scanner = try NoteScanner.forTests()
+        let visit = scanner.scan(text: "Portal message 10/02 08:20 (patient): burning when I pee.\nReply: I will call you at 1 pm for a phone visit.\n\nPHONE VISIT 13:00-13:16\nReached her at work; she would rather not be on video, so we did the visit by phone.\nPlan: call if not better in 48 h - then urine culture and in-person visit.\n16 min total today.\nGwendolyn Ames, NP")
+        XCTAssertEqual(visit.service, .telemedicineVisit)
+        XCTAssertEqual(visit.elements.modality?.value, "audio_only")
+        let eVisit = scanner.scan(text: "Portal e-visit. Patient message about a rash; reviewed the history and replied through the portal with a plan. Cumulative time over 7 days: 12 minutes.\nJo Lee, NP")
+        XCTAssertEqual(eVisit.service, .eVisit)
+    }
+
     /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
     /// just after a short consent span is no "he" (cut there, it was, and its start past the
     /// span's end trapped the scan: "Pt consented herself." stopped the whole run).

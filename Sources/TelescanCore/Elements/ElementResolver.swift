@@ -82,6 +82,16 @@ public struct ElementResolver: Sendable {
             }
         } else if let top = modalities.first {
             var value = top.value!
+            // A message named first and a live technology of the same priority stated more often
+            // (a portal message, then "PHONE VISIT 13:00-13:16 ... we did the visit by phone"):
+            // the message asked for the visit that the note documents.
+            if value == "online_message" {
+                let live = modalities.filter { $0.priority == top.priority && ($0.value == "audio_only" || $0.value == "audio_video") }
+                if let first = live.first, !(statesVideo && statesPhone),
+                   modalities.filter({ $0.value == first.value }).count > 2 * modalities.filter({ $0.value == "online_message" }).count {
+                    value = first.value!
+                }
+            }
             // Video and phone both stated with no switch: the higher-priority statement wins; a
             // stated majority settles it. One that names a part of the visit ("the first couple
             // of minutes over the phone ..., then the rest of the visit on video"), not the whole
