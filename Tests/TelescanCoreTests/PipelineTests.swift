@@ -411,6 +411,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(eVisit.service, .eVisit)
     }
 
+    /// A relative who agrees "on her mother's behalf" (the possessive may be split by a line
+    /// break) is not the patient; a parent who opens a long sentence, with her role after her
+    /// name, is the guardian.
+    func testAConsentOnARelativesBehalfOrByAParentNamedWithHerRole() throws {
+        let by = try consentGiver()
+        XCTAssertEqual(by("Phone visit. Pt at home. 20 min.\nMrs. Haddad is very hard of hearing; Leila answered most questions and agreed, on her mother's\nbehalf, to having the visit by telephone.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Phone visit. Pt at home. 20 min.\nDad consented on his son's behalf to the video visit.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit. Child at home. 30 min.\nMom, Dalia Quiroga (parent/legal guardian), was beside him the whole session and okayed doing today's therapy over video.\nJo Lee, SLP"), "guardian")
+        XCTAssertEqual(by("Phone visit. Pt at home. 20 min.\nShe agreed to the phone visit; her son's behalf was not needed.\nJo Lee, MD"), "patient")
+    }
+
     /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
     /// just after a short consent span is no "he" (cut there, it was, and its start past the
     /// span's end trapped the scan: "Pt consented herself." stopped the whole run).

@@ -24,7 +24,7 @@ public enum ConsentOnBehalf {
         let tail = text[span.lowerBound..<e].map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }
         guard phrases.contains(where: { p in
             tail.count >= p.count && (0...(tail.count - p.count)).contains { i in tail[i..<(i + p.count)].elementsEqual(p) }
-        }) || endsForSomeone(tail) else { return nil }
+        }) || endsForSomeone(tail) || namesSomeonesBehalf(tail) else { return nil }
         if RelativeNames.isMadeProxy(near: span.lowerBound, in: text) { return "guardian" }
         // A parent named in the clause before the consent, not denied ("not his mother").
         let s = sentenceStart(before: span.lowerBound, notBefore: 0, in: text)
@@ -67,6 +67,25 @@ public enum ConsentOnBehalf {
         var b = e
         while b > t.startIndex, ASCIIByte.isLetter(t[b - 1]) { b -= 1 }
         return agreedTo.contains(String(decoding: t[b..<e], as: UTF8.self))
+    }
+
+    /// "on her mother's behalf", "on his wife’s behalf": a relative named by the possessive,
+    /// with "on" at most 30 bytes before it (the lower-cased tail of a consent, whose span may
+    /// run over a line break).
+    static func namesSomeonesBehalf(_ raw: [UInt8]) -> Bool {
+        let key = Array("s behalf".utf8)
+        // A line break may fall inside the phrase ("on her mother's\nbehalf").
+        let tail = raw.map { $0 == 10 || $0 == 13 || $0 == 9 ? 32 : $0 }
+        guard tail.count > key.count + 4 else { return false }
+        for i in 1...(tail.count - key.count) where tail[i..<(i + key.count)].elementsEqual(key) {
+            let apostrophe = tail[i - 1] == 39 || (i >= 3 && tail[i - 3] == 0xE2 && tail[i - 2] == 0x80 && tail[i - 1] == 0x99)
+            guard apostrophe else { continue }
+            let from = max(0, i - 30)
+            if (from..<i).contains(where: { j in
+                j + 3 <= i && tail[j] == 111 && tail[j + 1] == 110 && tail[j + 2] == 32 && (j == 0 || !ASCIIByte.isLetter(tail[j - 1]))
+            }) { return true }
+        }
+        return false
     }
 
     /// Where the sentence holding `at` starts: after a line break, a semicolon or a full stop that

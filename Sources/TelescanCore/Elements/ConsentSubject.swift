@@ -2,7 +2,9 @@
 /// gave the go-ahead for Ellie to have her sessions on the video link"): the guardian
 /// (decisions.md). The rules read a consent verb with no subject of its own as the patient's;
 /// only when the words between the sentence's start and the consent name a parent first and no
-/// other person (no "she", "he", "pt", "patient", "I", "we", "they") is it read again.
+/// other person (no "she", "he", "pt", "patient", "I", "we", "they") is it read again. A parent's
+/// role may follow the name ("Mom, Dalia Quiroga (parent/legal guardian), was beside him ... and
+/// okayed doing today's therapy over video").
 public enum ConsentSubject {
     /// Parents, who stand for a child.
     static let parents: Set<String> = ["mum", "mom", "mother", "dad", "father", "parent", "parents", "mommy", "mama",
@@ -13,7 +15,7 @@ public enum ConsentSubject {
     /// Words that may stand before the parent ("Her mum", "The patient's mother").
     static let leading: Set<String> = ["the", "her", "his", "their", "pt's", "patient's", "child's"]
     /// How far back the sentence's start is looked for.
-    static let reach = 80
+    static let reach = 120
 
     /// "guardian" when the consent at `span` belongs to a parent who opens its sentence; nil otherwise.
     public static func by(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
@@ -28,7 +30,7 @@ public enum ConsentSubject {
         var words = ConsentPronoun.words(in: s..<span.lowerBound, text).map(\.1)
         while let first = words.first, leading.contains(first) { words.removeFirst() }
         guard let first = words.first, parents.contains(first),
-              !words.dropFirst().contains(where: { others.contains($0) || parents.contains($0) }) else { return nil }
+              !words.dropFirst().contains(where: { others.contains($0) }) else { return nil }
         return "guardian"
     }
 }
