@@ -422,6 +422,17 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Phone visit. Pt at home. 20 min.\nShe agreed to the phone visit; her son's behalf was not needed.\nJo Lee, MD"), "patient")
     }
 
+    /// A note headed as a face-to-face visit whose no-encounter words come later (the front
+    /// desk's cancellation of the next visit, appended) is that office visit; a first paragraph
+    /// that says "in person" is no heading.
+    func testAHeadedOfficeVisitWithALaterCancellationIsTheOfficeVisit() throws {
+        let scanner = try NoteScanner.forTests()
+        let awv = scanner.scan(text: "MEDICARE ANNUAL WELLNESS VISIT (subsequent) - in office\nDate: 05/08/2025\n\nHealth risk assessment reviewed. Falls: none.\nVitals: BP 136/78.\nFollow-up: video visit in 3 months.\n\nCornelius Vance, MD    05/08/2025\n\n---------\n07/29/2025 11:02 - Front desk: pt called to cancel the 08/07 video visit, traveling.")
+        XCTAssertEqual(awv.service, .inPerson)
+        let paragraph = scanner.scan(text: "I rang Mr. Oduya at ten o'clock for his planned telephone visit. He would rather wait to be seen in person; he did not consent to a phone visit, so he called to cancel and will rebook.\nJo Lee, MD")
+        XCTAssertNotEqual(paragraph.service, .inPerson)
+    }
+
     /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
     /// just after a short consent span is no "he" (cut there, it was, and its start past the
     /// span's end trapped the scan: "Pt consented herself." stopped the whole run).
@@ -441,6 +452,7 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(ElementResolver.withoutRole("Dermatologist Hyun-woo Castellanos"), "Hyun-woo Castellanos")
         XCTAssertEqual(ElementResolver.withoutRole("Nurse Jackie"), "Nurse Jackie")
         XCTAssertEqual(ElementResolver.withoutRole("Mary Ann Rivera"), "Mary Ann Rivera")
+        XCTAssertEqual(ElementResolver.withoutRole("Incident-to Martin Osei"), "Martin Osei")
         let scanner = try NoteScanner.forTests()
         let r = scanner.scan(text: "Video visit, patient at home, verbal consent. Total time 30 min.\nPsychiatrist Priyanka Seth, MD")
         XCTAssertEqual(r.elements.performingProvider?.value.name, "Priyanka Seth")

@@ -360,6 +360,8 @@ public struct ElementResolver: Sendable {
         "fellow", "therapist", "counselor", "counsellor", "nurse", "pcp", "ma", "rn", "np", "pa", "lpn", "cma",
         "surgeon", "consultant", "hospitalist", "intensivist", "pediatrician", "paediatrician", "pharmacist",
         "dietitian", "dietician", "midwife", "practitioner", "scribe", "dentist", "optometrist", "audiologist",
+        // a billing line's prefix ("Incident-to Martin Osei, MD -- physician on site")
+        "incident-to",
     ]
 
     static func withoutRole(_ name: String) -> String {

@@ -13,9 +13,12 @@ public struct ServiceClassifier: Sendable {
     }
 
     /// `isDated`: whether a calendar date stands beside a span (`DatedMention`); none by default.
+    /// `onHeadingLine`: whether a byte offset lies on the note's first line with text, a short
+    /// heading (`DatedMention.onHeadingLine`); none by default.
     public func classify(_ findings: [Finding], elements: NoteElements,
-                         isDated: (Range<Int>) -> Bool = { _ in false }) -> (Service?, [Range<Int>]) {
-        let (service, evidence) = classifyCues(findings, elements: elements, isDated: isDated)
+                         isDated: (Range<Int>) -> Bool = { _ in false },
+                         onHeadingLine: (Int) -> Bool = { _ in false }) -> (Service?, [Range<Int>]) {
+        let (service, evidence) = classifyCues(findings, elements: elements, isDated: isDated, onHeadingLine: onHeadingLine)
         // A call performed by clinical staff (an RN returning a call, an LPN handling a refill)
         // is no provider encounter, even with minutes: staff do not bill these services.
         if let service, service == .telemedicineVisit || service == .virtualCheckin || service == .eVisit,
@@ -31,7 +34,8 @@ public struct ServiceClassifier: Sendable {
         return staffCredentials.contains(credential.uppercased())
     }
 
-    func classifyCues(_ findings: [Finding], elements: NoteElements, isDated: (Range<Int>) -> Bool) -> (Service?, [Range<Int>]) {
+    func classifyCues(_ findings: [Finding], elements: NoteElements, isDated: (Range<Int>) -> Bool,
+                      onHeadingLine: (Int) -> Bool) -> (Service?, [Range<Int>]) {
         // The cue values and their first two spans; a note has a handful, so a list searched
         // in order is cheaper than a dictionary hashing every key.
         var cues = CueList()
@@ -50,6 +54,16 @@ public struct ServiceClassifier: Sendable {
         // note (HPI, A/P, chief complaint) are priority 0: telehealth notes have them too.
         let statedInPerson = findings.contains {
             $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
+        }
+        // A note titled as a face-to-face visit ("MEDICARE ANNUAL WELLNESS VISIT (subsequent) - in
+        // office") whose no-encounter cues all come later (the front desk's cancellation of the
+        // next visit, appended below the signed visit) is that visit, even without minutes or MDM.
+        func titledOfficeVisit() -> Bool {
+            guard let noEncounter = cues["no_encounter"]?.map(\.lowerBound).min() else { return false }
+            return findings.contains {
+                $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority > 0
+                    && $0.span.upperBound < noEncounter && onHeadingLine($0.span.lowerBound)
+            }
         }
         // A month titled as the program's ("Remote Patient Monitoring - Monthly Review", the titled
         // rules' priority 3) with its management minutes is the month even when its plan names an
@@ -85,7 +99,7 @@ public struct ServiceClassifier: Sendable {
         // is still no encounter, unless it documents the work of one (MDM, or 5 minutes or more:
         // no service is billed for less, so "Call length 3 min" of a scheduling call is no visit).
         if cues["no_encounter"] != nil && (elements.time?.value ?? 0) < 5 && elements.mdm == nil {
-            return (nil, ev("no_encounter"))
+            return titledOfficeVisit() ? (.inPerson, ev("in_person")) : (nil, ev("no_encounter"))
         }
         // A monitoring program named in an office visit's plan ("Enrolled in BP cuff RPM") is a
         // mention: a monitoring month that states a face-to-face setting still counts its days.
@@ -146,7 +160,7 @@ public struct ServiceClassifier: Sendable {
         // none did. A coordination note that only names an "ED visit" has no such sections.
         // Asked only where a no-encounter cue stands, so most notes never scan for it.
         func officeVisitWork() -> Bool {
-            statedInPerson && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil) && findings.contains {
+            statedInPerson && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil || titledOfficeVisit()) && findings.contains {
                 $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority == 0
             }
         }

@@ -253,7 +253,8 @@ public final class NoteScanner {
             elements.consent = .init(.init(value: c.value.value, by: "guardian"), evidence: c.evidence)
         }
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements,
-                                                                    isDated: { DatedMention.isDated($0, in: buf) })
+                                                                    isDated: { DatedMention.isDated($0, in: buf) },
+                                                                    onHeadingLine: { DatedMention.onHeadingLine($0, buf) })
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
         engine.resolver.alignModality(&elements, service: service, findings: findings)
         if service == .virtualCheckin,

@@ -85,6 +85,17 @@ public enum DatedMention {
 
     static let titleLimit = 400
 
+    /// Whether `pos` lies on the note's first line with text and that line is a heading: it ends
+    /// within `headingLimit` bytes of the note's start (a first paragraph is no title).
+    static func onHeadingLine(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard pos < headingLimit, onTitleLine(pos, t) else { return false }
+        var i = pos
+        while i < t.count, i < headingLimit, t[i] != 10 { i += 1 }
+        return i < t.count && t[i] == 10
+    }
+
+    static let headingLimit = 120
+
     /// A line break, or a full stop, semicolon, question or exclamation mark before a blank.
     static func endsSentence(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         let b = t[i]
