@@ -372,14 +372,11 @@ final class PipelineTests: XCTestCase {
     /// A live visit with the patient's place and a level of decision making is that visit,
     /// though it reviews a monitoring program's data; a month of the program is still the month.
     func testAVisitWithDecisionMakingThatReviewsMonitoringDataIsTheVisit() throws {
-        let scanner = try NoteScanner.forTests()
-        let visit = scanner.scan(text: "HF clinic - telehealth visit note\nVisit conducted via synchronous audio-video. Patient located at his home.\nCC: HFrEF follow-up; RPM weight and BP review. Scale readings on 26 of 31 days.\nMedical decision making: moderate complexity.\nJo Lee, MD")
-        XCTAssertEqual(visit.service, .telemedicineVisit)
-        XCTAssertEqual(visit.elements.modality?.value, "audio_video")
-        let withoutLevel = scanner.scan(text: "HF clinic - telehealth visit note\nVisit conducted via synchronous audio-video. Patient located at his home.\nCC: HFrEF follow-up; RPM weight and BP review. Scale readings on 26 of 31 days.\nJo Lee, MD")
-        XCTAssertEqual(withoutLevel.service, .remoteMonitoring)
-        let month = scanner.scan(text: "Remote Patient Monitoring - Monthly Review\nDays with readings: 22. Called her by video to review her weights; she is at home.\nManagement time this month: 25 minutes. MDM: low.\nJo Lee, NP")
-        XCTAssertEqual(month.service, .remoteMonitoring)
+        let visit = "HF clinic - telehealth visit note\nVisit conducted via synchronous audio-video. Patient located at his home.\nCC: HFrEF follow-up; RPM weight and BP review. Scale readings on 26 of 31 days.\n"
+        let month = "Remote Patient Monitoring - Monthly Review\nDays with readings: 22. Called her by video to review her weights; she is at home.\nManagement time this month: 25 minutes. MDM: low.\nJo Lee, NP"
+        try assertServices([(visit + "Medical decision making: moderate complexity.\nJo Lee, MD", .telemedicineVisit),
+                            (visit + "Jo Lee, MD", .remoteMonitoring), (month, .remoteMonitoring)])
+        XCTAssertEqual(try NoteScanner.forTests().scan(text: visit + "MDM: moderate.\nJo Lee, MD").elements.modality?.value, "audio_video")
     }
 
     /// Staff who sign below a clinician's signed visit wrote a later entry of their own: the
@@ -398,6 +395,10 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(cosigned.elements.performingProvider?.value.name, "Ruth Osei")
         let referrer = scanner.scan(text: "DSMES follow-up, in person.\nReferring: Dr. Marguerite Dunleavy, DO.\nTotal time: 60 minutes face-to-face.\n\nBettina Marsh, RN, CDCES")
         XCTAssertEqual(referrer.elements.performingProvider?.value.name, "Bettina Marsh")
+        // a name and credential read inside a line (a note in capitals) signs no entry
+        let capitals = scanner.scan(text: "DENTAL TRIAGE - TELEPHONE\nCALLER: PT, SERAFINA LINDGREN-OBI, 27F, EST DENTAL PT\nC/C: TOOTH PAIN 3 DAYS. SCHEDULED EMERGENCY SLOT TOMORROW.\nCALL 5 MIN.\nYESENIA PRADO, RDA")
+        XCTAssertNil(capitals.service)
+        XCTAssertNotEqual(capitals.elements.performingProvider?.value.credential, "PT")
     }
 
     /// A portal message named first that asked for a visit the note documents by phone is not
@@ -426,11 +427,11 @@ final class PipelineTests: XCTestCase {
     /// desk's cancellation of the next visit, appended) is that office visit; a first paragraph
     /// that says "in person" is no heading.
     func testAHeadedOfficeVisitWithALaterCancellationIsTheOfficeVisit() throws {
-        let scanner = try NoteScanner.forTests()
-        let awv = scanner.scan(text: "MEDICARE ANNUAL WELLNESS VISIT (subsequent) - in office\nDate: 05/08/2025\n\nHealth risk assessment reviewed. Falls: none.\nVitals: BP 136/78.\nFollow-up: video visit in 3 months.\n\nCornelius Vance, MD    05/08/2025\n\n---------\n07/29/2025 11:02 - Front desk: pt called to cancel the 08/07 video visit, traveling.")
-        XCTAssertEqual(awv.service, .inPerson)
-        let paragraph = scanner.scan(text: "I rang Mr. Oduya at ten o'clock for his planned telephone visit. He would rather wait to be seen in person; he did not consent to a phone visit, so he called to cancel and will rebook.\nJo Lee, MD")
-        XCTAssertNotEqual(paragraph.service, .inPerson)
+        try assertServices([
+            ("MEDICARE ANNUAL WELLNESS VISIT (subsequent) - in office\nDate: 05/08/2025\n\nHealth risk assessment reviewed. Falls: none.\nVitals: BP 136/78.\nFollow-up: video visit in 3 months.\n\nCornelius Vance, MD    05/08/2025\n\n---------\n07/29/2025 11:02 - Front desk: pt called to cancel the 08/07 video visit, traveling.", .inPerson),
+            // no heading: the first line is a paragraph
+            ("I rang Mr. Oduya at ten o'clock for his planned telephone visit. He would rather wait to be seen in person; he did not consent to a phone visit, so he called to cancel and will rebook.\nJo Lee, MD", nil),
+        ])
     }
 
     /// A word that runs past the window the pronoun is looked for in is read whole: "herself"
@@ -1189,6 +1190,12 @@ final class DeferredCompileTests: XCTestCase {
 }
 
 /// Who gave the consent each note documents (nil: no consent), as one scanner reads them.
+/// Asserts the service each note is read as (nil: none).
+private func assertServices(_ cases: [(String, Service?)], file: StaticString = #filePath, line: UInt = #line) throws {
+    let scanner = try NoteScanner.forTests()
+    for (text, service) in cases { XCTAssertEqual(scanner.scan(text: text).service, service, text, file: file, line: line) }
+}
+
 private func consentGiver() throws -> (String) -> String? {
     let scanner = try NoteScanner.forTests()
     return { scanner.scan(text: $0).elements.consent?.value.by }

@@ -24,7 +24,10 @@ public struct ElementResolver: Sendable {
         return String(s.uppercased().filter { $0.isLetter })
     }
 
-    public func resolve(_ all: [Finding], inputPatientStatus: String?) -> NoteElements {
+    /// `startsEntry`: whether a signature's span opens its line or follows a sign-off mark
+    /// ("-- Ruth Osei, MD"), as a signed entry's does; every span by default.
+    public func resolve(_ all: [Finding], inputPatientStatus: String?,
+                        startsEntry: (Int) -> Bool = { _ in true }) -> NoteElements {
         var e = NoteElements()
         // One pass groups the affirmed findings by element; each element's list is sorted when
         // asked for.
@@ -155,8 +158,12 @@ public struct ElementResolver: Sendable {
             var best = top.max { $0.span.lowerBound < $1.span.lowerBound }!
             // Staff who sign after a clinician's signed visit wrote a later entry of their own (the
             // nurse's afternoon call below the morning's video visit): the clinician performed the
-            // visit. A clinician who signs after staff attests to the staff's work, as before.
-            if isStaff(best), let clinician = top.filter({ !isStaff($0) && $0.span.upperBound <= best.span.lowerBound })
+            // visit. A clinician who signs after staff attests to the staff's work, as before. Only
+            // a clinician's signature that starts an entry: a name and credential read inside a
+            // line ("27F, EST DENTAL PT" in capitals) signs nothing.
+            if isStaff(best), let clinician = top.filter({
+                !isStaff($0) && $0.span.upperBound <= best.span.lowerBound && startsEntry($0.span.lowerBound)
+            })
                 .max(by: { $0.span.lowerBound < $1.span.lowerBound }) {
                 best = clinician
             }

@@ -238,7 +238,8 @@ public final class NoteScanner {
             }
         }
         warnings += errors
-        var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus)
+        var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus,
+                                               startsEntry: { Self.startsEntry($0, buf) })
         // "Karin agreed" after "his daughter Karin", "Mom on the line with pt. She agreed ...",
         // "(house manager) agreed to the video visit on his behalf": the consent is another's.
         if let c = elements.consent, c.value.by == "patient", let first = c.evidence.first,
@@ -383,5 +384,19 @@ public final class NoteScanner {
     /// Lower-cased, whitespace-collapsed capture text, the key into a rule's `values` map.
     static func key(_ raw: String) -> String {
         raw.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+    }
+}
+
+extension NoteScanner {
+    /// Whether the text before `pos` on its line is only blanks, or a sign-off mark ("--", "—",
+    /// "/s/") after blanks: where a signed entry's signature starts.
+    static func startsEntry(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = min(pos, t.count) - 1
+        while i >= 0, t[i] == 32 || t[i] == 9 { i -= 1 }
+        if i < 0 || t[i] == 10 || t[i] == 13 { return true }
+        if i >= 1, t[i] == 45, t[i - 1] == 45 { return true }                                   // "--"
+        if i >= 2, t[i] == 0x94, t[i - 1] == 0x80, t[i - 2] == 0xE2 { return true }             // "—"
+        if i >= 2, t[i] == 47, t[i - 1] | 0x20 == 115, t[i - 2] == 47 { return true }           // "/s/"
+        return false
     }
 }
