@@ -161,11 +161,11 @@ public struct ElementResolver: Sendable {
             // visit. A clinician who signs after staff attests to the staff's work, as before. Only
             // a clinician's signature that starts an entry: a name and credential read inside a
             // line ("27F, EST DENTAL PT" in capitals) signs nothing.
-            if isStaff(best), let clinician = top.filter({
-                !isStaff($0) && $0.span.upperBound <= best.span.lowerBound && startsEntry($0.span.lowerBound)
-            })
-                .max(by: { $0.span.lowerBound < $1.span.lowerBound }) {
-                best = clinician
+            if isStaff(best) {
+                let signedBefore = top.filter {
+                    !isStaff($0) && $0.span.upperBound <= best.span.lowerBound && startsEntry($0.span.lowerBound)
+                }
+                if let clinician = signedBefore.max(by: { $0.span.lowerBound < $1.span.lowerBound }) { best = clinician }
             }
             var name = fullName(best)
             let cred = best.captures["credential"].map(canonicalCredential)

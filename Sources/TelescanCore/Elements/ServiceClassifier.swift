@@ -160,7 +160,7 @@ public struct ServiceClassifier: Sendable {
         // none did. A coordination note that only names an "ED visit" has no such sections.
         // Asked only where a no-encounter cue stands, so most notes never scan for it.
         func officeVisitWork() -> Bool {
-            statedInPerson && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil || titledOfficeVisit()) && findings.contains {
+            statedInPerson && ((elements.time?.value ?? 0) >= 5 || elements.mdm != nil) && findings.contains {
                 $0.isAffirmed && $0.element == .service && $0.value == "in_person" && $0.priority == 0
             }
         }
