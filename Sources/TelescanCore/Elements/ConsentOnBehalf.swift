@@ -72,17 +72,17 @@ public enum ConsentOnBehalf {
     /// "on her mother's behalf", "on his wife’s behalf": a relative named by the possessive,
     /// with "on" at most 30 bytes before it (the lower-cased tail of a consent, whose span may
     /// run over a line break).
-    static func namesSomeonesBehalf(_ raw: [UInt8]) -> Bool {
+    static func namesSomeonesBehalf(_ tail: [UInt8]) -> Bool {
         let key = Array("s behalf".utf8)
-        // A line break may fall inside the phrase ("on her mother's\nbehalf").
-        let tail = raw.map { $0 == 10 || $0 == 13 || $0 == 9 ? 32 : $0 }
         guard tail.count > key.count + 4 else { return false }
-        for i in 1...(tail.count - key.count) where tail[i..<(i + key.count)].elementsEqual(key) {
+        // A line break may fall inside the phrase ("on her mother's\nbehalf"): any blank is a space.
+        func blank(_ b: UInt8) -> UInt8 { b == 10 || b == 13 || b == 9 ? 32 : b }
+        for i in 1...(tail.count - key.count) where tail[i..<(i + key.count)].elementsEqual(key, by: { blank($0) == $1 }) {
             let apostrophe = tail[i - 1] == 39 || (i >= 3 && tail[i - 3] == 0xE2 && tail[i - 2] == 0x80 && tail[i - 1] == 0x99)
             guard apostrophe else { continue }
             let from = max(0, i - 30)
             if (from..<i).contains(where: { j in
-                j + 3 <= i && tail[j] == 111 && tail[j + 1] == 110 && tail[j + 2] == 32 && (j == 0 || !ASCIIByte.isLetter(tail[j - 1]))
+                j + 3 <= i && tail[j] == 111 && tail[j + 1] == 110 && blank(tail[j + 2]) == 32 && (j == 0 || !ASCIIByte.isLetter(tail[j - 1]))
             }) { return true }
         }
         return false

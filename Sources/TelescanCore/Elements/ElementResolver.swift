@@ -3,15 +3,15 @@
 public struct ElementResolver: Sendable {
     /// Credential spellings as written → canonical form (from the `credentials` list).
     let credentials: [String: String]
-    /// Credentials of clinical staff (the `staff_credentials` list), as `credentialKey`s.
-    let staffCredentialKeys: Set<String>
+    /// Credentials of clinical staff (the `staff_credentials` list).
+    let staff: StaffCredentials
 
     public init(credentials: [String], staffCredentials: [String] = []) {
         var map: [String: String] = [:]
         // The first spelling of a key is canonical ("MD" before "M.D.").
         for c in credentials where map[ElementResolver.credentialKey(c)] == nil { map[ElementResolver.credentialKey(c)] = c }
         self.credentials = map
-        staffCredentialKeys = Set(staffCredentials.map(ElementResolver.credentialKey))
+        staff = StaffCredentials(staffCredentials)
     }
 
     /// Letters only, upper-cased ("Ph.D." = "PHD", "PA-C" = "PAC").
@@ -407,10 +407,7 @@ public struct ElementResolver: Sendable {
     }
 
     /// Whether a signature's credential is clinical staff's (`staff_credentials`).
-    func isStaff(_ f: Finding) -> Bool {
-        guard !staffCredentialKeys.isEmpty, let raw = f.captures["credential"] else { return false }
-        return staffCredentialKeys.contains(ElementResolver.credentialKey(raw))
-    }
+    func isStaff(_ f: Finding) -> Bool { staff.contains(f.captures["credential"]) }
 
     func canonicalCredential(_ raw: String) -> String {
         credentials[ElementResolver.credentialKey(raw)] ?? raw.uppercased()

@@ -1,15 +1,15 @@
 /// Decides which service a note documents, from its affirmed `service` cues and elements.
 /// A telehealth mention that context voided (future, past, hypothetical) is not a service.
 public struct ServiceClassifier: Sendable {
-    /// Credentials of clinical staff (the `staff_credentials` list), upper-cased.
-    let staffCredentials: Set<String>
+    /// Credentials of clinical staff (the `staff_credentials` list).
+    let staff: StaffCredentials
 
     /// The cue values by which a note says it holds no encounter with the patient (a no-show, a
     /// scheduling or refill call, a contact without the patient, nothing clinical discussed).
     static let noEncounterCues: Set<String> = ["no_encounter", "no_patient", "clinician_consult", "no_clinical_content"]
 
     public init(staffCredentials: [String] = []) {
-        self.staffCredentials = Set(staffCredentials.map { $0.uppercased() })
+        staff = StaffCredentials(staffCredentials)
     }
 
     /// `isDated`: whether a calendar date stands beside a span (`DatedMention`); none by default.
@@ -30,8 +30,7 @@ public struct ServiceClassifier: Sendable {
 
     /// Whether the performer holds a credential of clinical staff (the `staff_credentials` list).
     public func isStaff(_ performer: NoteElements.Item<NoteElements.Provider>?) -> Bool {
-        guard let credential = performer?.value.credential else { return false }
-        return staffCredentials.contains(credential.uppercased())
+        staff.contains(performer?.value.credential)
     }
 
     func classifyCues(_ findings: [Finding], elements: NoteElements, isDated: (Range<Int>) -> Bool,
