@@ -933,6 +933,26 @@ final class StaffCallTests: XCTestCase {
         XCTAssertNil(staff.elements.performingProvider)
     }
 
+    /// s51: a registered nurse's own clinical session by video or phone is the visit the note
+    /// documents (the independent writers label lactation consults, diabetes education and wound
+    /// reviews so); the same nurse's refill or triage call, and an assistant's or practical
+    /// nurse's contact of any kind, stay staff calls.
+    func testNursesOwnSessionIsAVisitButTheirTasksAndAssistantsContactsAreNot() throws {
+        let scanner = try NoteScanner.forTests()
+        let session = "Lactation consult by video. Mother and baby at home; mother agreed to the video visit. Latch observed on camera and corrected. Total time 40 minutes.\nRenata Okafor, RN, IBCLC\n"
+        let visit = scanner.scan(text: session)
+        XCTAssertEqual(visit.service, .telemedicineVisit)
+        XCTAssertEqual(visit.elements.performingProvider?.value.name, "Renata Okafor")
+        for note in [
+            session.replacingOccurrences(of: "Total time", with: "Refill of nipple cream sent. Total time"),
+            "Diabetes education by phone; she agreed to the phone call from home. Reviewed her meter. Routed to Dr. Lee. 20 minutes.\nKim Park, RN\n",
+            session.replacingOccurrences(of: "Renata Okafor, RN, IBCLC", with: "Renata Okafor, CMA"),
+            session.replacingOccurrences(of: "Renata Okafor, RN, IBCLC", with: "Renata Okafor, LPN"),
+        ] {
+            XCTAssertNil(scanner.scan(text: note).service, note)
+        }
+    }
+
     func testProviderVisitMentioningStaffStaysAVisit() throws {
         let r = try NoteScanner.forTests().scan(text: "Video visit for hypertension. Per RN triage note yesterday, BP elevated. Patient at home, consents to video visit. Total time 25 minutes.\nDana Lee, MD")
         XCTAssertEqual(r.service, .telemedicineVisit)

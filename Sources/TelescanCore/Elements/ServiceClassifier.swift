@@ -8,8 +8,13 @@ public struct ServiceClassifier: Sendable {
     /// scheduling or refill call, a contact without the patient, nothing clinical discussed).
     static let noEncounterCues: Set<String> = ["no_encounter", "no_patient", "clinician_consult", "no_clinical_content"]
 
-    public init(staffCredentials: [String] = []) {
+    /// Credentials of staff whose contacts are always staff calls (the `staff_call_credentials`
+    /// list: assistants, practical nurses, community health workers, paramedics).
+    let staffCallOnly: StaffCredentials
+
+    public init(staffCredentials: [String] = [], staffCallCredentials: [String] = []) {
         staff = StaffCredentials(staffCredentials)
+        staffCallOnly = StaffCredentials(staffCallCredentials)
     }
 
     /// `isDated`: whether a calendar date stands beside a span (`DatedMention`); none by default.
@@ -20,9 +25,16 @@ public struct ServiceClassifier: Sendable {
                          onHeadingLine: (Int) -> Bool = { _ in false }) -> (Service?, [Range<Int>]) {
         let (service, evidence) = classifyCues(findings, elements: elements, isDated: isDated, onHeadingLine: onHeadingLine)
         // A call performed by clinical staff (an RN returning a call, an LPN handling a refill)
-        // is no provider encounter, even with minutes: staff do not bill these services.
+        // is no provider encounter, even with minutes: staff do not bill these services. A
+        // registered nurse's or therapist's own clinical session (a lactation consult, diabetes
+        // education, a wound review by video) is the visit the note documents, unless the note
+        // names a staff task (a `staff_task` cue: a refill, triage, results, scheduling); an
+        // assistant's or practical nurse's contact is always a staff call.
         if let service, service == .telemedicineVisit || service == .virtualCheckin || service == .eVisit,
-           let performer = elements.performingProvider, isStaff(performer) {
+           let performer = elements.performingProvider, isStaff(performer),
+           staffCallOnly.contains(performer.value.credential) || findings.contains(where: {
+               $0.isAffirmed && $0.element == .service && $0.value == "staff_task"
+           }) {
             return (nil, performer.evidence)
         }
         return (service, evidence)

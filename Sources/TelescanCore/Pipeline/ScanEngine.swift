@@ -35,7 +35,8 @@ public final class ScanEngine: @unchecked Sendable {
         self.dictation = SpokenDictation(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.flattened = FlattenedNoteBreaks(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.resolver = ElementResolver(credentials: lexicons.list("credentials"), staffCredentials: lexicons.list("staff_credentials"))
-        self.classifier = ServiceClassifier(staffCredentials: lexicons.list("staff_credentials"))
+        self.classifier = ServiceClassifier(staffCredentials: lexicons.list("staff_credentials"),
+                                            staffCallCredentials: lexicons.list("staff_call_credentials"))
         self.decider = decider
         self.defaultDate = defaultDate
         self.keepFindings = keepFindings
