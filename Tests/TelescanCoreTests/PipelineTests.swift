@@ -859,6 +859,20 @@ final class PipelineTests: XCTestCase {
         XCTAssertGreaterThan(one.count, 10_000)
         XCTAssertEqual(one, try run(4))
     }
+
+    /// s51: "new to me" is the writer's view; a patient the note shows the practice has seen is
+    /// established (CPT counts any clinician of the group), and a stated new patient stays new.
+    func testNewToTheClinicianIsEstablishedWhenThePracticeHasSeenThePatient() throws {
+        let scanner = try NoteScanner.forTests()
+        let visit = "Video visit, patient at home, consented. Total time 20 minutes.\nDana Lee, MD\n"
+        for (line, status) in [
+            ("Covering for Dr. Ames. I have not met her before; she has been with our clinic since 2023.", "established"),
+            ("Pt is new to me.", "new"),
+            ("New patient. New to me; seen in our clinic since 2023 by her PCP only for labs.", "new"),
+        ] {
+            XCTAssertEqual(scanner.scan(text: line + "\n" + visit).elements.patientStatus?.value, status, line)
+        }
+    }
 }
 
 final class JSONObjectScannerTests: XCTestCase {

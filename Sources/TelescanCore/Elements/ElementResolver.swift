@@ -1,6 +1,10 @@
 /// Turns the affirmed findings of a note into its elements: picks, per element, the finding
 /// that counts (highest rule priority, then the element's tie-break) and computes the value.
 public struct ElementResolver: Sendable {
+    /// The patient-status value of a clinician's own first meeting ("new to me", "I have not
+    /// met her before"): new, unless the practice has seen the patient.
+    static let newToClinician = "new_to_clinician"
+
     /// Credential spellings as written → canonical form (from the `credentials` list).
     let credentials: [String: String]
     /// Credentials of clinical staff (the `staff_credentials` list).
@@ -186,8 +190,22 @@ public struct ElementResolver: Sendable {
             e.performingProvider = .init(.init(name: name, credential: cred), evidence: evidence)
         }
 
-        if let s = of(.patientStatus).first(where: { $0.value != nil }) {
-            e.patientStatus = .init(s.value!, evidence: [s.span])
+        let statuses = of(.patientStatus).filter { $0.value != nil }
+        if let s = statuses.first {
+            // "New to me" is the writer's view (the `new_to_clinician` rules): a patient the note
+            // also shows the practice has seen ("with our clinic since 2023") is established, as
+            // CPT counts any clinician of the group; else it is a new patient.
+            if s.value == Self.newToClinician {
+                if let stated = statuses.first(where: { $0.value == "new" }) {
+                    e.patientStatus = .init("new", evidence: [stated.span])
+                } else if let seen = statuses.first(where: { $0.value == "established" }) {
+                    e.patientStatus = .init("established", evidence: [seen.span])
+                } else {
+                    e.patientStatus = .init("new", evidence: [s.span])
+                }
+            } else {
+                e.patientStatus = .init(s.value!, evidence: [s.span])
+            }
         } else if let input = inputPatientStatus?.lowercased(), input == "new" || input == "established" {
             e.patientStatus = .init(input)
             e.patientStatusFromInput = true
