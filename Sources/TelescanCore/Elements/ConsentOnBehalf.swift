@@ -33,9 +33,21 @@ public enum ConsentOnBehalf {
         // care. She agreed on his behalf to today's visit by video"), or, after a full stop, stands
         // anywhere in it up to the consent's end ("Her husband ... is her designated health care
         // agent ... . I explained the nature of a video consultation and he agreed to it for her").
+        // Or two sentences before, where the sentence between tells what the proxy did
+        // ("Clementine is his health care proxy. ... Clementine uploaded two photos ... . She
+        // checked the e-visit acknowledgement agreeing, on his behalf, to ..."), only with the
+        // pronoun opening the consent's sentence.
+        let opening = ConsentPronoun.words(in: s..<min(n, max(span.upperBound, span.lowerBound + 4)), text)
+        let pronounOpens = opening.first.map { $0.0 < span.lowerBound + 4 && ConsentPronoun.subjects.contains($0.1) } ?? false
+        if pronounOpens, s >= 2 {
+            let previous = sentenceStart(before: s - 2, notBefore: 0, in: text)
+            // Over the blank lines between paragraphs to the earlier sentence's last byte.
+            var end = previous - 2
+            while end > 0, text[end] == 10 || text[end] == 13 || text[end] == 32 { end -= 1 }
+            if end > 0, RelativeNames.isMadeProxy(near: end, in: text) { return "guardian" }
+        }
         if s >= 2, RelativeNames.isMadeProxy(near: s - 2, in: text) {
-            let opening = ConsentPronoun.words(in: s..<min(n, max(span.upperBound, span.lowerBound + 4)), text)
-            if let first = opening.first, first.0 < span.lowerBound + 4, ConsentPronoun.subjects.contains(first.1) { return "guardian" }
+            if pronounOpens { return "guardian" }
             if text[s - 1] == 46, opening.contains(where: { $0.0 < span.upperBound && ConsentPronoun.subjects.contains($0.1) }) {
                 return "guardian"
             }
