@@ -278,6 +278,11 @@ final class PipelineTests: XCTestCase {
         // when the note made that relative the proxy; not when it did not.
         XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins (health care POA) joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "other")
+        // s51: the proxy named two sentences before a consent given "on his behalf" whose
+        // sentence opens with a pronoun (a sentence of what she did stands between, across a
+        // blank line); not when nothing made her the proxy.
+        XCTAssertEqual(by("E-visit.\nSubmitted by: daughter, Clementine, through her proxy access. Clementine is his health care proxy.\n\nClementine uploaded two photos and asked if it needs to be seen. She checked the e-visit acknowledgement agreeing, on his behalf, to an online evaluation.\n12 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("E-visit.\nSubmitted by: daughter, Clementine, through her portal access. Clementine lives nearby.\n\nClementine uploaded two photos and asked if it needs to be seen. She checked the e-visit acknowledgement agreeing, on his behalf, to an online evaluation.\n12 min.\nJo Lee, MD"), "other")
         // A later sentence with the relative's name as its subject may make them the proxy; not
         // one that makes another relative the proxy, nor one that denies it.
         XCTAssertEqual(by("Phone visit.\nPatient in her apartment, her son Rafael Castellanos on the line from home. Rafael is her health care proxy (activated 2024). Rafael gave consent for today's phone visit on his mother's behalf.\nJo Lee, MD"), "guardian")
