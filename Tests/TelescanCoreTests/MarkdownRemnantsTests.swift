@@ -56,7 +56,8 @@ final class MarkdownRemnantsTests: XCTestCase {
     func testWhatRulesReadStays() {
         for s in ["* Patient at home", "Consent: ***", "Location: *** ", "Consent: ___", "Time: __ min", "pt_name: Lee",
                   "(__) video", "2*3 tabs", "Rating: ****", "> 30 minutes spent", "#2 pencil", "- [x] Video", "- [ ] Consent",
-                  "| Video | ❌ |", "| Phone | ✅ |", "Consent ☑", "Pt’s home — café", "BP >140", "a * b", "plain text"] {
+                  "| Video | ❌ |", "| Phone | ✅ |", "Consent ☑", "Pt’s home — café", "BP >140", "a * b", "plain text",
+                  "your video visit on ***.", "Time: ***, MDM: low", "Consent: __.", "(Location: ***)"] {
             XCTAssertNil(masked(s), s)
         }
     }

@@ -131,6 +131,10 @@ public enum MarkdownRemnants {
         let after: UInt8 = end < t.count ? t[end] : 10
         let spaceBefore = WhitespaceRuns.isSpace(before), spaceAfter = WhitespaceRuns.isSpace(after)
         if spaceBefore && spaceAfter { return false }
+        // After white space and before a full stop, comma, semicolon or closing bracket ("your
+        // video visit on ***.", "Time: __,") the run is a blank left unfilled: emphasis never
+        // opens before such punctuation.
+        if spaceBefore && (after == 46 || after == 44 || after == 59 || after == 41) { return false }
         if t[start] == UInt8(ascii: "*") {
             return end - start <= 3 && !(isDigit(before) && isDigit(after))
         }
