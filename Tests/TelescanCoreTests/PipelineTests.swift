@@ -134,6 +134,12 @@ final class PipelineTests: XCTestCase {
         let r = scanner.scan(text: backToVideo)
         XCTAssertEqual(r.elements.modality?.value, "audio_video")
         XCTAssertNil(r.elements.audioOnlyReason)
+        // A template's "If audio only, reason:" row: a ticked reason answers it; with no tick
+        // the row names no reason.
+        let ticked = "Telephone visit. Patient at home, verbal consent.\nIf audio only, reason:  [X] Patient has no video-capable device  [ ] Patient declined video\nTotal time 15 minutes.\nJo Lee, MD"
+        XCTAssertNotNil(scanner.scan(text: ticked).elements.audioOnlyReason)
+        let unticked = "Telephone visit. Patient at home, verbal consent.\nIf audio only, reason:  [ ] Patient has no video-capable device  [ ] Patient declined video\nTotal time 15 minutes.\nJo Lee, MD"
+        XCTAssertNil(scanner.scan(text: unticked).elements.audioOnlyReason)
     }
 
     /// A no-encounter document (scheduling, a voicemail) stays one when its minutes are fewer
@@ -348,6 +354,10 @@ final class PipelineTests: XCTestCase {
         let opening = Array("Video visit. Mom stepped out. She agreed to the video visit.".utf8)
         opening.withUnsafeBufferPointer { XCTAssertEqual(ConsentPronoun.by(for: 34..<59, in: $0), "guardian") }
         XCTAssertEqual(by("Postnatal review over video.\nMother is at her house with the baby. She has given verbal consent for the consultation by video.\nJo Lee, CNM"), "patient")
+        // A sentence that made the relative the guardian may end the line before.
+        XCTAssertEqual(by("Telephone visit, 6 y, established.\nKayden lives with his grandmother, Loretta Bright, who has had legal guardianship since 2023.\nShe was home with him during the call and agreed to do the visit over the phone.\nJo Lee, MD"), "guardian")
+        // Not across a blank line.
+        XCTAssertEqual(by("Telephone visit, 6 y, established.\nKayden lives with his grandmother, Loretta Bright, who has had legal guardianship since 2023.\n\nShe was home with him during the call and agreed to do the visit over the phone.\nJo Lee, MD"), "patient")
     }
 
     /// A "Photo review:" heading is a store-and-forward review only in a note that names an
@@ -517,6 +527,9 @@ final class PipelineTests: XCTestCase {
         // "no" does not negate the consent; "9 am. to 5 pm." stays one.
         XCTAssertEqual(sentences("no diarrhea, wet diaper 9 pm. Mom agreed to a phone eval."), ["no diarrhea, wet diaper 9 pm.", "Mom agreed to a phone eval."])
         XCTAssertEqual(sentences("open 9 am. to 5 pm."), ["open 9 am. to 5 pm."])
+        // A one-letter unit ("24 h.", "3 d.") after a number is no initial.
+        XCTAssertEqual(sentences("No visit needed within 24 h. Medical discussion time: 8 minutes."), ["No visit needed within 24 h.", "Medical discussion time: 8 minutes."])
+        XCTAssertEqual(sentences("Seen by J. Smith today."), ["Seen by J. Smith today."])
         let scanner = try NoteScanner.forTests()
         let r = scanner.scan(text: "Nutrition f/u on video, pt at home, ok with video. down 6 lb. 45 min. next in 4 wks.\nHarriet Lowe RD")
         XCTAssertEqual(r.elements.time?.value, 45)

@@ -75,12 +75,20 @@ public enum ConsentPronoun {
     static func madeProxyBefore(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
         let n = text.count
         let s = ConsentOnBehalf.sentenceStart(before: min(n, span.lowerBound + 1), notBefore: max(0, span.lowerBound - proxySentenceReach), in: text)
-        guard s >= 2, text[s - 1] == 46 else { return nil }
+        // The sentence before ends with a full stop, on the same line or at the end of the line
+        // before ("... who has had legal guardianship since 2023.\nShe was home with him ...");
+        // not across a blank line.
+        var stop = s - 1
+        if stop >= 0, text[stop] == 10 {
+            stop -= 1
+            while stop >= 0, text[stop] == 32 || text[stop] == 9 || text[stop] == 13 { stop -= 1 }
+        }
+        guard stop >= 1, text[stop] == 46 else { return nil }
         let opening = words(in: s..<min(n, span.upperBound), text)
         guard let first = opening.first, subjects.contains(first.1),
               text[s..<first.0].allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }),
               !opening.dropFirst().contains(where: { namers.contains($0.1) || $0.1 == "i" || $0.1 == "we" }) else { return nil }
-        return RelativeNames.isMadeProxy(near: s - 2, in: text) ? "guardian" : nil
+        return RelativeNames.isMadeProxy(near: stop - 1, in: text) ? "guardian" : nil
     }
 
     static func agrees(_ relative: Gender, _ pronoun: Gender) -> Bool {
