@@ -17,6 +17,10 @@ final class PatientNameMentionsTests: XCTestCase {
         XCTAssertTrue(m.hasPrefix("Patient: Eli Thornton"), m)
         // "Smith, John": the first name after the comma.
         XCTAssertEqual(masked("Pt: Brandt, Ollie\nOllie joined from his car."), "Pt: Brandt, Ollie\nPt    joined from his car.")
+        // A surname's initial after the first name ("Pt: Noah B., 16 M").
+        XCTAssertEqual(masked("Pt: Noah B., 16 M\nNoah and his dad were on from home."), "Pt: Noah B., 16 M\nPt   and his dad were on from home.")
+        // Not a lone word before an initial-less line.
+        XCTAssertNil(masked("Pt: Noah\nNoah and his dad were on from home."))
     }
 
     /// A header without a label names the patient when the name comes with an age and sex or

@@ -298,6 +298,12 @@ final class PipelineTests: XCTestCase {
         // before made the proxy; not when that sentence denies it.
         XCTAssertEqual(by("Video visit.\nHis daughter, Ms. Renee Castell, holds durable power of attorney for health care (copy scanned 04/2025). She agreed on his behalf to today's visit by video.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Video visit.\nHis daughter, Ms. Renee Castell, does not hold power of attorney. She agreed on his behalf to today's visit by video.\nJo Lee, MD"), "other")
+        // s52: a consent whose own words name a parent, guardian or proxy after "by" or "from"
+        // is theirs; the patient's own reconfirmation of it is not asked for here.
+        XCTAssertEqual(by("Adolescent medicine - video visit.\nAva joined from home with her mother.\nConsent: telehealth consent signed by mother in January is on file; I reconfirmed with her verbally today before we started.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Adolescent medicine - video visit.\nAva joined from home with her mother.\nConsent: telehealth consent signed by Ava in January is on file; I reconfirmed with her verbally today before we started.\n25 min.\nJo Lee, MD"), "patient")
+        XCTAssertEqual(by("Video visit from the group home office.\nConsent: obtained before the visit from his court-appointed legal guardian, Ms. Felicia Tran, by phone.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit.\nPatient location: [x] Home\nConsent: [x] Verbal consent obtained [x] from patient [ ] From guardian\n25 min.\nJo Lee, MD"), "patient")
         // Nor when the sentence that introduces the relative denies the role, however far back
         // the denial stands or whoever else it names.
         XCTAssertEqual(by("Phone visit.\nSpoke with her and her daughter Karin, who helps care for her but is not her health care proxy. Karin agreed to the phone visit on her mother's behalf.\nJo Lee, MD"), "other")

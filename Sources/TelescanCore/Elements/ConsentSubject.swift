@@ -17,9 +17,37 @@ public enum ConsentSubject {
     /// How far back the sentence's start is looked for.
     static let reach = 120
 
-    /// "guardian" when the consent at `span` belongs to a parent who opens its sentence; nil otherwise.
+    /// Who stands for the patient by authority, named after "by" or "from" inside a consent's
+    /// own words.
+    static let authorities: Set<String> = parents.union(["proxy", "poa", "hcpoa", "dpoa", "conservator"])
+    /// Words that may stand between "by" and the authority ("from his court-appointed legal guardian").
+    static let authorityLeading: Set<String> = leading.union(["court", "appointed", "legal", "health", "care"])
+
+    /// Whether the consent's own words name a parent, guardian or proxy as the one who gave or
+    /// signed it ("telehealth consent signed by mother in January is on file; I reconfirmed with
+    /// her verbally today"): the rule that read the whole statement did not say who.
+    static func namesAuthority(in span: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The rest of the clause after a short span too ("Consent: obtained before the visit
+        // from his court-appointed legal guardian").
+        var end = min(text.count, span.upperBound)
+        let limit = min(text.count, end + 60)
+        // Not past a check box ("obtained from patient [ ] From guardian"): its options are
+        // the template's, not what was said.
+        while end < limit, text[end] != 46, text[end] != 59, text[end] != 10, text[end] != 91, text[end] != 0xE2 { end += 1 }
+        let words = ConsentPronoun.words(in: span.lowerBound..<end, text).map(\.1)
+        for (i, w) in words.enumerated() where w == "by" || w == "from" {
+            var j = i + 1
+            while j < words.count, authorityLeading.contains(words[j]) { j += 1 }
+            if j < words.count, authorities.contains(words[j]) { return true }
+        }
+        return false
+    }
+
+    /// "guardian" when the consent at `span` belongs to a parent who opens its sentence, or its
+    /// own words name a parent, guardian or proxy after "by" or "from"; nil otherwise.
     public static func by(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
         guard span.lowerBound <= text.count else { return nil }
+        if namesAuthority(in: span, text) { return "guardian" }
         let limit = max(0, span.lowerBound - reach)
         let s = ConsentOnBehalf.sentenceStart(before: span.lowerBound, notBefore: limit, in: text)
         // The sentence's start must be found within reach.

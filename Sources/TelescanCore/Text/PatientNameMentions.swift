@@ -193,12 +193,13 @@ public enum PatientNameMentions {
             while after < end, t[after] == 32 { after += 1 }
             first = word(t, after, end)
         } else {
-            // A first name needs a surname after it ("Patient: Eli Thornton"), else it may be
-            // the surname alone or a word.
+            // A first name needs a surname after it ("Patient: Eli Thornton"), or the surname's
+            // initial ("Pt: Noah B., 16 M"), else it may be the surname alone or a word.
             var s = after
             guard s < end, t[s] == 32 else { return nil }
             while s < end, t[s] == 32 { s += 1 }
-            guard !word(t, s, end).isEmpty else { return nil }
+            let initial = s + 1 < end && t[s] >= 65 && t[s] <= 90 && t[s + 1] == UInt8(ascii: ".")
+            guard initial || !word(t, s, end).isEmpty else { return nil }
         }
         guard first.count >= 2, !notNames.contains(first.map { $0 | 0x20 }) else { return nil }
         return first
