@@ -31,9 +31,11 @@ public enum ConsentSubject {
         // from his court-appointed legal guardian").
         var end = min(text.count, span.upperBound)
         let limit = min(text.count, end + 60)
-        // Not past a check box ("obtained from patient [ ] From guardian"): its options are
-        // the template's, not what was said.
-        while end < limit, text[end] != 46, text[end] != 59, text[end] != 10, text[end] != 91, text[end] != 0xE2 { end += 1 }
+        // Not past a check box ("obtained from patient [ ] From guardian", "☐ From guardian"):
+        // its options are the template's, not what was said. (U+2610-U+263F, the ballot boxes,
+        // begin E2 98 in UTF-8; a curly apostrophe or a dash, E2 80, does not stop the clause.)
+        while end < limit, text[end] != 46, text[end] != 59, text[end] != 10, text[end] != 91,
+              !(text[end] == 0xE2 && end + 1 < text.count && text[end + 1] == 0x98) { end += 1 }
         let words = ConsentPronoun.words(in: span.lowerBound..<end, text).map(\.1)
         for (i, w) in words.enumerated() where w == "by" || w == "from" {
             var j = i + 1
