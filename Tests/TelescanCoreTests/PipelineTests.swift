@@ -307,6 +307,9 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit.\nPatient location: ☑ Home\nConsent: ☑ Verbal consent obtained ☑ from patient ☐ From guardian\n25 min.\nJo Lee, MD"), "patient")
         // A curly apostrophe in the clause does not end it.
         XCTAssertEqual(by("Video visit from the group home office.\nConsent: obtained on today’s call from his legal guardian, Ms. Felicia Tran.\n25 min.\nJo Lee, MD"), "guardian")
+        // A curly possessive before the parent is skipped as the ASCII one is.
+        XCTAssertEqual(by("Video visit.\nThe patient’s mum okayed doing today's therapy over video.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit.\nThe patient's mum okayed doing today's therapy over video.\n25 min.\nJo Lee, MD"), "guardian")
         // Nor when the sentence that introduces the relative denies the role, however far back
         // the denial stands or whoever else it names.
         XCTAssertEqual(by("Phone visit.\nSpoke with her and her daughter Karin, who helps care for her but is not her health care proxy. Karin agreed to the phone visit on her mother's behalf.\nJo Lee, MD"), "other")

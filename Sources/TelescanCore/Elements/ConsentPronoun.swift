@@ -141,6 +141,10 @@ public enum ConsentPronoun {
                 let b = text[j]
                 if ASCIIByte.isLetter(b) { bytes.append(b | 0x20); j += 1; continue }
                 if b == 39, j + 1 < text.count, (text[j + 1] | 0x20) == 115 { bytes += [39, 115]; j += 2; break }
+                // A curly possessive (U+2019, E2 80 99) reads as the ASCII one: "patient’s mother".
+                if b == 0xE2, j + 3 < text.count, text[j + 1] == 0x80, text[j + 2] == 0x99, (text[j + 3] | 0x20) == 115 {
+                    bytes += [39, 115]; j += 4; break
+                }
                 break
             }
             out.append((i, String(decoding: bytes, as: UTF8.self)))
