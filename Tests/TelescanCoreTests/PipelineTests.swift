@@ -383,6 +383,21 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(video.elements.modality?.value, "audio_video")
     }
 
+    /// s53: an e-visit whose photos themselves were reviewed, in a line after the one that
+    /// sent them, is a store-and-forward review though the portal is named first
+    /// (`ElementResolver.alignModality`); the same review before a call back in a check-in
+    /// leaves the call's technology, and an e-visit of messages only stays a message.
+    func testReviewedPhotosMakeAnEVisitStoreAndForwardOnly() throws {
+        let scanner = try NoteScanner.forTests()
+        let evisit = scanner.scan(text: "E-VISIT (Portal)\nPatient message: I attached 2 pictures of the blister. Do I need to come in?\n[02/03 12:30] Reviewed both images. Intact serous blister, no cellulitis.\nReply sent with care advice.\nCumulative time over 7 days: 12 minutes.\nJo Lee, DPM")
+        XCTAssertEqual(evisit.service, .eVisit)
+        XCTAssertEqual(evisit.elements.modality?.value, "store_and_forward")
+        let messages = scanner.scan(text: "E-VISIT (Portal)\nPatient message: is it OK to take ibuprofen with my lisinopril?\nReviewed her medication list and replied with advice.\nCumulative time over 7 days: 8 minutes.\nJo Lee, MD")
+        XCTAssertEqual(messages.elements.modality?.value, "online_message")
+        let checkin = scanner.scan(text: "Brief virtual check-in\nEstablished pt, 8 days old.\nInitiated by: mother, who sent photos via portal this AM asking if baby looks more yellow.\n\nReviewed photos then called mom back by phone. Mom agreed to the brief check-in by phone.\nTime: 7 min of medical discussion.\nJo Lee, DO")
+        XCTAssertEqual(checkin.elements.modality?.value, "audio_only")
+    }
+
     /// An e-consult is a contact without the patient, unless the note also documents a visit
     /// with the patient (the consult converted to a video visit, a monitoring month that
     /// mentions the consultant's reply).

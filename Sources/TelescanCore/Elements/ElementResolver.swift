@@ -318,6 +318,16 @@ public struct ElementResolver: Sendable {
         case .virtualCheckin? where e.modality?.value == "online_message": wanted = ["audio_video", "audio_only"]
         default: return
         }
+        // An e-visit whose photos themselves were reviewed ("Reviewed both images.", "E-visit -
+        // photo review") was a store-and-forward review, though the portal that carried the photos
+        // is named first and with a higher priority (s53: writers label such notes so 71 to 22).
+        if service == .eVisit, e.modality?.value == "online_message" {
+            let photos = findings.filter { $0.isAffirmed && $0.element == .modality && $0.value == "store_and_forward" }
+            if !photos.isEmpty {
+                e.modality = .init("store_and_forward", evidence: evidenceList(photos))
+                return
+            }
+        }
         if let v = e.modality?.value, wanted.contains(v) { return }
         let candidates = findings.filter { $0.isAffirmed && $0.element == .modality && wanted.contains($0.value ?? "") }
         if let best = candidates.max(by: { $0.priority < $1.priority }) {
