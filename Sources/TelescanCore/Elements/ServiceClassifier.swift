@@ -22,8 +22,10 @@ public struct ServiceClassifier: Sendable {
     /// heading (`DatedMention.onHeadingLine`); none by default.
     public func classify(_ findings: [Finding], elements: NoteElements,
                          isDated: (Range<Int>) -> Bool = { _ in false },
-                         onHeadingLine: (Int) -> Bool = { _ in false }) -> (Service?, [Range<Int>]) {
-        let (service, evidence) = classifyCues(findings, elements: elements, isDated: isDated, onHeadingLine: onHeadingLine)
+                         onHeadingLine: (Int) -> Bool = { _ in false },
+                         headingStatesFaceToFace: Bool = false) -> (Service?, [Range<Int>]) {
+        let (service, evidence) = classifyCues(findings, elements: elements, isDated: isDated, onHeadingLine: onHeadingLine,
+                                               headingStatesFaceToFace: headingStatesFaceToFace)
         // A call performed by clinical staff (an RN returning a call, an LPN handling a refill)
         // is no provider encounter, even with minutes: staff do not bill these services. A
         // registered nurse's or therapist's own clinical session (a lactation consult, diabetes
@@ -46,7 +48,7 @@ public struct ServiceClassifier: Sendable {
     }
 
     func classifyCues(_ findings: [Finding], elements: NoteElements, isDated: (Range<Int>) -> Bool,
-                      onHeadingLine: (Int) -> Bool) -> (Service?, [Range<Int>]) {
+                      onHeadingLine: (Int) -> Bool, headingStatesFaceToFace: Bool = false) -> (Service?, [Range<Int>]) {
         // The cue values and their first two spans; a note has a handful, so a list searched
         // in order is cheaper than a dictionary hashing every key.
         var cues = CueList()
@@ -205,6 +207,15 @@ public struct ServiceClassifier: Sendable {
         // no technology, consent or location of a remote visit, is a mention.
         if modality == nil, !elements.modalityAmbiguous, cues["telemedicine_visit"] != nil, statedInPerson,
            elements.consent == nil, elements.patientLocation == nil {
+            return (.inPerson, ev("in_person"))
+        }
+        // A note whose heading states a face-to-face visit ("Internal Medicine Office Visit",
+        // "FAMILY MEDICINE -- OFFICE VISIT (in person)") is that visit: the video or phone it
+        // names in its body is another day's, a plan's or a relative's (s53: over the sets, 16
+        // such notes read as telehealth were face-to-face and 2 telehealth, both with the
+        // technology beside the heading's words; `FaceToFaceHeading`). Not when the note states
+        // a switch between technologies.
+        if headingStatesFaceToFace, elements.modalitySwitch == nil, !elements.modalityAmbiguous, !titledVisit {
             return (.inPerson, ev("in_person"))
         }
         if modality == "audio_video" || modality == "audio_only" || elements.modalityAmbiguous

@@ -255,7 +255,8 @@ public final class NoteScanner {
         }
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements,
                                                                     isDated: { DatedMention.isDated($0, in: buf) },
-                                                                    onHeadingLine: { DatedMention.onHeadingLine($0, buf) })
+                                                                    onHeadingLine: { DatedMention.onHeadingLine($0, buf) },
+                                                                    headingStatesFaceToFace: FaceToFaceHeading.states(buf))
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
         engine.resolver.alignModality(&elements, service: service, findings: findings)
         if service == .virtualCheckin,

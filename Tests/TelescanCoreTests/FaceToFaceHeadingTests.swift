@@ -1,0 +1,37 @@
+import XCTest
+@testable import TelescanCore
+
+/// A heading that names a face-to-face visit and no remote one makes the note that office visit
+/// (`ServiceClassifier`), whatever video or phone its body names.
+final class FaceToFaceHeadingTests: XCTestCase {
+    func states(_ s: String) -> Bool {
+        Array(s.utf8).withUnsafeBufferPointer { FaceToFaceHeading.states($0) }
+    }
+
+    func testHeadingsThatNameAnOfficeVisit() {
+        XCTAssertTrue(states("Internal Medicine Office Visit\nDate: 09/30/2025\nNext visit by video in 3 months."))
+        XCTAssertTrue(states("\n  FAMILY MEDICINE -- OFFICE VISIT (in person)\nDaughter joined by FaceTime."))
+        XCTAssertTrue(states("PACT FACE-TO-FACE VISIT - Harlan Springs CBOC\nTeleretinal photos reviewed."))
+    }
+
+    func testHeadingsThatNameARemoteVisitOrNoVisit() {
+        XCTAssertFalse(states("Office visit converted to video\nPt at home."))
+        XCTAssertFalse(states("Virtual Clinic - in person follow-up declined\nVideo visit."))
+        XCTAssertFalse(states("Face-to-face over the camera app; she's parked in her car.\n"))
+        XCTAssertFalse(states("Telephone visit\nLast office visit 03/02."))
+        // Only the first line with text, and only a short one (a paragraph is no heading).
+        XCTAssertFalse(states("Video visit.\nOffice visit next month."))
+        XCTAssertFalse(states(String(repeating: "word ", count: 30) + "office visit\nbody"))
+        // A note of one line has no heading.
+        XCTAssertFalse(states("Office visit"))
+    }
+
+    func testANoteTitledAsAnOfficeVisitIsOneThoughItsBodyNamesVideo() throws {
+        let scanner = try NoteScanner.forTests()
+        let office = scanner.scan(text: "Stroke Clinic - Office Visit (in person)\nDate: 06/18/2025\nSeen in the clinic today with his wife. Established patient.\nBackground: telestroke consult in the ED in March over video. His April follow-up with me was a video visit.\nExam: L hand nearly normal.\nA/P: continue atorvastatin.\nJo Lee, MD")
+        XCTAssertEqual(office.service, .inPerson)
+        // A switch between technologies still describes a remote visit.
+        let switched = scanner.scan(text: "Office visit\nStarted on video; it froze after 5 minutes and we finished the remaining 20 minutes by phone.\nPt at home, agreed to the visit.\nJo Lee, MD")
+        XCTAssertEqual(switched.service, .telemedicineVisit)
+    }
+}
