@@ -307,6 +307,8 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit.\nPatient location: ☑ Home\nConsent: ☑ Verbal consent obtained ☑ from patient ☐ From guardian\n25 min.\nJo Lee, MD"), "patient")
         // A curly apostrophe in the clause does not end it.
         XCTAssertEqual(by("Video visit from the group home office.\nConsent: obtained on today’s call from his legal guardian, Ms. Felicia Tran.\n25 min.\nJo Lee, MD"), "guardian")
+        // s53: a "won't" before a comma does not deny the parent's agreement after it.
+        XCTAssertEqual(by("Phone visit 4/14/26\nLeo 9y T1D. Est pt.\nMom on phone - planned video but their tablet screen is cracked and won't work, mom fine doing it by phone instead. Home.\nTotal 12 min.\nJo Lee, NP"), "guardian")
         // A curly possessive before the parent is skipped as the ASCII one is.
         XCTAssertEqual(by("Video visit.\nThe patient’s mum okayed doing today's therapy over video.\n25 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Video visit.\nThe patient's mum okayed doing today's therapy over video.\n25 min.\nJo Lee, MD"), "guardian")
