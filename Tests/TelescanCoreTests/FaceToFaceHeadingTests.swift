@@ -12,6 +12,9 @@ final class FaceToFaceHeadingTests: XCTestCase {
         XCTAssertTrue(states("Internal Medicine Office Visit\nDate: 09/30/2025\nNext visit by video in 3 months."))
         XCTAssertTrue(states("\n  FAMILY MEDICINE -- OFFICE VISIT (in person)\nDaughter joined by FaceTime."))
         XCTAssertTrue(states("PACT FACE-TO-FACE VISIT - Harlan Springs CBOC\nTeleretinal photos reviewed."))
+        XCTAssertTrue(states("ACUPUNCTURE TREATMENT NOTE (in clinic)\nDate: 06/12/2025"))
+        // The practice's name first, the note's kind on the line under it.
+        XCTAssertTrue(states("Desert Bloom Chiropractic & Wellness\nDaily Treatment Note - Office Visit\n\nDate: 04/02/2025"))
     }
 
     func testHeadingsThatNameARemoteVisitOrNoVisit() {
@@ -24,6 +27,12 @@ final class FaceToFaceHeadingTests: XCTestCase {
         XCTAssertFalse(states(String(repeating: "word ", count: 30) + "office visit\nbody"))
         // A note of one line has no heading.
         XCTAssertFalse(states("Office visit"))
+        // "in clinic" unbracketed is where the clinician sat ("TH f/u via A/V. Pt @ home, prov in clinic.").
+        XCTAssertFalse(states("Migraine f/u -- VV\nProvider in clinic ofc.\n"))
+        XCTAssertFalse(states("New pt. pt at home. I'm in clinic.\nEst care.\n"))
+        // Not a "Label: value" row under the name (a template's default), nor under a remote heading.
+        XCTAssertFalse(states("Cardiology follow-up - palpitations\nVisit type: Office Visit\nVideo visit."))
+        XCTAssertFalse(states("Telehealth - Desert Bloom\nDaily Treatment Note - Office Visit\n"))
     }
 
     func testANoteTitledAsAnOfficeVisitIsOneThoughItsBodyNamesVideo() throws {
