@@ -215,7 +215,10 @@ public struct ServiceClassifier: Sendable {
         // such notes read as telehealth were face-to-face and 2 telehealth, both with the
         // technology beside the heading's words; `FaceToFaceHeading`). Not when the note states
         // a switch between technologies.
-        if headingStatesFaceToFace, elements.modalitySwitch == nil, !elements.modalityAmbiguous, !titledVisit {
+        // Nor when the body says this service was telehealth and the patient agreed to it ("This
+        // service was provided via telemedicine. The patient consented to telehealth.").
+        let statedTelehealthWithConsent = cues["telemedicine_visit"] != nil && elements.consent?.value.value == "documented"
+        if headingStatesFaceToFace, elements.modalitySwitch == nil, !elements.modalityAmbiguous, !titledVisit, !statedTelehealthWithConsent {
             return (.inPerson, ev("in_person"))
         }
         if modality == "audio_video" || modality == "audio_only" || elements.modalityAmbiguous
