@@ -335,6 +335,12 @@ final class IndependentSetsTests: XCTestCase {
         ("b5-ambient-scribe-11", 40, 236, 5),
         ("b6-plain-everyday-56", 40, 231, 3),
         ("b7-mixed-month-32", 40, 240, 1),
+        ("a2-radiation-oncology-and-on-treatment-checks", 40, 217, 4),
+        ("a3-neurosurgery-and-spine", 40, 233, 2),
+        ("a4-nicu-graduates-and-neonatal-follow-up", 40, 197, 6),
+        ("a5-plastic-and-hand-surgery", 40, 235, 2),
+        ("a6-social-work-and-case-management-calls", 39, 223, 2),
+        ("a7-sports-concussion-and-athletic-training", 39, 227, 6),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
