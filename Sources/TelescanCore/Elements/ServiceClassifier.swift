@@ -48,7 +48,7 @@ public struct ServiceClassifier: Sendable {
     }
 
     func classifyCues(_ findings: [Finding], elements: NoteElements, isDated: (Range<Int>) -> Bool,
-                      onHeadingLine: (Int) -> Bool, headingStatesFaceToFace: Bool = false) -> (Service?, [Range<Int>]) {
+                      onHeadingLine: (Int) -> Bool, headingStatesFaceToFace: Bool) -> (Service?, [Range<Int>]) {
         // The cue values and their first two spans; a note has a handful, so a list searched
         // in order is cheaper than a dictionary hashing every key.
         var cues = CueList()
@@ -214,9 +214,9 @@ public struct ServiceClassifier: Sendable {
         // names in its body is another day's, a plan's or a relative's (s53: over the sets, 16
         // such notes read as telehealth were face-to-face and 2 telehealth, both with the
         // technology beside the heading's words; `FaceToFaceHeading`). Not when the note states
-        // a switch between technologies.
-        // Nor when the body says this service was telehealth and the patient agreed to it ("This
-        // service was provided via telemedicine. The patient consented to telehealth.").
+        // a switch between technologies, nor when the body says this service was telehealth and
+        // the patient agreed to it ("This service was provided via telemedicine. The patient
+        // consented to telehealth.").
         let statedTelehealthWithConsent = cues["telemedicine_visit"] != nil && elements.consent?.value.value == "documented"
         if headingStatesFaceToFace, elements.modalitySwitch == nil, !elements.modalityAmbiguous, !titledVisit, !statedTelehealthWithConsent {
             return (.inPerson, ev("in_person"))

@@ -1,7 +1,7 @@
-/// Whether a note's heading (its first line with text, a short one, or the short line under a
-/// practice's name: `DatedMention.onHeadingLine`)
-/// names a face-to-face visit ("Internal Medicine Office Visit", "FAMILY MEDICINE -- OFFICE VISIT
-/// (in person)", "PACT FACE-TO-FACE VISIT") and no remote one ("Office visit converted to video",
+/// Whether a note's heading (its first line with text, a short one as `DatedMention.onHeadingLine`
+/// reads it, or the short line under a practice's name) names a face-to-face visit ("Internal
+/// Medicine Office Visit", "FAMILY MEDICINE -- OFFICE VISIT (in person)", "PACT FACE-TO-FACE
+/// VISIT") and no remote one ("Office visit converted to video",
 /// "Virtual clinic - in person follow-up"). `ServiceClassifier` reads such a note as the office
 /// visit, whatever video or phone its body names (another day's, a plan's, a relative's).
 /// ASCII words, any case, on at most `DatedMention.headingLimit` bytes: one short scan a note.
