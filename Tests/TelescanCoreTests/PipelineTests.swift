@@ -280,6 +280,10 @@ final class PipelineTests: XCTestCase {
         let by = try consentGiver()
         XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm; she is his health care proxy.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Phone visit.\nArvid, 88 M, lives with his daughter Karin on her farm.\nKarin said the video was fine to go ahead with. 20 min.\nJo Lee, MD"), "other")
+        // s54: the possessor of the agreement after "with" ("with mom's agreement") gave it when
+        // a parent, guardian or proxy; the patient's own agreement stays the patient's.
+        XCTAssertEqual(by("Phone visit.\nLucas, 6, did not want the camera; visit done by phone instead, with mom's agreement. Lucas is at home with her.\n15 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Phone visit.\nVisit done by phone instead, with the patient's verbal agreement. She is at home.\n15 min.\nJo Lee, MD"), "patient")
         // A consent the rules gave to someone else ("on her mother's behalf") is the guardian's
         // when the note made that relative the proxy; not when it did not.
         XCTAssertEqual(by("Telephone visit.\nPt: Mildred, 88F, at her assisted living.\nDaughter Carol Haskins (health care POA) joined from work. Carol gave consent for today's telehealth visit on her mother's behalf.\n25 min.\nJo Lee, MD"), "guardian")

@@ -23,9 +23,16 @@ public enum ConsentSubject {
     /// Words that may stand between "by" and the authority ("from his court-appointed legal guardian").
     static let authorityLeading: Set<String> = leading.union(["court", "appointed", "legal", "health", "care"])
 
+    /// What a possessor's agreement is called after "with" ("with mom's agreement").
+    static let agreementNouns: Set<String> = ["agreement", "consent", "permission", "approval", "ok", "okay"]
+    /// Words that may stand between the possessor and the agreement ("with mum's verbal consent").
+    static let agreementQualifiers: Set<String> = ["verbal", "oral", "full", "written", "informed", "explicit"]
+
     /// Whether the consent's own words name a parent, guardian or proxy as the one who gave or
-    /// signed it ("telehealth consent signed by mother in January is on file; I reconfirmed with
-    /// her verbally today"): the rule that read the whole statement did not say who.
+    /// signed it, after "by" or "from" ("telehealth consent signed by mother in January is on
+    /// file; I reconfirmed with her verbally today") or as the agreement's possessor after "with"
+    /// ("visit done by phone instead, with mom's agreement"): the rule that read the whole
+    /// statement did not say who.
     static func namesAuthority(in span: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         // The rest of the clause after a short span too ("Consent: obtained before the visit
         // from his court-appointed legal guardian").
@@ -37,10 +44,19 @@ public enum ConsentSubject {
         while end < limit, text[end] != 46, text[end] != 59, text[end] != 10, text[end] != 91,
               !(text[end] == 0xE2 && end + 1 < text.count && text[end + 1] == 0x98) { end += 1 }
         let words = ConsentPronoun.words(in: span.lowerBound..<end, text).map(\.1)
-        for (i, w) in words.enumerated() where w == "by" || w == "from" {
+        for (i, w) in words.enumerated() where w == "by" || w == "from" || w == "with" {
             var j = i + 1
             while j < words.count, authorityLeading.contains(words[j]) { j += 1 }
-            if j < words.count, authorities.contains(words[j]) { return true }
+            guard j < words.count else { continue }
+            if w != "with" {
+                if authorities.contains(words[j]) { return true }
+                continue
+            }
+            // "with mom's agreement", "with his guardian's verbal consent": the possessor agreed.
+            guard words[j].hasSuffix("'s"), authorities.contains(String(words[j].dropLast(2))) else { continue }
+            var k = j + 1
+            while k < words.count, agreementQualifiers.contains(words[k]) { k += 1 }
+            if k < words.count, agreementNouns.contains(words[k]) { return true }
         }
         return false
     }
