@@ -340,7 +340,7 @@ final class IndependentSetsTests: XCTestCase {
         ("a4-nicu-graduates-and-neonatal-follow-up", 40, 200, 6),
         ("a5-plastic-and-hand-surgery", 40, 236, 2),
         ("a6-social-work-and-case-management-calls", 40, 225, 2),
-        ("a7-sports-concussion-and-athletic-training", 39, 230, 6),
+        ("a7-sports-concussion-and-athletic-training", 39, 230, 7),   // s54: one more "wrong": "on the phone from his dorm room" now reads other (a dorm is not a home in decisions.md's list; this writer labelled it home)
         ("b8-ent-and-otolaryngology", 39, 222, 9),
         ("b9-cardiac-devices-and-cardiac-rehab", 39, 220, 6),
         ("ba-employee-assistance-and-workplace-counselling", 38, 232, 8),
