@@ -9,7 +9,7 @@ final class IndependentSetsTests: XCTestCase {
     /// Per set: services right, element values right (true positives), and at most so many
     /// element values found that the gold does not have or has otherwise (false positives).
     static let floors: [(set: String, services: Int, elements: Int, falseElements: Int)] = [
-        ("a-templates-dictation", 90, 545, 2),
+        ("a-templates-dictation", 90, 544, 3),   // s54: one photo e-visit ("Photos reviewed" / reviewed clips) now reads store_and_forward; this writer labelled it online_message (the photo convention of s53)
         ("b-therapies-programs", 90, 532, 5),
         ("c-long-exports", 99, 578, 3),
         ("d-short-messy", 120, 579, 1),
@@ -42,10 +42,10 @@ final class IndependentSetsTests: XCTestCase {
         ("w4-specialist-letters", 40, 232, 1),
         ("x-surgical-procedural", 40, 237, 0),
         ("x1-ambient-scribe", 40, 226, 0),
-        ("x2-facility-telehealth", 40, 224, 0),
+        ("x2-facility-telehealth", 40, 223, 1),   // s54: one photo e-visit ("Photos reviewed" / reviewed clips) now reads store_and_forward; this writer labelled it online_message (the photo convention of s53)
         ("x3-behavioral-health", 40, 233, 4),
         ("y-geriatrics-home-hospice", 40, 232, 1),
-        ("y1-plain-everyday-11", 39, 212, 1),
+        ("y1-plain-everyday-11", 39, 211, 2),   // s54: one photo e-visit ("Photos reviewed" / reviewed clips) now reads store_and_forward; this writer labelled it online_message (the photo convention of s53)
         ("y2-patient-facing-5", 40, 210, 0),
         ("y3-ambient-scribe-2", 39, 208, 4),
         ("z1-addenda-multi-encounter", 40, 220, 2),
@@ -99,10 +99,10 @@ final class IndependentSetsTests: XCTestCase {
         ("o1-plain-everyday-18", 39, 195, 16),
         ("o2-patient-facing-7", 40, 219, 7),
         ("p1-plain-everyday-17", 40, 204, 14),
-        ("p2-mixed-month-8", 40, 239, 5),
+        ("p2-mixed-month-8", 40, 238, 6),   // s54: one photo e-visit ("Photos reviewed" / reviewed clips) now reads store_and_forward; this writer labelled it online_message (the photo convention of s53)
         ("p3-specialty-consults", 40, 249, 5),
         ("p4-what-happened-on-the-call", 40, 217, 0),
-        ("m1-plain-everyday-20", 40, 233, 2),
+        ("m1-plain-everyday-20", 40, 232, 3),   // s54: one photo e-visit ("Photos reviewed" / reviewed clips) now reads store_and_forward; this writer labelled it online_message (the photo convention of s53)
         ("m3-interpreters-and-caregivers", 40, 241, 1),
         ("m4-async-and-monitoring-3", 40, 202, 8),
         ("m5-specialty-followups", 40, 244, 1),
