@@ -57,7 +57,8 @@ final class MarkdownRemnantsTests: XCTestCase {
         for s in ["* Patient at home", "Consent: ***", "Location: *** ", "Consent: ___", "Time: __ min", "pt_name: Lee",
                   "(__) video", "2*3 tabs", "Rating: ****", "> 30 minutes spent", "#2 pencil", "- [x] Video", "- [ ] Consent",
                   "| Video | ❌ |", "| Phone | ✅ |", "Consent ☑", "Pt’s home — café", "BP >140", "a * b", "plain text",
-                  "your video visit on ***.", "Time: ***, MDM: low", "Consent: __.", "(Location: ***)"] {
+                  "your video visit on ***.", "Time: ***, MDM: low", "Consent: __.", "(Location: ***)",
+                  "Pt Status ....: ( ) New     (*) Established", "Patient at ...... [*] Home  [ ] Other"] {
             XCTAssertNil(masked(s), s)
         }
     }

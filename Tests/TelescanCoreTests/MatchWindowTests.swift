@@ -303,7 +303,7 @@ final class MatchWindowTests: XCTestCase {
         XCTAssertEqual(try window("time.key_value"), .reach(46, after: 0))
         XCTAssertEqual(try window("provider_location.traveling"), .reach(40, after: 40))   // reach_after defaults to reach
         XCTAssertEqual(try window("device_days.key_value"), .reach(13, after: 0))
-        XCTAssertEqual(try window("reason.declined_video"), .reach(18, after: 0))
+        XCTAssertEqual(try window("reason.declined_video"), .reach(48, after: 0))   // s54: "video link; he " (and up to 30 more) before "declined"
         XCTAssertEqual(try window("majority.durations"), .reach(40, after: 0))
         XCTAssertEqual(try window("device_days.of_days"), .wholeNote)
         XCTAssertEqual(try window("time.total_label"), .reach(0, after: 0))

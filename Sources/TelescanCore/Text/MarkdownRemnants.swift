@@ -9,7 +9,8 @@
 ///
 /// Kept, because rules read them or they are not Markdown: a bullet (`* ` at a line's start)
 /// and any run of `*` or `_` with white space on both sides (an Epic blank `***`, a lone `*`);
-/// three or more underscores (a blank to fill in); an underscore inside a word (`pt_name`) or
+/// a lone star between brackets (`(*)`, `[*]`: a ticked radio button or box); three or more
+/// underscores (a blank to fill in); an underscore inside a word (`pt_name`) or
 /// between brackets (`(__)`); a star between digits (`2*3`); a `>` at a line's start before a
 /// number ("> 30 minutes"); table pipes, boxes and ticks (`[x]`, `☐`, `✅`, `❌`).
 public enum MarkdownRemnants {
@@ -136,6 +137,10 @@ public enum MarkdownRemnants {
         // opens before such punctuation.
         if spaceBefore && (after == 46 || after == 44 || after == 59 || after == 41) { return false }
         if t[start] == UInt8(ascii: "*") {
+            // A lone star between brackets is a ticked radio button ("( ) New (*) Established"):
+            // masking it would turn the chosen option into an empty box.
+            if end - start == 1, before == UInt8(ascii: "(") || before == UInt8(ascii: "["),
+               after == UInt8(ascii: ")") || after == UInt8(ascii: "]") { return false }
             return end - start <= 3 && !(isDigit(before) && isDigit(after))
         }
         guard end - start <= 2 else { return false }
