@@ -185,7 +185,7 @@ final class IndependentSetsTests: XCTestCase {
         ("yb-heart-lung-and-sleep", 40, 234, 0),
         ("yd-plain-everyday-40", 38, 214, 3),
         ("ye-mixed-month-17", 40, 223, 8),
-        ("yf-kidney-liver-and-gut", 40, 223, 0),
+        ("yf-kidney-liver-and-gut", 40, 222, 0),   // s54: one established status fewer: "established on CAPD" now reads as a treatment (a sentence bank writer's "Established on metformin" is no status)
         ("yg-brain-and-nerves", 40, 234, 0),
         ("yh-women-and-urology", 40, 249, 0),
         ("yi-cancer-and-blood", 40, 247, 0),
