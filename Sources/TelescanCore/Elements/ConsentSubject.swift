@@ -23,6 +23,8 @@ public enum ConsentSubject {
     /// Words that may stand between "by" and the authority ("from his court-appointed legal guardian").
     static let authorityLeading: Set<String> = leading.union(["court", "appointed", "legal", "health", "care"])
 
+    /// The authorities as possessors ("mom's", "guardian's"), as `ConsentPronoun.words` spells them.
+    static let authorityPossessives: Set<String> = Set(authorities.map { $0 + "'s" })
     /// What a possessor's agreement is called after "with" ("with mom's agreement").
     static let agreementNouns: Set<String> = ["agreement", "consent", "permission", "approval", "ok", "okay"]
     /// Words that may stand between the possessor and the agreement ("with mum's verbal consent").
@@ -53,7 +55,7 @@ public enum ConsentSubject {
                 continue
             }
             // "with mom's agreement", "with his guardian's verbal consent": the possessor agreed.
-            guard words[j].hasSuffix("'s"), authorities.contains(String(words[j].dropLast(2))) else { continue }
+            guard authorityPossessives.contains(words[j]) else { continue }
             var k = j + 1
             while k < words.count, agreementQualifiers.contains(words[k]) { k += 1 }
             if k < words.count, agreementNouns.contains(words[k]) { return true }
