@@ -31,6 +31,7 @@ final class OCRSlipRepairTests: XCTestCase {
             "T1DM, a1buterol, B12, HbA1c",     // codes and words not in the list
             "O2 sat 94%, o2 2L",              // oxygen
             "drinks 2l of water",              // litres: an l after the digits
+            "grade 2I lesion",                 // a capital I after the digits, not before one
             "Total time: 20 minutes",          // nothing to repair
             "In clinic. Ida moved to Iowa.",  // a capital I that makes no listed word
             "10w40 oil, 1x/wk",                // one letter only

@@ -83,7 +83,10 @@ public struct OCRSlipRepair: Sendable {
                     for k in w.indices {
                         switch w[k] {
                         case 79, 111: w[k] = 48; changed = true
-                        case 73, 108 where k + 1 < w.count && Self.isDigit(w[k + 1]): w[k] = 49; changed = true
+                        // `where` binds to one pattern only, so each letter carries its own.
+                        case 73 where k + 1 < w.count && Self.isDigit(w[k + 1]),
+                             108 where k + 1 < w.count && Self.isDigit(w[k + 1]):
+                            w[k] = 49; changed = true
                         default: break
                         }
                     }
