@@ -16,6 +16,8 @@ public enum ConsentPronoun {
         "dad": .male, "father": .male, "daddy": .male, "papa": .male, "stepfather": .male, "stepdad": .male,
         "parent": .either, "guardian": .either, "proxy": .either,
     ]
+    /// How many clauses that open with the consent's pronoun may stand between it and the parent.
+    static let pronounChainHops = 2
     /// Words before the relative that leave it the clause's subject ("Her mother", "Pt's dad").
     static let leading: Set<String> = ["the", "her", "his", "their", "pt's", "pt’s", "patient's", "patient’s"]
     /// Words that name the patient or someone: a consent near them says who it was.
@@ -44,17 +46,29 @@ public enum ConsentPronoun {
         // gave consent herself" the pronoun is the patient.
         let clauseStart = clauseStart(before: pronoun.at, text)
         guard clauseStart > 0, !text[clauseStart..<pronoun.at].contains(where: ASCIIByte.isLetter) else { return nil }
-        let subjectStart = Self.clauseStart(before: clauseStart - 1, text)
         // In a maternity note the mother is the patient ("Mother is at her house with the baby.
         // She has given verbal consent").
         let maternity = maternityWords.contains { containsFolded(text, $0) }
-        var leadingWords = 0
-        for (_, word) in words(in: subjectStart..<pronoun.at, text) {
-            if leading.contains(word), leadingWords < 1 { leadingWords += 1; continue }
-            if let g = guardians[word], agrees(g, pronoun.gender) {
-                return maternity && g == .female ? nil : "guardian"
+        // The clause before names the parent, or opens with the same pronoun, whose clause before
+        // is read in turn ("Mom is at home with Sofia. She has no data plan on her phone, so
+        // video wasn't an option; she agreed to a phone visit instead"): a pronoun that keeps
+        // the subject of the clauses before it. Not over a blank line (an empty clause ends it).
+        let pronounWord = pronoun.gender == .female ? "she" : "he"
+        var clause = clauseStart
+        for _ in 0..<(1 + pronounChainHops) {
+            let subjectStart = Self.clauseStart(before: clause - 1, text)
+            var leadingWords = 0
+            var samePronoun = false
+            for (_, word) in words(in: subjectStart..<clause, text) {
+                if leading.contains(word), leadingWords < 1 { leadingWords += 1; continue }
+                if let g = guardians[word], agrees(g, pronoun.gender) {
+                    return maternity && g == .female ? nil : "guardian"
+                }
+                samePronoun = leadingWords == 0 && word == pronounWord
+                break
             }
-            break
+            guard samePronoun, subjectStart > 0 else { break }
+            clause = subjectStart
         }
         return madeProxyBefore(span, in: text)
     }

@@ -30,8 +30,41 @@ public enum RelativeNames {
         let lo = max(0, span.lowerBound - 20), hi = min(text.count, span.lowerBound + 12)
         let candidates = ConsentPronoun.words(in: lo..<hi, text).filter { ASCIIByte.isUpper(text[$0.0]) }
         guard let named = candidates.last(where: { $0.0 <= span.lowerBound + 1 }) ?? candidates.first ?? appositive(before: span.lowerBound, in: text),
-              !notNames.contains(named.1), named.1.count >= 3 else { return nil }
-        return role(of: named.1, before: named.0, in: text)
+              !notNames.contains(named.1) else { return nil }
+        // A surname or its initial after a title ("Ms. P. gave verbal consent", "Mr. Amundsen
+        // gave verbal consent") is read with the title's gender; a bare name needs three letters.
+        let title = self.title(before: named.0, in: text)
+        guard named.1.count >= 3 || (title != nil && named.1.count == 1 && named.0 + 1 < text.count && text[named.0 + 1] == 46) else { return nil }
+        return role(of: named.1, before: named.0, in: text, title: title)
+    }
+
+    /// Titles, by the gender they give.
+    static let titles: [String: ConsentPronoun.Gender] = ["mr": .male, "mrs": .female, "ms": .female, "miss": .female, "mx": .either]
+
+    /// The gender of the title ("Ms. ", "Mr ") just before `at`; nil when there is none.
+    static func title(before at: Int, in text: UnsafeBufferPointer<UInt8>) -> ConsentPronoun.Gender? {
+        var e = at
+        while e > 0, text[e - 1] == 32 { e -= 1 }
+        guard e < at else { return nil }
+        if e > 0, text[e - 1] == 46 { e -= 1 }
+        var b = e
+        while b > 0, ASCIIByte.isLetter(text[b - 1]) { b -= 1 }
+        guard b < e, b == 0 || !ASCIIByte.isLetter(text[b - 1]) else { return nil }
+        return titles[String(decoding: text[b..<e].map { $0 | 0x20 }, as: UTF8.self)]
+    }
+
+    /// Relatives by the gender of their role; those not listed may be either.
+    static let female: Set<String> = ["mother", "mom", "mum", "stepmother", "daughter", "wife", "sister", "aunt", "grandmother",
+                                      "grandma", "niece", "granddaughter"]
+    static let male: Set<String> = ["father", "dad", "stepfather", "son", "husband", "brother", "uncle", "grandfather",
+                                    "grandpa", "nephew", "grandson"]
+
+    static func agrees(_ relation: String, _ title: ConsentPronoun.Gender?) -> Bool {
+        switch title {
+        case .female?: return !male.contains(relation)
+        case .male?: return !female.contains(relation)
+        default: return true
+        }
     }
 
     /// How far back a clause-opening name may stand before the consent.
@@ -83,14 +116,37 @@ public enum RelativeNames {
     /// Herminia Aguayo, who has legal guardianship") ending none.
     static func sentence(around at: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var s = at, e = at
-        while s > 0, text[s - 1] != 10, text[s - 1] != 46 || ConsentOnBehalf.isTitle(before: s - 1, in: text) { s -= 1 }
-        while e < text.count, text[e] != 10, text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) { e += 1 }
+        while s > 0, text[s - 1] != 10 || isSoftWrap(s - 1, in: text),
+              text[s - 1] != 46 || ConsentOnBehalf.isTitle(before: s - 1, in: text) || isInitial(before: s - 1, in: text) { s -= 1 }
+        while e < text.count, text[e] != 10 || isSoftWrap(e, in: text),
+              text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) || isInitial(before: e, in: text) { e += 1 }
         return s..<e
+    }
+
+    /// Whether the line break at `i` wraps a sentence ("a court-appointed legal guardian, Ms.
+    /// Regina Thorne of County Guardianship\nServices."): a lower-case letter or a comma before
+    /// it, a letter after it, and the next line no label ("Location: home").
+    static func isSoftWrap(_ i: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard i >= 1, i + 1 < text.count else { return false }
+        let before = text[i - 1]
+        guard (before >= 97 && before <= 122) || before == 44, ASCIIByte.isLetter(text[i + 1]) else { return false }
+        var j = i + 1
+        while j < text.count, j < i + 32, ASCIIByte.isLetter(text[j]) || text[j] == 32 || text[j] == 39 || text[j] == 45 {
+            if text[j] == 32, j + 1 < text.count, text[j + 1] == 32 { break }
+            j += 1
+        }
+        return j >= text.count || text[j] != 58 || j >= i + 32
+    }
+
+    /// Whether the full stop at `dot` ends a name's initial ("Loretta P. has legal guardianship").
+    static func isInitial(before dot: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        dot >= 2 && ASCIIByte.isUpper(text[dot - 1]) && text[dot - 2] == 32
     }
 
     /// The role a relative of that given name was introduced with before `limit`. The note is
     /// searched for the name's bytes; only the few words around each mention are read as words.
-    static func role(of name: String, before limit: Int, in text: UnsafeBufferPointer<UInt8>) -> String? {
+    static func role(of name: String, before limit: Int, in text: UnsafeBufferPointer<UInt8>,
+                     title: ConsentPronoun.Gender? = nil) -> String? {
         let key = Array(name.utf8)
         guard !key.isEmpty, limit <= text.count else { return nil }
         var at = 0
@@ -98,7 +154,9 @@ public enum RelativeNames {
             defer { at += 1 }
             guard isMention(of: key, at: at, in: text) else { continue }
             let words = ConsentPronoun.words(in: max(0, at - 40)..<min(text.count, at + 80), text)
-            guard let k = words.firstIndex(where: { $0.0 == at }), let relation = relation(of: k, in: words, text) else { continue }
+            guard let k = words.firstIndex(where: { $0.0 == at }),
+                  let relation = relation(of: k, in: words, text) ?? (title == nil ? nil : surnameRelation(k, key, words, text, title)),
+                  agrees(relation, title) else { continue }
             if parents.contains(relation) { return "guardian" }
             return isMadeProxy(near: at, in: text) || isNamedProxy(key, after: at + key.count, before: limit, in: text) ? "guardian" : "other"
         }
@@ -161,6 +219,49 @@ public enum RelativeNames {
            words[j + 1].0 - (words[j].0 + words[j].1.count) == 1,
            parents.contains(words[j + 1].1) || others.contains(words[j + 1].1) {
             return words[j + 1].1
+        }
+        return nil
+    }
+
+    /// The relation of a titled surname, unless the patient's header line bears the same surname
+    /// and says nothing that sets the patient apart from the one who consented: "Mrs. Ibarra gave
+    /// verbal consent" is the patient Rosalía Ibarra Montes's, not her daughter Marisela Ibarra's;
+    /// "Ms. P." is the grandmother of "Patient: Keanu P., 11 yo M", a minor of another sex.
+    static func surnameRelation(_ k: Int, _ key: [UInt8], _ words: [(Int, String)], _ text: UnsafeBufferPointer<UInt8>,
+                                _ title: ConsentPronoun.Gender?) -> String? {
+        guard let relation = relation(ofSurname: k, in: words, text) else { return nil }
+        let all = Array(text)
+        guard let header = PatientNameMentions.firstName(all)?.line else { return relation }
+        let line = ConsentPronoun.words(in: header, text).map(\.1)
+        guard line.contains(String(decoding: key, as: UTF8.self)) else { return relation }
+        return PatientHeader.isMinor(all[header]) || PatientHeader.sex(all[header]).map({ $0 != title }) == true ? relation : nil
+    }
+
+    /// The relation of a surname (or its initial) after a given name or a title, the relation
+    /// standing before them in the same clause ("grandmother, Loretta P.", "adoptive mother, Mrs.
+    /// Gwen A.", "maternal grandmother, Bernice Brooks"); read only for a consent that names
+    /// its giver by title and surname, whose gender the relation must agree with.
+    static func relation(ofSurname k: Int, in words: [(Int, String)], _ text: UnsafeBufferPointer<UInt8>) -> String? {
+        var j = k
+        var skipped = 0
+        while j >= 1, skipped < 3 {
+            let prev = words[j - 1]
+            let gap = text[(prev.0 + prev.1.count)..<words[j].0]
+            guard gap.count <= 3, gap.allSatisfy({ $0 == 32 || $0 == 46 || $0 == 10 || $0 == 13 }) else { break }
+            guard titles[prev.1] != nil || (ASCIIByte.isUpper(text[prev.0]) && !parents.contains(prev.1) && !others.contains(prev.1)) else { break }
+            j -= 1
+            skipped += 1
+        }
+        guard j < k, j >= 1 else { return nil }
+        if let relation = relation(of: j, in: words, text) { return relation }
+        // A guardian's title a few words before the name, in its clause ("a court-appointed
+        // guardian of the person,\nMr. Felix Amundsen").
+        var i = j
+        while i >= 1, j - i < 4 {
+            let prev = words[i - 1]
+            guard !text[(prev.0 + prev.1.count)..<words[i].0].contains(where: { $0 == 46 || $0 == 59 || $0 == 58 }) else { break }
+            if prev.1 == "guardian" || prev.1 == "conservator" { return "guardian" }
+            i -= 1
         }
         return nil
     }
