@@ -273,6 +273,23 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(draft.elements.time?.value, 25)
     }
 
+    /// s55: a pronoun that keeps the subject of the clauses before it reaches back to the parent
+    /// who opened them; a titled surname or initial is the relative introduced with it, unless
+    /// the patient's header line shares the surname and sets the patient apart by nothing.
+    func testAPronounChainAndATitledSurnameReachTheRelative() throws {
+        let by = try consentGiver()
+        XCTAssertEqual(by("Telephone visit (audio-only)\nSpoke with mother of Sofia A. (6 y/o).\nMom is at home with Sofia. She has no data plan on her phone, so video wasn't an option; she agreed to a\nphone visit instead.\nTotal time 8 minutes.\nJo Lee, NP"), "guardian")
+        // A chain that starts from someone else stays the patient's.
+        XCTAssertEqual(by("Telephone visit (audio-only)\nSofia is at home with mom. She has no data plan on her phone, so video wasn't an option; she agreed to a\nphone visit instead.\nTotal time 8 minutes.\nJo Lee, NP"), "patient")
+        XCTAssertEqual(by("Video visit\nPatient: Keanu P., 11 yo M with type 1 diabetes.\nLocation: patient is at his grandmother's house. Grandmother, Loretta P., has legal\nguardianship (letters on file).\n\nMs. P. gave verbal consent for today's visit to be done over video.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit\nPatient: Jaylen Brooks, 6 y/o M - established.\nLegal guardian: maternal grandmother, Bernice Brooks (guardianship papers in chart). Ms. Brooks gave verbal consent for the video visit.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit\nMr. Oduya-Larkin has a court-appointed guardian of the person,\nMr. Felix Amundsen, who joined by telephone. Mr. Amundsen gave verbal consent for the telepsychiatry visit.\n25 min.\nJo Lee, MD"), "guardian")
+        // The patient shares the daughter's surname and the header says no more: the patient's.
+        XCTAssertEqual(by("Video visit\nPatient: Rosalía Ibarra Montes   DOB: 02/09/1939\nParticipants: the patient; her daughter Marisela Ibarra, who held the tablet.\nThrough the interpreter, Mrs. Ibarra gave verbal consent to be seen by video today.\n25 min.\nJo Lee, MD"), "patient")
+        // A title of the other sex is not the relative ("his wife, Mary Brooks ... Mr. Brooks").
+        XCTAssertEqual(by("Video visit\nHis wife, Mary Brooks, held the tablet. Mr. Brooks gave verbal consent for the video visit.\n25 min.\nJo Lee, MD"), "patient")
+    }
+
     /// A consent given in the name of a relative the note introduced is the relative's: the
     /// guardian's for a parent or one the note makes the proxy, someone else's otherwise; a
     /// patient named in a header is no relative, nor is one named beside a relative.
