@@ -104,7 +104,7 @@ public final class NoteScanner {
         }
         // A dictation's said marks ("period", "new paragraph") and spelled letters ("m d").
         let dictated = engine.dictation.rewritten(text)
-        var (joined, typedMaps) = Self.asTyped(dictated?.text ?? text, ascii: ascii)
+        var (joined, typedMaps) = Self.asTyped(dictated?.text ?? text, ascii: ascii, hyphens: engine.lineEndHyphens)
         if let dictated { typedMaps.insert(dictated.map, at: 0) }
         // A note in capitals or in lower case read with names in capitals, a flattened note with
         // breaks before its labels and signature.
@@ -151,7 +151,7 @@ public final class NoteScanner {
     /// "Pt" and minutes written in words as digits. Returns the text and the maps
     /// of the steps that shortened it, in the order made (ranges found in it are mapped back
     /// through them, after the legend's); the masks that follow keep its length.
-    static func asTyped(_ text: [UInt8], ascii: Bool) -> (text: [UInt8], maps: [OffsetMap]) {
+    static func asTyped(_ text: [UInt8], ascii: Bool, hyphens: LineEndHyphens? = nil) -> (text: [UInt8], maps: [OffsetMap]) {
         var maps: [OffsetMap] = []
         func shortened(_ step: ([UInt8]) -> (text: [UInt8], map: OffsetMap)?, _ t: [UInt8]) -> [UInt8] {
             guard let r = step(t) else { return t }
@@ -167,7 +167,9 @@ public final class NoteScanner {
         // Last: a narrative note's patient named with a title ("Ms. Lavinia Ochoa-Brandt joined ...")
         // read as "Pt" (after the blanks are single, so "Ms.  Ochoa" is found as "Ms. Ochoa").
         let joined = HardWrapRemnants.masked(single, ascii: ascii).map { shortened(InnerSpaceRuns.squeezed, $0) } ?? single
-        let titled = shortened(TitledPatientName.rewritten, joined)
+        // A word hyphenated at a line's end ("verbal con-\nsent") read whole.
+        let unhyphenated = hyphens.map { h in shortened(h.joined, joined) } ?? joined
+        let titled = shortened(TitledPatientName.rewritten, unhyphenated)
         // Minutes in words read as digits ("thirty two minutes" as "32 minutes").
         return (shortened(SpelledMinutes.rewritten, titled), maps)
     }

@@ -7,6 +7,7 @@ public final class ScanEngine: @unchecked Sendable {
     public let transpositions: TranspositionRepair
     /// A scanned note's OCR slips ("Tota1 time: 2O minutes") put back before matching.
     public let ocrSlips: OCRSlipRepair
+    public let lineEndHyphens: LineEndHyphens
     /// A note in capitals read in title case, credentials kept.
     public let capitals: CapitalsCasing
     /// A note in lower case read with its clinicians' names and credentials in capitals.
@@ -30,6 +31,7 @@ public final class ScanEngine: @unchecked Sendable {
         self.splitter = SentenceSplitter(lexicons: lexicons)
         self.transpositions = TranspositionRepair(words: lexicons.list("typo_targets"))
         self.ocrSlips = OCRSlipRepair(words: lexicons.list("typo_targets") + lexicons.list("ocr_slip_words"))
+        self.lineEndHyphens = LineEndHyphens(words: lexicons.list("typo_targets") + lexicons.list("ocr_slip_words"))
         self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.dictation = SpokenDictation(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
