@@ -286,6 +286,14 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit\nMr. Oduya-Larkin has a court-appointed guardian of the person,\nMr. Felix Amundsen, who joined by telephone. Mr. Amundsen gave verbal consent for the telepsychiatry visit.\n25 min.\nJo Lee, MD"), "guardian")
         // The patient shares the daughter's surname and the header says no more: the patient's.
         XCTAssertEqual(by("Video visit\nPatient: Rosalía Ibarra Montes   DOB: 02/09/1939\nParticipants: the patient; her daughter Marisela Ibarra, who held the tablet.\nThrough the interpreter, Mrs. Ibarra gave verbal consent to be seen by video today.\n25 min.\nJo Lee, MD"), "patient")
+        // A relative named after "from" or "by" in the consent's own words: someone else's
+        // consent, or the guardian's when the sentence makes them the proxy ("non-guardian" denies it).
+        XCTAssertEqual(by("Video visit\nConsent from grandparents (non-guardian caregivers) documented.\n25 min.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Video visit\nConsent: obtained by phone from his son.\n25 min.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Video visit\nConsent obtained from daughter Ingrid Lindgren, his health care proxy.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit\nConsent obtained from patient; daughter present.\n25 min.\nJo Lee, MD"), "patient")
+        // A carer named with a role after a comma consents for no one but stands in: someone else.
+        XCTAssertEqual(by("Telephone visit\nDarnell Hughes, DSP on shift, was with Jonah and gave the history. Darnell agreed to the phone\nvisit.\n25 min.\nJo Lee, MD"), "other")
         // A title of the other sex is not the relative ("his wife, Mary Brooks ... Mr. Brooks").
         XCTAssertEqual(by("Video visit\nHis wife, Mary Brooks, held the tablet. Mr. Brooks gave verbal consent for the video visit.\n25 min.\nJo Lee, MD"), "patient")
     }

@@ -63,11 +63,39 @@ public enum ConsentSubject {
         return false
     }
 
+    /// Words that may stand between "by" or "from" and a relative ("from his grandmother").
+    static let relativeLeading: Set<String> = ["the", "his", "her", "their", "pt's", "patient's", "maternal", "paternal"]
+
+    /// "other", or "guardian" when the sentence makes them the proxy, when the consent's own
+    /// words name a relative who does not stand for the patient by default right after "by" or
+    /// "from" ("Consent from grandparents (non-guardian caregivers) documented", "Consent:
+    /// obtained from his aunt"); nil otherwise. Read after `namesAuthority`, and only up to the
+    /// clause's end.
+    static func namesRelative(in span: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> String? {
+        var end = min(text.count, span.upperBound)
+        let limit = min(text.count, end + 60)
+        while end < limit, text[end] != 46, text[end] != 59, text[end] != 10, text[end] != 91,
+              !(text[end] == 0xE2 && end + 1 < text.count && text[end + 1] == 0x98) { end += 1 }
+        let words = ConsentPronoun.words(in: span.lowerBound..<end, text)
+        for (i, w) in words.enumerated() where w.1 == "by" || w.1 == "from" {
+            var j = i + 1
+            while j < words.count, relativeLeading.contains(words[j].1) { j += 1 }
+            guard j < words.count else { continue }
+            var word = words[j].1
+            if word.hasSuffix("s"), !RelativeNames.others.contains(word) { word.removeLast() }
+            guard RelativeNames.others.contains(word) else { continue }
+            return RelativeNames.isMadeProxy(near: words[j].0, in: text) ? "guardian" : "other"
+        }
+        return nil
+    }
+
     /// "guardian" when the consent at `span` belongs to a parent who opens its sentence, or its
-    /// own words name a parent, guardian or proxy after "by" or "from"; nil otherwise.
+    /// own words name a parent, guardian or proxy after "by" or "from"; another relative named
+    /// there gives "other" (or "guardian" when made the proxy); nil otherwise.
     public static func by(for span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> String? {
         guard span.lowerBound <= text.count else { return nil }
         if namesAuthority(in: span, text) { return "guardian" }
+        if let relative = namesRelative(in: span, text) { return relative }
         let limit = max(0, span.lowerBound - reach)
         let s = ConsentOnBehalf.sentenceStart(before: span.lowerBound, notBefore: limit, in: text)
         // The sentence's start must be found within reach.

@@ -11,7 +11,7 @@ public enum RelativeNames {
                                        "guardian", "proxy"]
     /// Relatives and carers who do not, unless made the proxy.
     static let others: Set<String> = ["daughter", "son", "wife", "husband", "sister", "brother", "aunt", "uncle",
-                                      "grandmother", "grandfather", "grandma", "grandpa", "niece", "nephew",
+                                      "grandmother", "grandfather", "grandma", "grandpa", "grandparent", "niece", "nephew",
                                       "granddaughter", "grandson", "cousin", "partner", "spouse", "caregiver",
                                       "carer", "friend", "neighbor", "neighbour"]
     /// Words that make a named relative the one who decides for the patient.
@@ -220,8 +220,15 @@ public enum RelativeNames {
            parents.contains(words[j + 1].1) || others.contains(words[j + 1].1) {
             return words[j + 1].1
         }
+        // A carer's role right after the name and a comma ("Darnell Hughes, DSP on shift").
+        if j < words.count, end < text.count, text[end] == 44, words[j].0 - end <= 2, carerRoles.contains(words[j].1) {
+            return "caregiver"
+        }
         return nil
     }
+
+    /// Paid carers' roles written after a name ("Darnell Hughes, DSP"): they stand for no one.
+    static let carerRoles: Set<String> = ["dsp", "aide", "caregiver", "carer", "pca", "cna", "hha"]
 
     /// The relation of a titled surname, unless the patient's header line bears the same surname
     /// and says nothing that sets the patient apart from the one who consented: "Mrs. Ibarra gave
@@ -276,7 +283,7 @@ public enum RelativeNames {
             for p in proxyWords where k + p.count <= sentence.count && Array(sentence[k..<(k + p.count)]) == p {
                 // "is not her health care proxy": the denial may stand five words before.
                 let before = sentence[max(0, k - 5)..<k]
-                if before.contains("not") || before.contains("no") || before.contains("isn't") {
+                if before.contains("not") || before.contains("no") || before.contains("non") || before.contains("isn't") {
                     // A sentence that denies someone the role ("not the health care proxy; proxy
                     // is her son") does not make the named relative the proxy.
                     return false
