@@ -294,6 +294,9 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit\nConsent obtained from patient; daughter present.\n25 min.\nJo Lee, MD"), "patient")
         // A carer named with a role after a comma consents for no one but stands in: someone else.
         XCTAssertEqual(by("Telephone visit\nDarnell Hughes, DSP on shift, was with Jonah and gave the history. Darnell agreed to the phone\nvisit.\n25 min.\nJo Lee, MD"), "other")
+        // A name after "by", then the role it acts in.
+        XCTAssertEqual(by("Video visit\nConsent: given for today's video visit by Aldric as health care proxy.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit\nConsent: given by the patient as well as his wife.\n25 min.\nJo Lee, MD"), "patient")
         // A title of the other sex is not the relative ("his wife, Mary Brooks ... Mr. Brooks").
         XCTAssertEqual(by("Video visit\nHis wife, Mary Brooks, held the tablet. Mr. Brooks gave verbal consent for the video visit.\n25 min.\nJo Lee, MD"), "patient")
     }

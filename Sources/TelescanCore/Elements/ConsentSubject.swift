@@ -52,6 +52,13 @@ public enum ConsentSubject {
             guard j < words.count else { continue }
             if w != "with" {
                 if authorities.contains(words[j]) { return true }
+                // A name, then the role it acts in ("by Aldric as health care proxy", "from Ms.
+                // Ruiz as his legal guardian").
+                if let a = words[j..<min(words.count, j + 5)].firstIndex(of: "as") {
+                    var k = a + 1
+                    while k < words.count, authorityLeading.contains(words[k]) { k += 1 }
+                    if k < words.count, authorities.contains(words[k]) { return true }
+                }
                 continue
             }
             // "with mom's agreement", "with his guardian's verbal consent": the possessor agreed.
