@@ -394,7 +394,7 @@ final class IndependentSetsTests: XCTestCase {
         ("ee-mixed-month-38", 40, 242, 1),
         ("ef-home-health-and-visiting-nurses", 37, 224, 2),
         ("eg-second-opinions-and-cross-border-consults", 40, 233, 2),
-        ("eh-notes-with-pasted-forms-and-questionnaires", 38, 210, 10),
+        ("eh-notes-with-pasted-forms-and-questionnaires", 39, 210, 6),
         ("ei-child-and-adolescent-psychiatry-and-family-therapy", 40, 238, 5),
     ]
 
