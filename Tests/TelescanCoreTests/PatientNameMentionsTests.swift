@@ -19,6 +19,8 @@ final class PatientNameMentionsTests: XCTestCase {
         XCTAssertEqual(masked("Pt: Brandt, Ollie\nOllie joined from his car."), "Pt: Brandt, Ollie\nPt    joined from his car.")
         // A surname's initial after the first name ("Pt: Noah B., 16 M").
         XCTAssertEqual(masked("Pt: Noah B., 16 M\nNoah and his dad were on from home."), "Pt: Noah B., 16 M\nPt   and his dad were on from home.")
+        // s55: a child's chart labels the patient "Child:".
+        XCTAssertEqual(masked("Child: Destiny Harlow   Age: 10\nDestiny is at her grandmother's."), "Child: Destiny Harlow   Age: 10\nPt      is at her grandmother's.")
         // Not a lone word before an initial-less line.
         XCTAssertNil(masked("Pt: Noah\nNoah and his dad were on from home."))
     }

@@ -7,7 +7,7 @@
 /// "Hope") nor followed by a possessive ("Eli's father" is the father).
 public enum PatientNameMentions {
     /// Header labels that introduce the patient's name, lower case, without the colon.
-    static let labels: [[UInt8]] = ["patient", "pt", "patient name", "name", "client", "member"].map { Array($0.utf8) }
+    static let labels: [[UInt8]] = ["patient", "pt", "patient name", "name", "client", "member", "child"].map { Array($0.utf8) }
     /// Titles, and first names that are also words a sentence may start with.
     static let notNames: Set<[UInt8]> = Set(["mr", "mrs", "ms", "miss", "mx", "dr", "the", "unknown", "baby", "will", "may",
                                               "june", "april", "august", "bill", "art", "hope", "grace", "faith", "joy",
