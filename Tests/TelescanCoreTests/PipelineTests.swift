@@ -297,6 +297,11 @@ final class PipelineTests: XCTestCase {
         // A name after "by", then the role it acts in.
         XCTAssertEqual(by("Video visit\nConsent: given for today's video visit by Aldric as health care proxy.\n25 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Video visit\nConsent: given by the patient as well as his wife.\n25 min.\nJo Lee, MD"), "patient")
+        // A given name the note introduced as a relative, opening the consent's sentence or after
+        // "from": the relative's role decides; another subject between leaves it the patient's.
+        XCTAssertEqual(by("Video visit\nConsent: Resident has moderate dementia and does not have capacity for this decision. His son Gerald Quennell is his health care proxy (HCP document in the facility chart). Gerald was called before rounds and gave verbal consent for today's video dental exam.\n25 min.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit\nConsent: Resident has moderate dementia. His son Gerald Quennell helps at home. Gerald was called before rounds and gave verbal consent for today's video dental exam.\n25 min.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Video visit\nHer son, Peter, is her health care proxy. Given her impairment, consent for today's telehealth visit was obtained from Peter, who agreed.\n25 min.\nJo Lee, MD"), "guardian")
         // A title of the other sex is not the relative ("his wife, Mary Brooks ... Mr. Brooks").
         XCTAssertEqual(by("Video visit\nHis wife, Mary Brooks, held the tablet. Mr. Brooks gave verbal consent for the video visit.\n25 min.\nJo Lee, MD"), "patient")
     }

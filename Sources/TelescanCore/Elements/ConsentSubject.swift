@@ -89,6 +89,12 @@ public enum ConsentSubject {
             while j < words.count, relativeLeading.contains(words[j].1) { j += 1 }
             guard j < words.count else { continue }
             var word = words[j].1
+            // A given name the note introduced as a relative ("obtained from Peter, who agreed"
+            // after "Her son, Peter, is her health care proxy").
+            if ASCIIByte.isUpper(text[words[j].0]), !RelativeNames.notNames.contains(word), word.count >= 3,
+               let role = RelativeNames.role(of: word, before: words[j].0, in: text) {
+                return role
+            }
             if word.hasSuffix("s"), !RelativeNames.others.contains(word) { word.removeLast() }
             guard RelativeNames.others.contains(word) else { continue }
             return RelativeNames.isMadeProxy(near: words[j].0, in: text) ? "guardian" : "other"

@@ -29,7 +29,8 @@ public enum RelativeNames {
         // The capitalised word that opens the consent or stands within a few words before it.
         let lo = max(0, span.lowerBound - 20), hi = min(text.count, span.lowerBound + 12)
         let candidates = ConsentPronoun.words(in: lo..<hi, text).filter { ASCIIByte.isUpper(text[$0.0]) }
-        guard let named = candidates.last(where: { $0.0 <= span.lowerBound + 1 }) ?? candidates.first ?? appositive(before: span.lowerBound, in: text),
+        guard let named = candidates.last(where: { $0.0 <= span.lowerBound + 1 }) ?? candidates.first ?? appositive(before: span.lowerBound, in: text)
+                ?? sentenceSubject(before: span.lowerBound, in: text),
               !notNames.contains(named.1) else { return nil }
         // A surname or its initial after a title ("Ms. P. gave verbal consent", "Mr. Amundsen
         // gave verbal consent") is read with the title's gender; a bare name needs three letters.
@@ -80,6 +81,22 @@ public enum RelativeNames {
               text[s..<first.0].allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }) else { return nil }
         let end = first.0 + first.1.count
         guard end < at, text[end] == 44 else { return nil }
+        return first
+    }
+
+    /// Words that name another subject between a sentence's opening name and its consent.
+    static let otherSubjects: Set<String> = ["she", "he", "they", "i", "we", "you", "pt", "patient", "who", "not", "no"]
+
+    /// The capitalised given name that opens the consent's sentence as its only subject ("Gerald
+    /// was called before rounds and gave verbal consent"), within `appositiveReach`; nil when
+    /// another subject stands between.
+    static func sentenceSubject(before at: Int, in text: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
+        let s = ConsentOnBehalf.sentenceStart(before: at, notBefore: max(0, at - appositiveReach), in: text)
+        guard s == 0 || text[s - 1] == 10 || text[s - 1] == 46 || text[s - 1] == 59 else { return nil }
+        let words = ConsentPronoun.words(in: s..<at, text)
+        guard let first = words.first, ASCIIByte.isUpper(text[first.0]),
+              text[s..<first.0].allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }),
+              !words.dropFirst().contains(where: { otherSubjects.contains($0.1) }) else { return nil }
         return first
     }
 
