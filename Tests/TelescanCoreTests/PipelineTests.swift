@@ -302,6 +302,8 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit\nConsent: Resident has moderate dementia and does not have capacity for this decision. His son Gerald Quennell is his health care proxy (HCP document in the facility chart). Gerald was called before rounds and gave verbal consent for today's video dental exam.\n25 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Video visit\nConsent: Resident has moderate dementia. His son Gerald Quennell helps at home. Gerald was called before rounds and gave verbal consent for today's video dental exam.\n25 min.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("Video visit\nHer son, Peter, is her health care proxy. Given her impairment, consent for today's telehealth visit was obtained from Peter, who agreed.\n25 min.\nJo Lee, MD"), "guardian")
+        // A titled surname opening the consent's sentence: the relative introduced with it.
+        XCTAssertEqual(by("Telephone visit\nPatient: Jeremiah Holm, 27 y/o M.\nLegal guardian: aunt, Beatrix Holm (plenary guardianship).\nStaff held the phone on speaker with Jeremiah; Ms. Holm joined on a three-way call from her own home and gave verbal consent for today's telephone visit on Jeremiah's behalf.\n25 min.\nJo Lee, MD"), "guardian")
         // A title of the other sex is not the relative ("his wife, Mary Brooks ... Mr. Brooks").
         XCTAssertEqual(by("Video visit\nHis wife, Mary Brooks, held the tablet. Mr. Brooks gave verbal consent for the video visit.\n25 min.\nJo Lee, MD"), "patient")
     }

@@ -93,11 +93,16 @@ public enum RelativeNames {
     static func sentenceSubject(before at: Int, in text: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
         let s = ConsentOnBehalf.sentenceStart(before: at, notBefore: max(0, at - appositiveReach), in: text)
         guard s == 0 || text[s - 1] == 10 || text[s - 1] == 46 || text[s - 1] == 59 else { return nil }
-        let words = ConsentPronoun.words(in: s..<at, text)
+        var words = ConsentPronoun.words(in: s..<at, text)
         guard let first = words.first, ASCIIByte.isUpper(text[first.0]),
-              text[s..<first.0].allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }),
-              !words.dropFirst().contains(where: { otherSubjects.contains($0.1) }) else { return nil }
-        return first
+              text[s..<first.0].allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 }) else { return nil }
+        // A title opens the sentence: the surname after it is the subject ("Ms. Holm joined ...").
+        if titles[first.1] != nil {
+            words.removeFirst()
+            guard let surname = words.first, ASCIIByte.isUpper(text[surname.0]) else { return nil }
+        }
+        guard let subject = words.first, !words.dropFirst().contains(where: { otherSubjects.contains($0.1) }) else { return nil }
+        return subject
     }
 
     /// Whether a consent credited to someone other than the patient opens with a relative's role
