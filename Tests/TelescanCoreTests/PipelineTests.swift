@@ -292,6 +292,7 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit\nConsent: obtained by phone from his son.\n25 min.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("Video visit\nConsent obtained from daughter Ingrid Lindgren, his health care proxy.\n25 min.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Video visit\nConsent obtained from patient; daughter present.\n25 min.\nJo Lee, MD"), "patient")
+        XCTAssertEqual(by("Video visit\nShe is at home. Verbal consent for the video visit came from the patient herself, not from her husband.\n25 min.\nJo Lee, MD"), "patient")
         // A carer named with a role after a comma consents for no one but stands in: someone else.
         XCTAssertEqual(by("Telephone visit\nDarnell Hughes, DSP on shift, was with Jonah and gave the history. Darnell agreed to the phone\nvisit.\n25 min.\nJo Lee, MD"), "other")
         // A name after "by", then the role it acts in.

@@ -70,6 +70,8 @@ public enum ConsentSubject {
         return false
     }
 
+    /// Words that name the patient after "by" or "from".
+    static let patientWords: Set<String> = ["patient", "pt", "client", "resident", "veteran", "member", "herself", "himself", "themselves"]
     /// Words that may stand between "by" or "from" and a relative ("from his grandmother").
     static let relativeLeading: Set<String> = ["the", "his", "her", "their", "pt's", "patient's", "maternal", "paternal"]
 
@@ -85,9 +87,13 @@ public enum ConsentSubject {
               !(text[end] == 0xE2 && end + 1 < text.count && text[end + 1] == 0x98) { end += 1 }
         let words = ConsentPronoun.words(in: span.lowerBound..<end, text)
         for (i, w) in words.enumerated() where w.1 == "by" || w.1 == "from" {
+            // "not from her husband" denies it.
+            if i > 0, words[i - 1].1 == "not" { continue }
             var j = i + 1
             while j < words.count, relativeLeading.contains(words[j].1) { j += 1 }
             guard j < words.count else { continue }
+            // The patient named first ("came from the patient herself, not from her husband").
+            if patientWords.contains(words[j].1) { return nil }
             var word = words[j].1
             // A given name the note introduced as a relative ("obtained from Peter, who agreed"
             // after "Her son, Peter, is her health care proxy").
