@@ -30,22 +30,26 @@ public enum ConsentSubject {
     /// Words that may stand between the possessor and the agreement ("with mum's verbal consent").
     static let agreementQualifiers: Set<String> = ["verbal", "oral", "full", "written", "informed", "explicit"]
 
+    /// The end of the consent's clause: the rest of it after a short span too ("Consent: obtained
+    /// before the visit from his court-appointed legal guardian"), at most 60 bytes on, and not
+    /// past a check box ("obtained from patient [ ] From guardian", "☐ From guardian"): its options
+    /// are the template's, not what was said. (U+2610-U+263F, the ballot boxes, begin E2 98 in
+    /// UTF-8; a curly apostrophe or a dash, E2 80, does not stop the clause.)
+    static func clauseEnd(after span: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = min(text.count, span.upperBound)
+        let limit = min(text.count, end + 60)
+        while end < limit, text[end] != 46, text[end] != 59, text[end] != 10, text[end] != 91,
+              !(text[end] == 0xE2 && end + 1 < text.count && text[end + 1] == 0x98) { end += 1 }
+        return end
+    }
+
     /// Whether the consent's own words name a parent, guardian or proxy as the one who gave or
     /// signed it, after "by" or "from" ("telehealth consent signed by mother in January is on
     /// file; I reconfirmed with her verbally today") or as the agreement's possessor after "with"
     /// ("visit done by phone instead, with mom's agreement"): the rule that read the whole
     /// statement did not say who.
     static func namesAuthority(in span: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        // The rest of the clause after a short span too ("Consent: obtained before the visit
-        // from his court-appointed legal guardian").
-        var end = min(text.count, span.upperBound)
-        let limit = min(text.count, end + 60)
-        // Not past a check box ("obtained from patient [ ] From guardian", "☐ From guardian"):
-        // its options are the template's, not what was said. (U+2610-U+263F, the ballot boxes,
-        // begin E2 98 in UTF-8; a curly apostrophe or a dash, E2 80, does not stop the clause.)
-        while end < limit, text[end] != 46, text[end] != 59, text[end] != 10, text[end] != 91,
-              !(text[end] == 0xE2 && end + 1 < text.count && text[end + 1] == 0x98) { end += 1 }
-        let words = ConsentPronoun.words(in: span.lowerBound..<end, text).map(\.1)
+        let words = ConsentPronoun.words(in: span.lowerBound..<clauseEnd(after: span, text), text).map(\.1)
         for (i, w) in words.enumerated() where w == "by" || w == "from" || w == "with" {
             var j = i + 1
             while j < words.count, authorityLeading.contains(words[j]) { j += 1 }
@@ -81,11 +85,7 @@ public enum ConsentSubject {
     /// obtained from his aunt"); nil otherwise. Read after `namesAuthority`, and only up to the
     /// clause's end.
     static func namesRelative(in span: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> String? {
-        var end = min(text.count, span.upperBound)
-        let limit = min(text.count, end + 60)
-        while end < limit, text[end] != 46, text[end] != 59, text[end] != 10, text[end] != 91,
-              !(text[end] == 0xE2 && end + 1 < text.count && text[end + 1] == 0x98) { end += 1 }
-        let words = ConsentPronoun.words(in: span.lowerBound..<end, text)
+        let words = ConsentPronoun.words(in: span.lowerBound..<clauseEnd(after: span, text), text)
         for (i, w) in words.enumerated() where w.1 == "by" || w.1 == "from" {
             // "not from her husband" denies it.
             if i > 0, words[i - 1].1 == "not" { continue }
