@@ -30,8 +30,11 @@ public final class ScanEngine: @unchecked Sendable {
         self.lexicons = lexicons
         self.splitter = SentenceSplitter(lexicons: lexicons)
         self.transpositions = TranspositionRepair(words: lexicons.list("typo_targets"))
-        self.ocrSlips = OCRSlipRepair(words: lexicons.list("typo_targets") + lexicons.list("ocr_slip_words"))
-        self.lineEndHyphens = LineEndHyphens(words: lexicons.list("typo_targets") + lexicons.list("ocr_slip_words"))
+        // The words the rules read, which a scanned or hard-wrapped note may break: one list for
+        // both repairs.
+        let readWords = lexicons.list("typo_targets") + lexicons.list("ocr_slip_words")
+        self.ocrSlips = OCRSlipRepair(words: readWords)
+        self.lineEndHyphens = LineEndHyphens(words: readWords)
         self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.dictation = SpokenDictation(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
