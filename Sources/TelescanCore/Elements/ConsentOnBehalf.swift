@@ -112,9 +112,6 @@ public enum ConsentOnBehalf {
     static func isTitle(before dot: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         var b = dot
         while b > 0, ASCIIByte.isLetter(text[b - 1]) { b -= 1 }
-        let word = text[b..<dot].map { $0 | 0x20 }
-        // mr mrs ms dr mx, and the Spanish sr sra srta dra ("Mother, Sra. Leticia Orozco, joined")
-        return [[109, 114], [109, 114, 115], [109, 115], [100, 114], [109, 120],
-                [115, 114], [115, 114, 97], [115, 114, 116, 97], [100, 114, 97]].contains(word)
+        return PersonTitle.abbreviated.contains(text[b..<dot].map { $0 | 0x20 })
     }
 }

@@ -40,7 +40,7 @@ public enum RelativeNames {
     }
 
     /// Titles, by the gender they give.
-    static let titles: [String: ConsentPronoun.Gender] = ["mr": .male, "mrs": .female, "ms": .female, "miss": .female, "mx": .either]
+    static let titles: [String: ConsentPronoun.Gender] = Dictionary(uniqueKeysWithValues: PersonTitle.courtesy.map { ($0.title, $0.gender) })
 
     /// The gender of the title ("Ms. ", "Mr ") just before `at`; nil when there is none.
     static func title(before at: Int, in text: UnsafeBufferPointer<UInt8>) -> ConsentPronoun.Gender? {

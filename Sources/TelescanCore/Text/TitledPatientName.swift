@@ -8,7 +8,7 @@
 /// someone else: a letter's addressee ("Dear Mrs. ..."), a relative or carer named as such
 /// ("Mrs. Ada Lind, her daughter,"), a signer with a credential ("Ms. Jane Roe, RN").
 public enum TitledPatientName {
-    static let titles: [[UInt8]] = ["mr", "mrs", "ms", "miss", "mx"].map { Array($0.utf8) }
+    static let titles: [[UInt8]] = PersonTitle.courtesy.map { Array($0.title.utf8) }
     static let headBytes = 400
     /// Words after the name that make it someone else's (lower case).
     static let others: Set<String> = [
