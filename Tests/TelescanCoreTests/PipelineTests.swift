@@ -505,6 +505,8 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Phone visit. Pt at home. 20 min.\nDad consented on his son's behalf to the video visit.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Video visit. Child at home. 30 min.\nMom, Dalia Quiroga (parent/legal guardian), was beside him the whole session and okayed doing today's therapy over video.\nJo Lee, SLP"), "guardian")
         XCTAssertEqual(by("Phone visit. Pt at home. 20 min.\nShe agreed to the phone visit; her son's behalf was not needed.\nJo Lee, MD"), "patient")
+        // A full stop inside a word ("Doxy.me") ends no sentence, so the father stays its subject.
+        XCTAssertEqual(by("Video visit. Pt (9 y/o) joined from school. 20 min.\nFather joined the same Doxy.me room from his workplace and gave consent for the video visit.\nJo Lee, MD"), "guardian")
     }
 
     /// A note headed as a face-to-face visit whose no-encounter words come later (the front

@@ -104,8 +104,14 @@ public enum ConsentOnBehalf {
     /// ends no title, looked for back to `notBefore`.
     static func sentenceStart(before at: Int, notBefore: Int, in text: UnsafeBufferPointer<UInt8>) -> Int {
         var s = at
-        while s > notBefore, text[s - 1] != 10, text[s - 1] != 59, !(text[s - 1] == 46 && !isTitle(before: s - 1, in: text)) { s -= 1 }
+        while s > notBefore, text[s - 1] != 10, text[s - 1] != 59, !(text[s - 1] == 46 && !isTitle(before: s - 1, in: text) && !isInWord(s - 1, in: text)) { s -= 1 }
         return s
+    }
+
+    /// Whether the full stop at `dot` sits inside a word, a letter or digit right after it
+    /// ("Doxy.me", "e.g.", "2.5"): no sentence ends there.
+    static func isInWord(_ dot: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        dot + 1 < text.count && (ASCIIByte.isLetter(text[dot + 1]) || ASCIIByte.isDigit(text[dot + 1]))
     }
 
     /// Whether the full stop at `dot` ends a title ("Ms.", "Dr.", "Sra."), not a sentence.

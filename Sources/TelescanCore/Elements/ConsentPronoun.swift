@@ -118,6 +118,8 @@ public enum ConsentPronoun {
                 // "Dr." and "Mrs." do not end a clause.
                 if b == 46, j >= 2, ASCIIByte.isLetter(text[j - 1]), ASCIIByte.isLetter(text[j - 2]), j < 3 || !ASCIIByte.isLetter(text[j - 3]),
                    (text[j - 2] | 0x20) == 100 || (text[j - 2] | 0x20) == 109 { j -= 1; continue }
+                // Nor does a full stop inside a word ("Doxy.me").
+                if b == 46, ConsentOnBehalf.isInWord(j, in: text) { j -= 1; continue }
                 return j + 1
             }
             j -= 1

@@ -135,13 +135,16 @@ public enum RelativeNames {
     }
 
     /// The sentence holding `at`: between line breaks and full stops, a title's full stop ("Sra.
-    /// Herminia Aguayo, who has legal guardianship") ending none.
+    /// Herminia Aguayo, who has legal guardianship") and a full stop inside a word ("Doxy.me") ending
+    /// none.
     static func sentence(around at: Int, in text: UnsafeBufferPointer<UInt8>) -> Range<Int> {
         var s = at, e = at
         while s > 0, text[s - 1] != 10 || isSoftWrap(s - 1, in: text),
-              text[s - 1] != 46 || ConsentOnBehalf.isTitle(before: s - 1, in: text) || isInitial(before: s - 1, in: text) { s -= 1 }
+              text[s - 1] != 46 || ConsentOnBehalf.isTitle(before: s - 1, in: text) || isInitial(before: s - 1, in: text)
+                || ConsentOnBehalf.isInWord(s - 1, in: text) { s -= 1 }
         while e < text.count, text[e] != 10 || isSoftWrap(e, in: text),
-              text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) || isInitial(before: e, in: text) { e += 1 }
+              text[e] != 46 || ConsentOnBehalf.isTitle(before: e, in: text) || isInitial(before: e, in: text)
+                || ConsentOnBehalf.isInWord(e, in: text) { e += 1 }
         return s..<e
     }
 
