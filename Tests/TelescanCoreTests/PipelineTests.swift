@@ -32,6 +32,7 @@ final class PipelineTests: XCTestCase {
     /// An addendum headed with the clinician's initial ("M. Constantinescu, NP") is signed by
     /// the clinician of the full signature above it: the full name is reported. An initial with
     /// no matching full name, or a full name with another surname or credential, stays as is.
+    /// A header naming the clinician in full with the same credential counts as well.
     func testAnInitialIsTheFullSignatureOfTheSameClinician() throws {
         let scanner = try NoteScanner.forTests()
         let body = "Video visit from home; verbal consent. Time: 15 min\n"
@@ -40,6 +41,10 @@ final class PipelineTests: XCTestCase {
             (body + "Mirela Constantinescu, NP\n\nADDENDUM 06/15/2026 18:05 - M. Petrova, NP\nTime corrected: 25 minutes total.", "M. Petrova"),
             (body + "Mirela Constantinescu, MD\n\nADDENDUM 06/15/2026 18:05 - M. Constantinescu, NP\nTime corrected: 25 minutes total.", "M. Constantinescu"),
             (body + "Karol Constantinescu, NP\n\nADDENDUM 06/15/2026 18:05 - M. Constantinescu, NP\nTime corrected: 25 minutes total.", "M. Constantinescu"),
+            // A header that names the clinician in full with the signature's credential.
+            ("Phone visit 02/09/2026 - Jonah Whitcombe, NP (spine clinic)\n" + body + "J. Whitcombe, NP", "Jonah Whitcombe"),
+            ("Phone visit 02/09/2026 - Jane Whitcombe (patient's wife on the call)\n" + body + "J. Whitcombe, NP", "J. Whitcombe"),
+            ("Phone visit 02/09/2026 - Jonah Whitcombe, MD (spine clinic)\n" + body + "J. Whitcombe, NP", "J. Whitcombe"),
         ]
         for (note, name) in cases {
             XCTAssertEqual(scanner.scan(text: note).elements.performingProvider?.value.name, name, note)

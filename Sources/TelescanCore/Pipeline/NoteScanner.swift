@@ -242,6 +242,11 @@ public final class NoteScanner {
         warnings += errors
         var elements = engine.resolver.resolve(findings, inputPatientStatus: record.patientStatus,
                                                startsEntry: { Self.startsEntry($0, buf) })
+        // "J. Whitcombe, NP" signing a note headed "... - Jonah Whitcombe, NP": the full name.
+        if let p = elements.performingProvider, let name = p.value.name,
+           let (full, span) = InitialledName.fullName(of: name, credential: p.value.credential, in: buf) {
+            elements.performingProvider = .init(.init(name: full, credential: p.value.credential), evidence: p.evidence + [span])
+        }
         // "Karin agreed" after "his daughter Karin", "Mom on the line with pt. She agreed ...",
         // "(house manager) agreed to the video visit on his behalf": the consent is another's.
         if let c = elements.consent, c.value.by == "patient", let first = c.evidence.first,
