@@ -45,6 +45,9 @@ final class PipelineTests: XCTestCase {
             ("Phone visit 02/09/2026 - Jonah Whitcombe, NP (spine clinic)\n" + body + "J. Whitcombe, NP", "Jonah Whitcombe"),
             ("Phone visit 02/09/2026 - Jane Whitcombe (patient's wife on the call)\n" + body + "J. Whitcombe, NP", "J. Whitcombe"),
             ("Phone visit 02/09/2026 - Jonah Whitcombe, MD (spine clinic)\n" + body + "J. Whitcombe, NP", "J. Whitcombe"),
+            ("Attending physician: Caspian Whitfield\n" + body + "C. Whitfield, MD", "Caspian Whitfield"),
+            ("Clinician: NP Theodora Blackwood\n" + body + "T. Blackwood, NP", "Theodora Blackwood"),
+            ("Patient: Carla Whitfield\n" + body + "C. Whitfield, MD", "C. Whitfield"),
         ]
         for (note, name) in cases {
             XCTAssertEqual(scanner.scan(text: note).elements.performingProvider?.value.name, name, note)
