@@ -517,6 +517,21 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit. Pt (9 y/o) joined from school. 20 min.\nFather joined the same Doxy.me room from his workplace and gave consent for the video visit.\nJo Lee, MD"), "guardian")
     }
 
+    /// A consent given in a name whose role the note tells only after it ("Robert, her husband,
+    /// keeps the BP log", "Anthony (son) is her health care proxy", "Per the chart, Greg is her
+    /// health care proxy", "Kevin, who is Jayden's father"), the given name read for a full name;
+    /// not a name beside another subject ("with his wife, Ilse, and agreed"), nor a spouse of the
+    /// patient's hyphenated surname under another title.
+    func testARelativesRoleToldAfterTheConsent() throws {
+        let by = try consentGiver()
+        XCTAssertEqual(by("Phone visit. Pt at home. 20 min.\nRobert Kowalski answered and gave verbal consent for a phone visit.\nS: Robert, her husband, keeps the BP log.\nJo Lee, MD"), "other")
+        XCTAssertEqual(by("Video visit. Pt in her room at the facility. 20 min.\nAnthony Russo gave consent by phone for the video consult.\nAnthony (son) is her health care proxy.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Virtual check-in (telephone). Pt at home. 12 min.\nGreg Tomlinson called; consent for a brief check-in obtained from Greg.\nPer the chart, Greg is her health care proxy.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Phone visit. Pt at home. 15 min.\nKevin gave the OK to go ahead by phone.\nKevin, who is Jayden's father, says the cough is worse.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Video visit. 20 min.\nMr. Achenbach joined by video from home with his wife, Ilse, and agreed to have the visit by video.\nJo Lee, MD"), "patient")
+        XCTAssertEqual(by("Participants: Mr. Henrik Solberg-Mensah (PATIENT), Mrs. Ingrid Solberg-Mensah (SPOUSE)\nMr. Solberg-Mensah agreed to today's visit by video, from his living room at home. 20 min.\nJo Lee, MD"), "patient")
+    }
+
     /// A note headed as a face-to-face visit whose no-encounter words come later (the front
     /// desk's cancellation of the next visit, appended) is that office visit; a first paragraph
     /// that says "in person" is no heading.

@@ -36,7 +36,21 @@ public enum RelativeNames {
         // gave verbal consent") is read with the title's gender; a bare name needs three letters.
         let title = self.title(before: named.0, in: text)
         guard named.1.count >= 3 || (title != nil && named.1.count == 1 && named.0 + 1 < text.count && text[named.0 + 1] == 46) else { return nil }
-        return role(of: named.1, before: named.0, in: text, title: title)
+        if let role = role(of: named.1, before: named.0, in: text, title: title) { return role }
+        // A full name ("Robert Kowalski answered and gave verbal consent"): the given name before
+        // the surname is the one the note gives a role ("Robert, her husband, keeps the BP log").
+        guard title == nil, let given = givenName(before: named.0, in: text) else { return nil }
+        return role(of: given.1, before: given.0, in: text)
+    }
+
+    /// The capitalised given name one space before a capitalised surname at `at`, or nil.
+    static func givenName(before at: Int, in text: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
+        guard at >= 4, text[at - 1] == 32, ASCIIByte.isLetter(text[at - 2]) else { return nil }
+        var b = at - 2
+        while b > 0, ASCIIByte.isLetter(text[b - 1]) { b -= 1 }
+        guard ASCIIByte.isUpper(text[b]), at - 1 - b >= 3, b == 0 || !ASCIIByte.isLetter(text[b - 1]) && text[b - 1] != 39 else { return nil }
+        let word = String(decoding: text[b..<(at - 1)].map { $0 | 0x20 }, as: UTF8.self)
+        return notNames.contains(word) || titles[word] != nil ? nil : (b, word)
     }
 
     /// Titles, by the gender they give.
@@ -45,6 +59,11 @@ public enum RelativeNames {
     /// The gender of the title ("Ms. ", "Mr ") just before `at`; nil when there is none.
     static func title(before at: Int, in text: UnsafeBufferPointer<UInt8>) -> ConsentPronoun.Gender? {
         var e = at
+        // The last part of a hyphenated surname reads its whole ("Mr. Solberg-Mensah").
+        if e > 1, text[e - 1] == 45, ASCIIByte.isLetter(text[e - 2]) {
+            e -= 1
+            while e > 0, ASCIIByte.isLetter(text[e - 1]) { e -= 1 }
+        }
         while e > 0, text[e - 1] == 32 { e -= 1 }
         guard e < at else { return nil }
         if e > 0, text[e - 1] == 46 { e -= 1 }
@@ -168,24 +187,39 @@ public enum RelativeNames {
         dot >= 2 && ASCIIByte.isUpper(text[dot - 1]) && text[dot - 2] == 32
     }
 
-    /// The role a relative of that given name was introduced with before `limit`. The note is
+    /// The role a relative of that given name was introduced with: before `limit` (the consent)
+    /// first, then after it; else "guardian" when a clause makes the name the proxy. The note is
     /// searched for the name's bytes; only the few words around each mention are read as words.
     static func role(of name: String, before limit: Int, in text: UnsafeBufferPointer<UInt8>,
                      title: ConsentPronoun.Gender? = nil) -> String? {
         let key = Array(name.utf8)
         guard !key.isEmpty, limit <= text.count else { return nil }
-        var at = 0
-        while at + key.count <= limit {
-            defer { at += 1 }
-            guard isMention(of: key, at: at, in: text) else { continue }
-            let words = ConsentPronoun.words(in: max(0, at - 40)..<min(text.count, at + 80), text)
-            guard let k = words.firstIndex(where: { $0.0 == at }),
-                  let relation = relation(of: k, in: words, text) ?? (title == nil ? nil : surnameRelation(k, key, words, text, title)),
-                  agrees(relation, title) else { continue }
-            if parents.contains(relation) { return "guardian" }
-            return isMadeProxy(near: at, in: text) || isNamedProxy(key, after: at + key.count, before: limit, in: text) ? "guardian" : "other"
+        // Mentions before the consent first, then later ones: a role may be told a paragraph on
+        // ("Plan: ... Mom (Jenna) will drive him", "Anthony (son) is her health care proxy").
+        for range in [0..<limit, limit..<text.count] {
+            var at = range.lowerBound
+            while at + key.count <= range.upperBound {
+                defer { at += 1 }
+                guard isMention(of: key, at: at, in: text) else { continue }
+                let words = ConsentPronoun.words(in: max(0, at - 40)..<min(text.count, at + 80), text)
+                // The consent's own name is the relative's only when not a companion of another
+                // subject ("Mr. Achenbach joined ... with his wife, Ilse, and agreed").
+                if at == limit, let k = words.firstIndex(where: { $0.0 == at }),
+                   words[max(0, k - 4)..<k].contains(where: { $0.1 == "with" }) { continue }
+                // A titled surname's relation told after it belongs to that title's bearer only
+                // ("Mrs. Abernathy (his wife ...)", not "Mrs. Ingrid Solberg-Mensah (SPOUSE)" for
+                // "Mr. Solberg-Mensah agreed").
+                let after = title == nil || self.title(before: at, in: text) == title
+                guard let k = words.firstIndex(where: { $0.0 == at }),
+                      let relation = relation(of: k, in: words, text, after: after) ?? (title == nil ? nil : surnameRelation(k, key, words, text, title)),
+                      agrees(relation, title) else { continue }
+                if parents.contains(relation) { return "guardian" }
+                return isMadeProxy(near: at, in: text) || isNamedProxy(key, after: at + key.count, before: text.count, in: text) ? "guardian" : "other"
+            }
         }
-        return nil
+        // No relation beside any mention, but a clause makes the name the proxy ("Per the chart,
+        // Greg is her health care proxy").
+        return title == nil && isNamedProxy(key, after: 0, before: text.count, in: text) ? "guardian" : nil
     }
 
     /// Whether a later mention of the name, before `limit`, is the subject of a clause that makes
@@ -228,8 +262,9 @@ public enum RelativeNames {
     /// The relation the words around the name at `k` give it: just before, in the same clause
     /// ("his daughter Karin", "mother (Rosa", "aunt, Beatrice", "His niece,⏎Janet" hard-wrapped; not
     /// "guardian. Maya's"), or after its surname, a comma and a possessive on one line ("Beatrice
-    /// Marsh, her aunt").
-    static func relation(of k: Int, in words: [(Int, String)], _ text: UnsafeBufferPointer<UInt8>) -> String? {
+    /// Marsh, her aunt"); with `after`, also in brackets or told with "(who) is" after the name
+    /// ("Priya (niece)", "Kevin, who is Jayden's father").
+    static func relation(of k: Int, in words: [(Int, String)], _ text: UnsafeBufferPointer<UInt8>, after: Bool = true) -> String? {
         let w = words[k]
         if k >= 1, parents.contains(words[k - 1].1) || others.contains(words[k - 1].1),
            w.0 - (words[k - 1].0 + words[k - 1].1.count) <= 3,
@@ -249,8 +284,29 @@ public enum RelativeNames {
         if j < words.count, end < text.count, text[end] == 44, words[j].0 - end <= 2, carerRoles.contains(words[j].1) {
             return "caregiver"
         }
+        guard after else { return nil }
+        // The relation in brackets after the name ("Priya (niece)", "Rosa Delgado (mother)",
+        // "Mrs. Abernathy (his wife of 51 years)"), or told with "(who) is" ("Kevin, who is
+        // Jayden's father", "Gwen is his wife").
+        if j < words.count, text[end..<words[j].0].allSatisfy({ $0 == 32 }) == false,
+           text[end..<words[j].0].filter({ $0 != 32 }) == [40] {
+            var r = j
+            if r + 1 < words.count, possessives.contains(words[r].1) || words[r].1.hasSuffix("'s") { r += 1 }
+            if parents.contains(words[r].1) || others.contains(words[r].1) { return words[r].1 }
+        }
+        var v = j
+        if v < words.count, words[v].1 == "who", end < text.count, text[end] == 44 { v += 1 }
+        if v + 2 < words.count, words[v].1 == "is" || words[v].1 == "was", v == j || words[v - 1].1 == "who" {
+            var r = v + 1
+            if words[r].1 == "the", r + 1 < words.count { r += 1 }
+            if r + 1 < words.count, possessives.contains(words[r].1) || words[r].1.hasSuffix("'s") { r += 1 }
+            if parents.contains(words[r].1) || others.contains(words[r].1) { return words[r].1 }
+        }
         return nil
     }
+
+    /// Words that own the relation after a name ("her husband", "(his wife").
+    static let possessives: Set<String> = ["his", "her", "their", "the"]
 
     /// Paid carers' roles written after a name ("Darnell Hughes, DSP"): they stand for no one.
     static let carerRoles: Set<String> = ["dsp", "aide", "caregiver", "carer", "pca", "cna", "hha"]
