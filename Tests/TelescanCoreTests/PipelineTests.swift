@@ -530,6 +530,8 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Phone visit. Pt at home. 15 min.\nKevin gave the OK to go ahead by phone.\nKevin, who is Jayden's father, says the cough is worse.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Video visit. 20 min.\nMr. Achenbach joined by video from home with his wife, Ilse, and agreed to have the visit by video.\nJo Lee, MD"), "patient")
         XCTAssertEqual(by("Participants: Mr. Henrik Solberg-Mensah (PATIENT), Mrs. Ingrid Solberg-Mensah (SPOUSE)\nMr. Solberg-Mensah agreed to today's visit by video, from his living room at home. 20 min.\nJo Lee, MD"), "patient")
+        // A role word is no name: the wife is not the daughter who holds the POA.
+        XCTAssertEqual(by("Phone f/u.\nWife is his caregiver (daughter is POA). Wife answered and agreed to the phone visit on his behalf.\nPt at home. 18 min.\nJo Lee, MD"), "other")
     }
 
     /// A note headed as a face-to-face visit whose no-encounter words come later (the front

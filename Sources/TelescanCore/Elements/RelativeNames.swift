@@ -32,6 +32,8 @@ public enum RelativeNames {
         guard let named = candidates.last(where: { $0.0 <= span.lowerBound + 1 }) ?? candidates.first ?? appositive(before: span.lowerBound, in: text)
                 ?? sentenceSubject(before: span.lowerBound, in: text),
               !notNames.contains(named.1) else { return nil }
+        // A role word is no name ("Wife agreed ... on his behalf" is read by ConsentOnBehalf).
+        guard !parents.contains(named.1), !others.contains(named.1) else { return nil }
         // A surname or its initial after a title ("Ms. P. gave verbal consent", "Mr. Amundsen
         // gave verbal consent") is read with the title's gender; a bare name needs three letters.
         let title = self.title(before: named.0, in: text)
