@@ -62,6 +62,17 @@ final class TimeValueTests: XCTestCase {
         XCTAssertEqual(TimeValue.minutes(captures: ["start": "10:50", "end": "11:20", "minutes": "ten"], value: nil), 40)
     }
 
+    func testClocksInTwoTimeZonesReadInOne() {
+        // 9:48 ET to 9:14 CT is 9:48 to 10:14 Eastern.
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "9:48", "start_zone": "ET", "end": "9:14", "end_zone": "CT"], value: nil), 26)
+        // 2:05 PM EDT to 11:40 AM MST (Arizona, three hours behind in July).
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "2:05", "start_zone": "EDT", "end": "11:40", "end_zone": "MST"], value: nil), 35)
+        // Pacific to Eastern the other way round, and one zone unknown (no shift).
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "1:00", "start_zone": "Pacific", "end": "4:20", "end_zone": "Eastern"], value: nil), 20)
+        XCTAssertEqual(TimeValue.minutes(captures: ["start": "9:00", "start_zone": "ET", "end": "9:30", "end_zone": "GMT"], value: nil), 30)
+        XCTAssertNil(TimeValue.minutes(captures: ["start": "9:48", "end": "9:14"], value: nil))
+    }
+
     func testNumberWordsWithAnySpacing() {
         XCTAssertEqual(NumberParser.parse("a  quarter"), 0.25)
         XCTAssertEqual(NumberParser.parse("twenty\tfive"), 25)

@@ -1,7 +1,7 @@
 /// Minutes from a time finding's captures: `hours`, `minutes` and/or `seconds` (digits or words;
 /// parts in `minutes2`...`minutes4` add up; seconds count in whole minutes, "1,320 seconds" is
 /// 22), or a clock range `start`–`end` (with optional `ampm` and seconds; minutes captured beside
-/// it add), or a fixed `value`.
+/// it add; `start_zone` and `end_zone` read each clock in its US time zone), or a fixed `value`.
 public enum TimeValue {
     public static func minutes(captures: [String: String], value: String?) -> Int? {
         if captures["start"] != nil, captures["end"] != nil {
@@ -9,7 +9,10 @@ public enum TimeValue {
             var total = 0
             for (startName, endName) in [("start", "end"), ("start2", "end2"), ("start3", "end3")] {
                 guard let s = captures[startName], let e = captures[endName] else { continue }
-                guard let d = span(from: s, to: e) else { return nil }
+                // Clocks read in two time zones ("connected 9:48 AM (ET) ... ended 9:14 AM (CT)"):
+                // the end is moved into the start's zone first.
+                let shift = zoneShift(from: captures["start_zone"], to: captures["end_zone"])
+                guard let d = span(from: s, to: e, shiftingEndBy: shift) else { return nil }
                 total += d
             }
             // Minutes stated beside the clock pair ("from 10:50 until 11:20, and I spent a further
@@ -41,13 +44,36 @@ public enum TimeValue {
     /// Minutes from one clock time to the next; with seconds ("10:00:45" to "10:19:30"), the
     /// whole minutes between them. No visit runs five hours: a longer span is two times that are
     /// no visit's start and end ("ratio changed from 1:15 to 1:12" would wrap to 717 minutes).
-    static func span(from s: String, to e: String) -> Int? {
+    static func span(from s: String, to e: String, shiftingEndBy shift: Int = 0) -> Int? {
         guard let a = clockSeconds(s), let b = clockSeconds(e) else { return nil }
-        var d = b - a
-        if d <= 0 { d += 12 * 3600 }     // 11:50-12:20, or a pm range written without am/pm
+        var d = b + shift * 3600 - a
+        while d <= 0 { d += 12 * 3600 }  // 11:50-12:20, or a pm range written without am/pm
+        while d > 12 * 3600 { d -= 12 * 3600 }  // a shifted end read past noon (11:40 AM MST + 3 h)
         return d >= 60 && d <= maxSpanSeconds ? d / 60 : nil
     }
     static let maxSpanSeconds = 5 * 3600
+
+    /// Hours to add to a clock read in `end` to read it in `start` (both US zone names, as notes
+    /// write them: "ET", "EDT", "Central", "AZ"); 0 when either is missing or unknown.
+    static func zoneShift(from start: String?, to end: String?) -> Int {
+        guard let s = start.flatMap(utcOffset), let e = end.flatMap(utcOffset) else { return 0 }
+        return s - e
+    }
+
+    /// The UTC offset in hours of a US time zone's name; a name without daylight or standard
+    /// ("ET", "Eastern") reads as standard, so two such names differ by the zones alone.
+    static func utcOffset(_ raw: String) -> Int? {
+        let key = raw.lowercased().filter { $0.isLetter }
+        return zoneOffsets[key]
+    }
+    static let zoneOffsets: [String: Int] = [
+        "et": -5, "est": -5, "edt": -4, "eastern": -5,
+        "ct": -6, "cst": -6, "cdt": -5, "central": -6,
+        "mt": -7, "mst": -7, "mdt": -6, "mountain": -7, "az": -7, "arizona": -7,
+        "pt": -8, "pst": -8, "pdt": -7, "pacific": -8,
+        "akt": -9, "akst": -9, "akdt": -8, "alaska": -9,
+        "ht": -10, "hst": -10, "hawaii": -10,
+    ]
 
     /// Seconds since midnight (12-hour wrap) of a clock time that may carry seconds ("10:19:30");
     /// other forms as `clock`.
