@@ -1,10 +1,11 @@
-/// Relatives a note names before it says what they did ("his daughter Karin", "mother (Rosa
-/// Castellano, proxy account)", "Beatrice Marsh, her aunt"), so that a consent given in that
-/// name ("Karin agreed to the telephone visit on his behalf", "Rosa agreed to the e-visit") is
-/// credited to the relative: the guardian when the relative is a parent or the note makes them
-/// the proxy, guardian or power of attorney in the same sentence ("she is his health care
-/// proxy"), someone else otherwise (decisions.md). Only consents the rules gave to the patient
-/// are read again, and only when the name opens the consent or stands just before it.
+/// Relatives a note names with their role, before or after it says what they did ("his daughter
+/// Karin", "mother (Rosa Castellano, proxy account)", "Beatrice Marsh, her aunt", later "Robert,
+/// her husband, keeps the BP log"), so that a consent given in that name ("Karin agreed to the
+/// telephone visit on his behalf", "Rosa agreed to the e-visit") is credited to the relative:
+/// the guardian when the relative is a parent or the note makes them the proxy, guardian or
+/// power of attorney ("she is his health care proxy", "Greg is her health care proxy"), someone
+/// else otherwise (decisions.md). Only consents the rules gave to the patient are read again, and
+/// only when the name opens the consent or stands just before it.
 public enum RelativeNames {
     /// Relatives who stand for the patient.
     static let parents: Set<String> = ["mother", "mom", "mum", "father", "dad", "parent", "stepmother", "stepfather",
@@ -206,14 +207,13 @@ public enum RelativeNames {
                 let words = ConsentPronoun.words(in: max(0, at - 40)..<min(text.count, at + 80), text)
                 // The consent's own name is the relative's only when not a companion of another
                 // subject ("Mr. Achenbach joined ... with his wife, Ilse, and agreed").
-                if at == limit, let k = words.firstIndex(where: { $0.0 == at }),
-                   words[max(0, k - 4)..<k].contains(where: { $0.1 == "with" }) { continue }
+                guard let k = words.firstIndex(where: { $0.0 == at }) else { continue }
+                if at == limit, words[max(0, k - 4)..<k].contains(where: { $0.1 == "with" }) { continue }
                 // A titled surname's relation told after it belongs to that title's bearer only
                 // ("Mrs. Abernathy (his wife ...)", not "Mrs. Ingrid Solberg-Mensah (SPOUSE)" for
                 // "Mr. Solberg-Mensah agreed").
                 let after = title == nil || self.title(before: at, in: text) == title
-                guard let k = words.firstIndex(where: { $0.0 == at }),
-                      let relation = relation(of: k, in: words, text, after: after) ?? (title == nil ? nil : surnameRelation(k, key, words, text, title)),
+                guard let relation = relation(of: k, in: words, text, after: after) ?? (title == nil ? nil : surnameRelation(k, key, words, text, title)),
                       agrees(relation, title) else { continue }
                 if parents.contains(relation) { return "guardian" }
                 return isMadeProxy(near: at, in: text) || isNamedProxy(key, after: at + key.count, before: text.count, in: text) ? "guardian" : "other"
@@ -224,7 +224,7 @@ public enum RelativeNames {
         return title == nil && isNamedProxy(key, after: 0, before: text.count, in: text) ? "guardian" : nil
     }
 
-    /// Whether a later mention of the name, before `limit`, is the subject of a clause that makes
+    /// Whether a later mention of the name, from `start` to `limit`, is the subject of a clause that makes
     /// them the proxy, guardian or power of attorney ("her son Rafael Castellanos on the line.
     /// Rafael is her health care proxy."): the name (and its surname), then is / was / has /
     /// holds / remains, and a proxy word within the next six words with no other relative
@@ -290,8 +290,7 @@ public enum RelativeNames {
         // The relation in brackets after the name ("Priya (niece)", "Rosa Delgado (mother)",
         // "Mrs. Abernathy (his wife of 51 years)"), or told with "(who) is" ("Kevin, who is
         // Jayden's father", "Gwen is his wife").
-        if j < words.count, text[end..<words[j].0].allSatisfy({ $0 == 32 }) == false,
-           text[end..<words[j].0].filter({ $0 != 32 }) == [40] {
+        if j < words.count, text[end..<words[j].0].filter({ $0 != 32 }) == [40] {
             var r = j
             if r + 1 < words.count, possessives.contains(words[r].1) || words[r].1.hasSuffix("'s") { r += 1 }
             if parents.contains(words[r].1) || others.contains(words[r].1) { return words[r].1 }
