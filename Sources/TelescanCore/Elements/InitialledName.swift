@@ -13,8 +13,8 @@ enum InitialledName {
     static func fullName(of name: String, credential: String?, in text: UnsafeBufferPointer<UInt8>) -> (String, Range<Int>)? {
         // Most performers are named in full: a byte test before any splitting (this runs once a note).
         let bytes = name.utf8
-        guard credential != nil, bytes.count > 3, let second = bytes.dropFirst().first, second == 46 || second == 32 else { return nil }
-        guard let credential, let initial = ElementResolver.givenInitial(name),
+        guard let credential, bytes.count > 3, let second = bytes.dropFirst().first, second == 46 || second == 32,
+              let initial = ElementResolver.givenInitial(name),
               let surname = name.split(separator: " ").last.map({ Array($0.utf8) }), surname.count >= 2,
               let first = initial.utf8.first else { return nil }
         let upperInitial = first & ~0x20
