@@ -104,7 +104,7 @@ public final class NoteScanner {
         }
         // A dictation's said marks ("period", "new paragraph") and spelled letters ("m d").
         let dictated = engine.dictation.rewritten(text)
-        var (joined, typedMaps) = Self.asTyped(dictated?.text ?? text, ascii: ascii, hyphens: engine.lineEndHyphens)
+        var (joined, typedMaps) = Self.asTyped(dictated?.text ?? text, ascii: ascii, hyphens: engine.lineEndHyphens, softBreaks: engine.softBreaks)
         if let dictated { typedMaps.insert(dictated.map, at: 0) }
         // A note in capitals or in lower case read with names in capitals, a flattened note with
         // breaks before its labels and signature.
@@ -151,7 +151,8 @@ public final class NoteScanner {
     /// "Pt" and minutes written in words as digits. Returns the text and the maps
     /// of the steps that shortened it, in the order made (ranges found in it are mapped back
     /// through them, after the legend's); the masks that follow keep its length.
-    static func asTyped(_ text: [UInt8], ascii: Bool, hyphens: LineEndHyphens? = nil) -> (text: [UInt8], maps: [OffsetMap]) {
+    static func asTyped(_ text: [UInt8], ascii: Bool, hyphens: LineEndHyphens? = nil,
+                        softBreaks: SoftBreaks? = nil) -> (text: [UInt8], maps: [OffsetMap]) {
         var maps: [OffsetMap] = []
         func shortened(_ step: ([UInt8]) -> (text: [UInt8], map: OffsetMap)?, _ t: [UInt8]) -> [UInt8] {
             guard let r = step(t) else { return t }
@@ -166,7 +167,10 @@ public final class NoteScanner {
         let single = shortened(InnerSpaceRuns.squeezed, flush)
         // Last: a narrative note's patient named with a title ("Ms. Lavinia Ochoa-Brandt joined ...")
         // read as "Pt" (after the blanks are single, so "Ms.  Ochoa" is found as "Ms. Ochoa").
-        let joined = HardWrapRemnants.masked(single, ascii: ascii).map { shortened(InnerSpaceRuns.squeezed, $0) } ?? single
+        let wrapped = HardWrapRemnants.masked(single, ascii: ascii)
+        // Then single breaks inside a statement of a note not wrapped as a whole ("...: 25\nminutes").
+        let softened = softBreaks.flatMap { $0.masked(wrapped ?? single) } ?? wrapped
+        let joined = softened.map { shortened(InnerSpaceRuns.squeezed, $0) } ?? single
         // A word hyphenated at a line's end ("verbal con-\nsent") read whole.
         let unhyphenated = hyphens.map { h in shortened(h.joined, joined) } ?? joined
         let titled = shortened(TitledPatientName.rewritten, unhyphenated)

@@ -8,6 +8,8 @@ public final class ScanEngine: @unchecked Sendable {
     /// A scanned note's OCR slips ("Tota1 time: 2O minutes") put back before matching.
     public let ocrSlips: OCRSlipRepair
     public let lineEndHyphens: LineEndHyphens
+    /// Line breaks inside a statement ("25\nminutes", "Ambrose,\nPA-C") read as spaces.
+    public let softBreaks: SoftBreaks
     /// A note in capitals read in title case, credentials kept.
     public let capitals: CapitalsCasing
     /// A note in lower case read with its clinicians' names and credentials in capitals.
@@ -35,6 +37,8 @@ public final class ScanEngine: @unchecked Sendable {
         let readWords = lexicons.list("typo_targets") + lexicons.list("ocr_slip_words")
         self.ocrSlips = OCRSlipRepair(words: readWords)
         self.lineEndHyphens = LineEndHyphens(words: readWords)
+        self.softBreaks = SoftBreaks(wrapEnds: lexicons.list("wrap_end_words"),
+                                     credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.dictation = SpokenDictation(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))

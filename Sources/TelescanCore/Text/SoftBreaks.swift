@@ -1,0 +1,97 @@
+/// Line breaks inside one statement in a note that is not hard-wrapped as a whole (a ragged
+/// wrap by a fax or PDF conversion, a narrow template field), read as spaces where the two lines
+/// can only be one statement: a number and its unit ("...documentation: 25\nminutes."), a
+/// signer's name and credential ("Colette Ambrose,\nPA-C"), and a line that ends on a word no
+/// statement ends with (`wrap_end_words`: "she verbally agreed to proceed with the\ntelehealth
+/// visit") going on in lower case. Same length as the note (the break and its carriage return
+/// become spaces). `HardWrapRemnants` reads whole wrapped notes by their width; this reads each
+/// break by its two sides alone, so it asks for more than a lower-case next line.
+public struct SoftBreaks: Sendable {
+    let wrapEnds: Set<[UInt8]>
+    let credentials: Set<[UInt8]>
+
+    public init(wrapEnds: [String], credentials: [String]) {
+        self.wrapEnds = Set(wrapEnds.filter { !Self.statementEnds.contains($0) }.map { Array($0.utf8) })
+        self.credentials = Set(credentials.map { Array($0.utf8) })
+    }
+
+    /// Words of `wrap_end_words` that end a line of a terse note as its last word ("video no",
+    /// "consent given", "f/u next"), or a statement of its own: no break after them is read
+    /// as soft here (the sentence splitter still reads them for context).
+    static let statementEnds: Set<String> = ["no", "not", "x", "it", "this", "that", "these", "those", "there", "very",
+                                             "also", "then", "so", "gave", "give", "given", "verbal", "last", "next",
+                                             "each", "every", "unable", "re", "do", "does", "did", "i"]
+
+    /// Unit words that a number on the line before belongs to.
+    static let units: [[UInt8]] = ["minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr"].map { Array($0.utf8) }
+
+    /// The masked copy, or nil when no break is soft.
+    public func masked(_ text: [UInt8]) -> [UInt8]? {
+        guard ByteSearch.contains(text, 10) else { return nil }
+        var out: [UInt8]? = nil
+        var start = 0
+        while let nl = ByteSearch.next(10, in: text, from: start) {
+            defer { start = nl + 1 }
+            // The line's last word: back over blanks and a carriage return.
+            var end = nl
+            while end > start, text[end - 1] == 32 || text[end - 1] == 9 || text[end - 1] == 13 { end -= 1 }
+            guard end > start else { continue }
+            // The next line's first word, after its indentation; a blank line ends the statement.
+            var next = nl + 1
+            while next < text.count, text[next] == 32 || text[next] == 9 { next += 1 }
+            guard next < text.count, text[next] != 10, text[next] != 13 else { continue }
+            var nextEnd = next
+            while nextEnd < text.count, !Self.isBlank(text[nextEnd]) { nextEnd += 1 }
+            var lastStart = end
+            while lastStart > start, !Self.isBlank(text[lastStart - 1]) { lastStart -= 1 }
+            guard isSoft(text, last: lastStart..<end, next: next..<nextEnd) else { continue }
+            if out == nil { out = text }
+            for k in end..<next where text[k] == 10 || text[k] == 13 { out![k] = 32 }
+        }
+        return out
+    }
+
+    @inline(__always) static func isBlank(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+
+    /// Whether a break between a line ending with the word `last` and one starting with `next`
+    /// is inside a statement.
+    func isSoft(_ t: [UInt8], last: Range<Int>, next: Range<Int>) -> Bool {
+        let first = t[next.lowerBound]
+        // "25\nminutes.": a number (or "30-40") and its unit.
+        if Self.isNumber(t, last), Self.startsWithUnit(t, next) { return true }
+        // "Colette Ambrose,\nPA-C": a capitalised name, its comma, and a credential alone or
+        // before a comma, a date or the line's end.
+        if t[last.upperBound - 1] == 44, last.count >= 3, ASCIIByte.isUpper(t[last.lowerBound]) {
+            var credEnd = next.upperBound
+            if credEnd > next.lowerBound, t[credEnd - 1] == 44 { credEnd -= 1 }
+            // Then a comma, a date or time, or the line's end: "PA-C student" is no signature.
+            var after = next.upperBound
+            while after < t.count, t[after] == 32 || t[after] == 9 { after += 1 }
+            let ends = credEnd < next.upperBound || after == t.count || t[after] == 10 || t[after] == 13 || ASCIIByte.isDigit(t[after])
+            if ends, credentials.contains(Array(t[next.lowerBound..<credEnd])) { return true }
+        }
+        // "...proceed with the\ntelehealth visit": a word no statement ends with, in lower case,
+        // then the statement going on in lower case.
+        guard first >= 97, first <= 122, last.count <= 12 else { return false }
+        return wrapEnds.contains(Array(t[last]))
+    }
+
+    /// Whether the word at `r` is a number or a range of numbers ("25", "30-40"), after a
+    /// "~" or an opening bracket: not a score or a date ("5/10", "3/12").
+    static func isNumber(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound, t[i] == UInt8(ascii: "~") || t[i] == UInt8(ascii: "(") { i += 1 }
+        guard i < r.upperBound, ASCIIByte.isDigit(t[i]), ASCIIByte.isDigit(t[r.upperBound - 1]) else { return false }
+        return t[i..<r.upperBound].allSatisfy { ASCIIByte.isDigit($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Whether the word at `r` is a time unit ("minutes", "min.", "hrs,"), nothing but
+    /// punctuation after it.
+    static func startsWithUnit(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        var e = r.upperBound
+        while e > r.lowerBound, !ASCIIByte.isLetter(t[e - 1]) { e -= 1 }
+        guard e > r.lowerBound else { return false }
+        let word = t[r.lowerBound..<e].map { $0 | 0x20 }
+        return units.contains(word) && (e == r.upperBound || !ASCIIByte.isLetter(t[e]))
+    }
+}
