@@ -7,10 +7,10 @@ final class PatientHeaderTests: XCTestCase {
     func line(_ s: String) -> ArraySlice<UInt8> { Array(s.utf8)[...] }
 
     func testMinorAges() {
-        for s in ["Patient: Keanu P., 11 yo M", "Nia A., 6 y/o F", "Pt: Ada, 9 mo", "Leo, 15-year-old boy", "Pt: Amara, 4 mo (DOB 10/28/2025)", "Child 11yo"] {
+        for s in ["Patient: Keanu P., 11 yo M", "Nia A., 6 y/o F", "Pt: Ada, 9 mo", "Leo, 15-year-old boy", "Pt: Amara, 4 mo (DOB 10/28/2025)", "Child 11yo", "Client: Alejandro Moreno (\"Alex\")     Age 5     DOB 06/18/2020", "Pt: Ana, age: 14"] {
             XCTAssertTrue(PatientHeader.isMinor(line(s)), s)
         }
-        for s in ["Patient: Eleanor V., 84 F", "Pt: 70M", "Patient: Rosalía Ibarra Montes   DOB: 02/09/1939", "Pt: Sam, 18 yo M", "MRN 12 34"] {
+        for s in ["Patient: Eleanor V., 84 F", "Pt: 70M", "Patient: Rosalía Ibarra Montes   DOB: 02/09/1939", "Pt: Sam, 18 yo M", "MRN 12 34", "Patient: Ruth Kahn   Age 82", "Pt: Lee   Age 45   M"] {
             XCTAssertFalse(PatientHeader.isMinor(line(s)), s)
         }
     }

@@ -48,6 +48,10 @@ final class PipelineTests: XCTestCase {
             ("Attending physician: Caspian Whitfield\n" + body + "C. Whitfield, MD", "Caspian Whitfield"),
             ("Clinician: NP Theodora Blackwood\n" + body + "T. Blackwood, NP", "Theodora Blackwood"),
             ("Patient: Carla Whitfield\n" + body + "C. Whitfield, MD", "C. Whitfield"),
+            // A short form of the given name ("Matt" for "Matthew") with the same credential.
+            ("Video Visit\nMatthew Okonkwo, DO - Sports Medicine\n" + body + "Matt Okonkwo, DO", "Matthew Okonkwo"),
+            ("Video Visit\nMatthew Okonkwo, MD - Sports Medicine\n" + body + "Matt Okonkwo, DO", "Matt Okonkwo"),
+            ("Video Visit\nMatthew Okafor, DO - Sports Medicine\n" + body + "Matt Okonkwo, DO", "Matt Okonkwo"),
         ]
         for (note, name) in cases {
             XCTAssertEqual(scanner.scan(text: note).elements.performingProvider?.value.name, name, note)

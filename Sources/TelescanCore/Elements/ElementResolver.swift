@@ -186,6 +186,19 @@ public struct ElementResolver: Sendable {
                }) {
                 name = fullName(full)
                 evidence.append(full.span)
+            } else if let n = name, let short = Self.shortGivenName(n),
+                      let full = providers.first(where: { f in
+                          guard let m = fullName(f), Self.surname(m) == Self.surname(n),
+                                let given = m.split(separator: " ").first?.lowercased(),
+                                given.count > short.count, given.hasPrefix(short) else { return false }
+                          let c = f.captures["credential"].map(canonicalCredential)
+                          return c == cred
+                      }) {
+                // A short form of the given name ("Matt Okonkwo, DO" signing under a header's
+                // "Matthew Okonkwo, DO"): the same clinician, with the same credential; the
+                // full name is reported.
+                name = fullName(full)
+                evidence.append(full.span)
             }
             e.performingProvider = .init(.init(name: name, credential: cred), evidence: evidence)
         }
@@ -258,6 +271,15 @@ public struct ElementResolver: Sendable {
         let letters = first.filter { $0 != "." }
         guard letters.count == 1, let c = letters.first, c.isLetter else { return nil }
         return String(c).lowercased()
+    }
+
+    /// The given name of a name of two or more words, lower-cased, when it is three to five
+    /// letters: the length of a short form ("Matt", "Dani", "Kate", "Chris").
+    static func shortGivenName(_ name: String) -> String? {
+        let parts = name.split(separator: " ")
+        guard parts.count >= 2, let first = parts.first, first.count >= 3, first.count <= 5,
+              first.allSatisfy(\.isLetter) else { return nil }
+        return first.lowercased()
     }
 
     /// The last word of a name, lower-cased.

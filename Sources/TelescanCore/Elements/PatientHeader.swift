@@ -1,5 +1,5 @@
 /// What a patient's header line says of age and sex ("Patient: Keanu P., 11 yo M", "Nia A., 6
-/// y/o F", "Eleanor V., 84 F", "70M"): read to tell the patient from a relative who shares the
+/// y/o F", "Eleanor V., 84 F", "70M", "Age 5"): read to tell the patient from a relative who shares the
 /// surname.
 enum PatientHeader {
     /// Units after an age that make it years or months ("11 yo", "6 y/o", "9 mo", "15-year-old").
@@ -31,6 +31,8 @@ enum PatientHeader {
     static func isMinor(_ line: ArraySlice<UInt8>) -> Bool {
         let t = tokens(line)
         for (i, w) in t.enumerated() where i + 1 < t.count {
+            // "Age 5", "age: 14": the age after its label, in years.
+            if w == "age", let n = Int(t[i + 1]) { return n < 18 }
             guard let n = Int(w) else { continue }
             var unit = t[i + 1]
             // "11yo M" splits into "11" and "yo"; "6 y/o" keeps its slash.
