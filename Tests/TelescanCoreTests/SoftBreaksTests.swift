@@ -17,6 +17,7 @@ final class SoftBreaksTests: XCTestCase {
         XCTAssertEqual(read("Colette Ambrose,\r\nPA-C\r\nSigned 08/14"), "Colette Ambrose,  PA-C\r\nSigned 08/14")
         XCTAssertEqual(read("Marisela Thorvaldsen,\nRD, LDN"), "Marisela Thorvaldsen, RD, LDN")
         XCTAssertEqual(read("she verbally agreed to proceed with the\ntelehealth visit."), "she verbally agreed to proceed with the telehealth visit.")
+        XCTAssertEqual(read("Management time, including review\n of outside records: 40"), "Management time, including review  of outside records: 40")
     }
 
     func testOtherBreaksAreKept() {
@@ -30,6 +31,9 @@ final class SoftBreaksTests: XCTestCase {
             "Reviewed labs,\nMD to call back",                // no name before the comma
             "Colette Ambrose,\nPA-C student shadowed",        // a credential not alone on its line
             "BP 120/80. Plan to\n- recheck",                  // a list item
+            "Recheck in 2 weeks.\nand call if worse",        // after a sentence's end
+            "review\nofloxacin drops",                       // a word that only starts with "of"
+            "declined video\nand agreed to a phone visit",   // "and" joins clauses: each line is read alone
         ] {
             XCTAssertNil(read(s), s)
         }

@@ -3,7 +3,8 @@
 /// can only be one statement: a number and its unit ("...documentation: 25\nminutes."), a
 /// signer's name and credential ("Colette Ambrose,\nPA-C"), and a line that ends on a word no
 /// statement ends with (`wrap_end_words`: "she verbally agreed to proceed with the\ntelehealth
-/// visit") going on in lower case. Same length as the note (the break and its carriage return
+/// visit") going on in lower case, or a line that goes on with "of", "with" or "including".
+/// Same length as the note (the break and its carriage return
 /// become spaces). `HardWrapRemnants` reads whole wrapped notes by their width; this reads each
 /// break by its two sides alone, so it asks for more than a lower-case next line.
 public struct SoftBreaks: Sendable {
@@ -72,9 +73,18 @@ public struct SoftBreaks: Sendable {
         }
         // "...proceed with the\ntelehealth visit": a word no statement ends with, in lower case,
         // then the statement going on in lower case.
-        guard first >= 97, first <= 122, last.count <= 12 else { return false }
-        return wrapEnds.contains(Array(t[last]))
+        guard first >= 97, first <= 122 else { return false }
+        if last.count <= 12, wrapEnds.contains(Array(t[last])) { return true }
+        // "...time, including review\n of outside records": a line that goes on with "of",
+        // "with", "including" or "plus" after a word. Not "and" or "or": they join clauses, and
+        // a clause joined to the line before falls in the scope of its negation ("declined
+        // video\nand agreed to a phone visit": a held-out note lost its consent so, s57).
+        let end = t[last.upperBound - 1]
+        return (ASCIIByte.isLetter(end) || ASCIIByte.isDigit(end)) && Self.continuations.contains(Array(t[next]))
     }
+
+    /// Words that open no statement of their own: a line starting with one goes on the line before.
+    static let continuations: Set<[UInt8]> = Set(["of", "with", "including", "plus"].map { Array($0.utf8) })
 
     /// Whether the word at `r` is a number or a range of numbers ("25", "30-40"), after a
     /// "~" or an opening bracket: not a score or a date ("5/10", "3/12").
