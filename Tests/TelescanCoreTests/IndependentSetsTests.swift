@@ -428,6 +428,10 @@ final class IndependentSetsTests: XCTestCase {
         ("fc-ambient-scribe-18", 40, 244, 5),
         ("fd-names-nicknames-and-variants", 40, 221, 1),
         ("fe-hard-wrapped-and-broken-lines", 40, 248, 1),
+        ("ff-consent-indirect-and-in-passing", 40, 218, 5),
+        ("fg-places-said-indirectly", 40, 238, 2),
+        ("fh-time-in-unusual-places", 39, 223, 7),
+        ("fi-performers-in-unusual-places", 39, 225, 4),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
