@@ -166,7 +166,7 @@ final class IndependentSetsTests: XCTestCase {
         ("v6-after-hours-and-urgent-2", 40, 239, 1),
         ("v7-ocr-and-fax-scans", 40, 234, 2),
         ("v8-shelters-jails-and-group-homes", 40, 239, 3),
-        ("v9-veterans-and-military", 39, 213, 3),
+        ("v9-veterans-and-military", 39, 214, 3),
         ("w5-plain-everyday-37", 40, 237, 1),
         ("w6-care-teams-and-followups", 39, 204, 4),
         ("w7-retail-and-app-urgent", 40, 236, 3),
@@ -337,7 +337,7 @@ final class IndependentSetsTests: XCTestCase {
         ("b7-mixed-month-32", 40, 241, 1),
         ("a2-radiation-oncology-and-on-treatment-checks", 40, 218, 4),
         ("a3-neurosurgery-and-spine", 40, 236, 0),
-        ("a4-nicu-graduates-and-neonatal-follow-up", 40, 205, 6),
+        ("a4-nicu-graduates-and-neonatal-follow-up", 40, 206, 6),
         ("a5-plastic-and-hand-surgery", 40, 236, 2),
         ("a6-social-work-and-case-management-calls", 40, 227, 1),
         ("a7-sports-concussion-and-athletic-training", 39, 231, 6),   // s54: one more "wrong": "on the phone from his dorm room" now reads other (a dorm is not a home in decisions.md's list; this writer labelled it home)
@@ -429,9 +429,9 @@ final class IndependentSetsTests: XCTestCase {
         ("fd-names-nicknames-and-variants", 40, 221, 1),
         ("fe-hard-wrapped-and-broken-lines", 40, 248, 1),
         ("ff-consent-indirect-and-in-passing", 40, 218, 5),
-        ("fg-places-said-indirectly", 40, 238, 2),
+        ("fg-places-said-indirectly", 40, 239, 2),
         ("fh-time-in-unusual-places", 39, 223, 7),
-        ("fi-performers-in-unusual-places", 39, 225, 4),
+        ("fi-performers-in-unusual-places", 39, 226, 4),
     ]
 
     func testIndependentSetsKeepTheirAgreement() throws {
