@@ -3,10 +3,10 @@
 /// can only be one statement: a number and its unit ("...documentation: 25\nminutes."), a
 /// signer's name and credential ("Colette Ambrose,\nPA-C"), and a line that ends on a word no
 /// statement ends with (`wrap_end_words`: "she verbally agreed to proceed with the\ntelehealth
-/// visit") going on in lower case, or a line that goes on with "of", "with" or "including".
-/// Same length as the note (the break and its carriage return
-/// become spaces). `HardWrapRemnants` reads whole wrapped notes by their width; this reads each
-/// break by its two sides alone, so it asks for more than a lower-case next line.
+/// visit") going on in lower case, or a line that goes on with "of", "with", "including" or
+/// "plus". Same length as the note (the break and its carriage return become spaces).
+/// `HardWrapRemnants` reads whole wrapped notes by their width; this reads each break by its two
+/// sides alone, so it asks for more than a lower-case next line.
 public struct SoftBreaks: Sendable {
     let wrapEnds: Set<[UInt8]>
     let credentials: Set<[UInt8]>
