@@ -5,7 +5,9 @@ import XCTest
 /// credential, a line ending on a word no statement ends with before a lower-case line) is read
 /// as a space, same length; every other break is kept.
 final class SoftBreaksTests: XCTestCase {
-    let breaks = SoftBreaks(wrapEnds: ["the", "with", "to", "and", "no", "not", "given"], credentials: ["MD", "PA-C", "DO", "RD"])
+    let breaks = SoftBreaks(wrapEnds: ["the", "with", "to", "and", "no", "not", "given"],
+                            breakWords: ["-no", "-not", "-given", "+of", "+with", "+including"],
+                            credentials: ["MD", "PA-C", "DO", "RD"])
 
     func read(_ s: String) -> String? {
         breaks.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }

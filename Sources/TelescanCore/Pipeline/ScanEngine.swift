@@ -37,7 +37,7 @@ public final class ScanEngine: @unchecked Sendable {
         let readWords = lexicons.list("typo_targets") + lexicons.list("ocr_slip_words")
         self.ocrSlips = OCRSlipRepair(words: readWords)
         self.lineEndHyphens = LineEndHyphens(words: readWords)
-        self.softBreaks = SoftBreaks(wrapEnds: lexicons.list("wrap_end_words"),
+        self.softBreaks = SoftBreaks(wrapEnds: lexicons.list("wrap_end_words"), breakWords: lexicons.list("soft_break_words"),
                                      credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))

@@ -3,25 +3,28 @@
 /// can only be one statement: a number and its unit ("...documentation: 25\nminutes."), a
 /// signer's name and credential ("Colette Ambrose,\nPA-C"), and a line that ends on a word no
 /// statement ends with (`wrap_end_words`: "she verbally agreed to proceed with the\ntelehealth
-/// visit") going on in lower case, or a line that goes on with "of", "with", "including" or
-/// "plus". Same length as the note (the break and its carriage return become spaces).
-/// `HardWrapRemnants` reads whole wrapped notes by their width; this reads each break by its two
-/// sides alone, so it asks for more than a lower-case next line.
+/// visit") going on in lower case, or a line that goes on with "of" or "with" (`soft_break_words`
+/// holds the exceptions and the continuations, as data). Same length as the note (the break and
+/// its carriage return become spaces). `HardWrapRemnants` reads whole wrapped notes by their
+/// width; this reads each break by its two sides alone, so it asks for more than a lower-case
+/// next line.
 public struct SoftBreaks: Sendable {
     let wrapEnds: Set<[UInt8]>
     let credentials: Set<[UInt8]>
+    /// Words that open no statement of their own: a lower-case line starting with one goes on
+    /// the line before.
+    let continuations: Set<[UInt8]>
 
-    public init(wrapEnds: [String], credentials: [String]) {
-        self.wrapEnds = Set(wrapEnds.filter { !Self.statementEnds.contains($0) }.map { Array($0.utf8) })
+    /// - Parameters:
+    ///   - wrapEnds: `wrap_end_words`, less the `soft_break_words` marked "-" (words that end a
+    ///     terse note's line: "video no", "consent given").
+    ///   - breakWords: `soft_break_words`: "-WORD" never ends a soft break, "+WORD" starts one.
+    public init(wrapEnds: [String], breakWords: [String], credentials: [String]) {
+        let statementEnds = Set(breakWords.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) })
+        self.wrapEnds = Set(wrapEnds.filter { !statementEnds.contains($0) }.map { Array($0.utf8) })
+        self.continuations = Set(breakWords.filter { $0.hasPrefix("+") }.map { Array($0.dropFirst().utf8) })
         self.credentials = Set(credentials.map { Array($0.utf8) })
     }
-
-    /// Words of `wrap_end_words` that end a line of a terse note as its last word ("video no",
-    /// "consent given", "f/u next"), or a statement of its own: no break after them is read
-    /// as soft here (the sentence splitter still reads them for context).
-    static let statementEnds: Set<String> = ["no", "not", "x", "it", "this", "that", "these", "those", "there", "very",
-                                             "also", "then", "so", "gave", "give", "given", "verbal", "last", "next",
-                                             "each", "every", "unable", "re", "do", "does", "did", "i"]
 
     /// Unit words that a number on the line before belongs to.
     static let units: [[UInt8]] = ["minutes", "minute", "mins", "min", "hours", "hour", "hrs", "hr"].map { Array($0.utf8) }
@@ -75,16 +78,11 @@ public struct SoftBreaks: Sendable {
         // then the statement going on in lower case.
         guard first >= 97, first <= 122 else { return false }
         if last.count <= 12, wrapEnds.contains(Array(t[last])) { return true }
-        // "...time, including review\n of outside records": a line that goes on with "of",
-        // "with", "including" or "plus" after a word. Not "and" or "or": they join clauses, and
-        // a clause joined to the line before falls in the scope of its negation ("declined
-        // video\nand agreed to a phone visit": a held-out note lost its consent so, s57).
+        // "...time, including review\n of outside records": a line that goes on with a word of
+        // `soft_break_words` marked "+" ("of", "with"; not "and": see the list) after a word.
         let end = t[last.upperBound - 1]
-        return (ASCIIByte.isLetter(end) || ASCIIByte.isDigit(end)) && Self.continuations.contains(Array(t[next]))
+        return (ASCIIByte.isLetter(end) || ASCIIByte.isDigit(end)) && continuations.contains(Array(t[next]))
     }
-
-    /// Words that open no statement of their own: a line starting with one goes on the line before.
-    static let continuations: Set<[UInt8]> = Set(["of", "with", "including", "plus"].map { Array($0.utf8) })
 
     /// Whether the word at `r` is a number or a range of numbers ("25", "30-40"), after a
     /// "~" or an opening bracket: not a score or a date ("5/10", "3/12").
