@@ -9,11 +9,11 @@
 /// width; this reads each break by its two sides alone, so it asks for more than a lower-case
 /// next line.
 public struct SoftBreaks: Sendable {
-    let wrapEnds: Set<[UInt8]>
-    let credentials: Set<[UInt8]>
+    let wrapEnds: WordsByLength
+    let credentials: WordsByLength
     /// Words that open no statement of their own: a lower-case line starting with one goes on
     /// the line before.
-    let continuations: Set<[UInt8]>
+    let continuations: WordsByLength
 
     /// - Parameters:
     ///   - wrapEnds: `wrap_end_words`, less the `soft_break_words` marked "-" (words that end a
@@ -21,9 +21,9 @@ public struct SoftBreaks: Sendable {
     ///   - breakWords: `soft_break_words`: "-WORD" never ends a soft break, "+WORD" starts one.
     public init(wrapEnds: [String], breakWords: [String], credentials: [String]) {
         let statementEnds = Set(breakWords.filter { $0.hasPrefix("-") }.map { String($0.dropFirst()) })
-        self.wrapEnds = Set(wrapEnds.filter { !statementEnds.contains($0) }.map { Array($0.utf8) })
-        self.continuations = Set(breakWords.filter { $0.hasPrefix("+") }.map { Array($0.dropFirst().utf8) })
-        self.credentials = Set(credentials.map { Array($0.utf8) })
+        self.wrapEnds = WordsByLength(wrapEnds.filter { !statementEnds.contains($0) })
+        self.continuations = WordsByLength(breakWords.filter { $0.hasPrefix("+") }.map { String($0.dropFirst()) })
+        self.credentials = WordsByLength(credentials)
     }
 
     /// Unit words that a number on the line before belongs to.
@@ -72,16 +72,16 @@ public struct SoftBreaks: Sendable {
             var after = next.upperBound
             while after < t.count, t[after] == 32 || t[after] == 9 { after += 1 }
             let ends = credEnd < next.upperBound || after == t.count || t[after] == 10 || t[after] == 13 || ASCIIByte.isDigit(t[after])
-            if ends, credentials.contains(Array(t[next.lowerBound..<credEnd])) { return true }
+            if ends, credentials.contains(t, next.lowerBound..<credEnd) { return true }
         }
         // "...proceed with the\ntelehealth visit": a word no statement ends with, in lower case,
         // then the statement going on in lower case.
         guard first >= 97, first <= 122 else { return false }
-        if last.count <= 12, wrapEnds.contains(Array(t[last])) { return true }
+        if wrapEnds.contains(t, last) { return true }
         // "...time, including review\n of outside records": a line that goes on with a word of
         // `soft_break_words` marked "+" ("of", "with"; not "and": see the list) after a word.
         let end = t[last.upperBound - 1]
-        return (ASCIIByte.isLetter(end) || ASCIIByte.isDigit(end)) && continuations.contains(Array(t[next]))
+        return (ASCIIByte.isLetter(end) || ASCIIByte.isDigit(end)) && continuations.contains(t, next)
     }
 
     /// Whether the word at `r` is a number or a range of numbers ("25", "30-40"), after a
@@ -98,8 +98,25 @@ public struct SoftBreaks: Sendable {
     static func startsWithUnit(_ t: [UInt8], _ r: Range<Int>) -> Bool {
         var e = r.upperBound
         while e > r.lowerBound, !ASCIIByte.isLetter(t[e - 1]) { e -= 1 }
-        guard e > r.lowerBound else { return false }
-        let word = t[r.lowerBound..<e].map { $0 | 0x20 }
-        return units.contains(word) && (e == r.upperBound || !ASCIIByte.isLetter(t[e]))
+        guard e > r.lowerBound, e == r.upperBound || !ASCIIByte.isLetter(t[e]) else { return false }
+        let word = t[r.lowerBound..<e]
+        return units.contains { $0.count == word.count && zip($0, word).allSatisfy { $0 == $1 | 0x20 } }
+    }
+}
+
+/// A word list looked up by a range of the note's bytes without copying them (this runs at
+/// line breaks of every note): the words bucketed by their length in bytes, compared as written.
+struct WordsByLength: Sendable {
+    let buckets: [[[UInt8]]]
+
+    init(_ words: [String]) {
+        let bytes = words.map { Array($0.utf8) }
+        var buckets = [[[UInt8]]](repeating: [], count: (bytes.map(\.count).max() ?? 0) + 1)
+        for w in bytes where !buckets[w.count].contains(w) { buckets[w.count].append(w) }
+        self.buckets = buckets
+    }
+
+    func contains(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        r.count < buckets.count && buckets[r.count].contains { $0.elementsEqual(t[r]) }
     }
 }
