@@ -15,6 +15,17 @@ final class PatientHeaderTests: XCTestCase {
         }
     }
 
+    /// An adult's age: in years, after "Age", or a number with the sex ("24 F"; "M" only from
+    /// 36, where an age in months is unlikely).
+    func testAdultAges() {
+        for s in ["Pt: Nadia Okabe, 24 F.", "Patient: Eleanor V., 84 F", "Pt: 70M", "Pt: Sam, 18 yo M", "Patient: Ruth Kahn   Age 82", "Pt: Lee   Age 45   M"] {
+            XCTAssertTrue(PatientHeader.isAdult(line(s)), s)
+        }
+        for s in ["Patient: Keanu P., 11 yo M", "Nia A., 6 y/o F", "Pt: Ada, 9 mo", "Age: 18 m", "Pt: Tom, 24 M", "Patient: Rosalía Ibarra Montes   DOB: 02/09/1939", "MRN 12 34", "Pt: Ana, age: 14"] {
+            XCTAssertFalse(PatientHeader.isAdult(line(s)), s)
+        }
+    }
+
     func testSex() {
         XCTAssertEqual(PatientHeader.sex(line("Patient: Keanu P., 11 yo M")), .male)
         XCTAssertEqual(PatientHeader.sex(line("Eleanor V., 84F")), .female)

@@ -45,7 +45,8 @@ public enum ConsentPronoun {
         // Only a pronoun that opens its clause: in "Her parent was not on the call and she
         // gave consent herself" the pronoun is the patient.
         let clauseStart = clauseStart(before: pronoun.at, text)
-        guard clauseStart > 0, !text[clauseStart..<pronoun.at].contains(where: ASCIIByte.isLetter) else { return nil }
+        guard clauseStart > 0, !text[clauseStart..<pronoun.at].contains(where: ASCIIByte.isLetter)
+                || isIntroduction(clauseStart..<pronoun.at, text) else { return nil }
         // In a maternity note the mother is the patient ("Mother is at her house with the baby.
         // She has given verbal consent").
         let maternity = maternityWords.contains { containsFolded(text, $0) }
@@ -59,10 +60,16 @@ public enum ConsentPronoun {
             let subjectStart = Self.clauseStart(before: clause - 1, text)
             var leadingWords = 0
             var samePronoun = false
-            for (_, word) in words(in: subjectStart..<clause, text) {
+            for (at, word) in words(in: subjectStart..<clause, text) {
                 if leading.contains(word), leadingWords < 1 { leadingWords += 1; continue }
                 if let g = guardians[word], agrees(g, pronoun.gender) {
-                    return maternity && g == .female ? nil : "guardian"
+                    if maternity && g == .female { return nil }
+                    // A parent of an adult patient stands for no one unless made the guardian
+                    // ("Mom (Heidi Brandt, co-guardian) requested ... She gave verbal consent"):
+                    // "her mom picked up and handed her the phone. She agreed ..." is the
+                    // patient's (24 F).
+                    if patientIsAdult(text), !RelativeNames.isMadeProxy(near: at, in: text) { return nil }
+                    return "guardian"
                 }
                 samePronoun = leadingWords == 0 && word == pronounWord
                 break
@@ -71,6 +78,25 @@ public enum ConsentPronoun {
             clause = subjectStart
         }
         return madeProxyBefore(span, in: text)
+    }
+
+    /// Whether the words before a clause's pronoun are a short introduction ended by a comma
+    /// ("Before sending, she ticked the acknowledgment ... and agreed to it"): at most three
+    /// words, none naming someone; the pronoun still opens the clause.
+    static func isIntroduction(_ range: Range<Int>, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var e = range.upperBound
+        while e > range.lowerBound, text[e - 1] == 32 || text[e - 1] == 9 { e -= 1 }
+        guard e > range.lowerBound, text[e - 1] == 44 else { return false }
+        let ws = words(in: range.lowerBound..<(e - 1), text)
+        return !ws.isEmpty && ws.count <= 3
+            && !ws.contains(where: { namers.contains($0.1) || subjects.contains($0.1) || $0.1 == "i" || $0.1 == "we" })
+    }
+
+    /// Whether the patient's header line gives an adult's age ("Pt: Nadia Okabe, 24 F").
+    static func patientIsAdult(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let all = Array(text)
+        guard let header = PatientNameMentions.firstName(all)?.line else { return false }
+        return PatientHeader.isAdult(all[header])
     }
 
     /// The pronouns that may stand for a relative the sentence before made the proxy.

@@ -1,6 +1,7 @@
 /// Who gave a consent whose sentence opens with a parent as its only subject ("Mum phoned Mon and
 /// gave the go-ahead for Ellie to have her sessions on the video link"): the guardian
-/// (decisions.md). The rules read a consent verb with no subject of its own as the patient's;
+/// (decisions.md); another relative as that subject is someone else, or the guardian when made
+/// the proxy. The rules read a consent verb with no subject of its own as the patient's;
 /// only when the words between the sentence's start and the consent name a parent first and no
 /// other person (no "she", "he", "pt", "patient", "I", "we", "they") is it read again. A parent's
 /// role may follow the name ("Mom, Dalia Quiroga (parent/legal guardian), was beside him ... and
@@ -123,9 +124,17 @@ public enum ConsentSubject {
         let own = ConsentPronoun.words(in: span.lowerBound..<min(text.count, span.lowerBound + 16), text).prefix(3).map(\.1)
         if own.contains(where: { others.contains($0) || parents.contains($0) }) { return nil }
         var words = ConsentPronoun.words(in: s..<span.lowerBound, text).map(\.1)
-        while let first = words.first, leading.contains(first) { words.removeFirst() }
-        guard let first = words.first, parents.contains(first),
-              !words.dropFirst().contains(where: { others.contains($0) }) else { return nil }
-        return "guardian"
+        // A possessor before the relative ("Theo's mom declined video but agreed to a telephone
+        // visit") leaves the relative the subject, as "Her mum" does.
+        while let first = words.first, leading.contains(first) || (first.hasSuffix("'s") && first.count > 3) { words.removeFirst() }
+        guard let first = words.first, !words.dropFirst().contains(where: { others.contains($0) }) else { return nil }
+        if parents.contains(first) { return "guardian" }
+        // Another relative as the sentence's only subject, the consent joined to what they did
+        // ("His daughter was with him and consented for him - she is his health care proxy";
+        // "Daughter consented"): theirs, the guardian's when the sentence makes them the proxy.
+        // Not a consent of other words after them ("Pt's husband uploaded 2 photos via portal
+        // at pt's request").
+        guard RelativeNames.others.contains(first), words.count == 1 || ["and", "but"].contains(words.last ?? "") else { return nil }
+        return RelativeNames.isMadeProxy(near: span.lowerBound, in: text) ? "guardian" : "other"
     }
 }

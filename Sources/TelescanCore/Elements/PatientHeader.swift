@@ -43,6 +43,26 @@ enum PatientHeader {
         return false
     }
 
+    /// Whether the line gives an age of 18 years or more: in years ("24 yo", "Age 40"), or a
+    /// number with the sex ("24 F", "70M"; with "M" only from 36 up, where months are unlikely).
+    static func isAdult(_ line: ArraySlice<UInt8>) -> Bool {
+        let t = tokens(line)
+        for (i, w) in t.enumerated() where i + 1 < t.count {
+            if w == "age", let n = Int(t[i + 1]) {
+                // "Age: 18 m" is eighteen months ("Age 45 M" the sex, from 36 as below).
+                let unit = i + 2 < t.count ? t[i + 2] : ""
+                return n >= 18 && !monthUnits.contains(unit) && !(unit == "m" && n < 36)
+            }
+            guard let n = Int(w), n < 120 else { continue }
+            var unit = t[i + 1]
+            if unit.hasPrefix("-") && unit != "-year-old" && unit != "-month-old" { unit.removeFirst() }
+            if yearUnits.contains(unit) { return n >= 18 }
+            if monthUnits.contains(unit) { return false }
+            if unit == "f" || unit == "female" || unit == "male" || (unit == "m" && n >= 36) { return n >= 18 }
+        }
+        return false
+    }
+
     /// The sex the line states ("M", "F", "male", "female", "boy", "girl", "84F"), as a title's gender.
     static func sex(_ line: ArraySlice<UInt8>) -> ConsentPronoun.Gender? {
         for w in tokens(line) {
