@@ -155,6 +155,7 @@ public struct ExplainPrinter: ResultPrinter {
         case .clause: return "scope ended by a clause break per"
         case .statement: return "scope ended by a new statement per"
         case .negationEnd: return "negation ended by a new clause per"
+        case .correction: return "replaced by a later correction per"
         }
     }
 

@@ -88,7 +88,10 @@ public struct ContextEngine: Sendable {
     /// (05/02/2026), copied forward ---" covers the findings in it and on the lines after it, up to the
     /// next blank line (or the note's end).
     public func applyBlocks(findings: inout [Finding], triggers: [Trigger], text: UnsafeBufferPointer<UInt8>) {
-        for t in triggers {
+        // Corrections last and in the note's order: each replaces what came before it.
+        let ordered = triggers.filter { $0.rule.category != .correction }
+            + triggers.filter { $0.rule.category == .correction }.sorted { $0.span.lowerBound < $1.span.lowerBound }
+        for t in ordered {
             // The header's own words count too: "--- Telehealth block auto-carried from 03/04
             // phone check ---" names the earlier visit.
             var start = t.rule.paragraphScope ? ContextEngine.paragraphStart(before: t.span.lowerBound, in: text) : t.span.lowerBound
@@ -98,6 +101,11 @@ public struct ContextEngine: Sendable {
                 start = end > 0 ? ContextEngine.lineStart(before: end - 1, in: text) : end
             }
             let category = t.rule.category
+            if category == .correction {
+                // The whole paragraph, past a quote of the line it withdraws.
+                Self.applyCorrection(t, block: start..<max(end, Self.blankLine(after: t.span.upperBound, in: text)), findings: &findings, text: text)
+                continue
+            }
             for fi in findings.indices {
                 let pos = findings[fi].matchSpan.lowerBound
                 guard pos >= start, pos < end else { continue }
@@ -108,6 +116,86 @@ public struct ContextEngine: Sendable {
                 findings[fi].modifiers.append(ContextModifier(category: category, ruleID: t.rule.id, span: t.span))
             }
         }
+    }
+
+    /// The elements a correction may restate.
+    static let correctable: [Element] = [.service, .modality, .consent, .time, .mdm, .patientLocation, .deviceDays, .patientStatus]
+    /// The service values that say what kind of encounter the note is (a correction may change
+    /// it: "Today's visit was in person at the clinic"); other service cues stay.
+    static let encounterKinds: Set<String> = ["in_person", "telemedicine_visit", "virtual_checkin", "e_visit",
+                                              "remote_monitoring", "titled_visit"]
+
+    /// A correction's paragraph (`block`) that states an element replaces that element's
+    /// statements before its last one there that say otherwise: those, quotes of the wrong value
+    /// inside the paragraph included ("Please disregard the line \"Telehealth consent: Patient declined
+    /// consent.\" ... The patient gave verbal consent"), no longer count. Statements after it stay
+    /// (a second correction further on is read in its turn).
+    static func applyCorrection(_ t: Trigger, block: Range<Int>, findings: inout [Finding], text: UnsafeBufferPointer<UInt8>) {
+        for element in correctable {
+            // What a finding of the element says, or nil when it says nothing of it.
+            func said(_ f: Finding) -> String? {
+                guard f.element == element, f.isAffirmed else { return nil }
+                switch element {
+                case .time: return TimeValue.minutes(captures: f.captures, value: f.value).map(String.init)
+                case .deviceDays: return f.captures["days"]
+                case .service: return f.value.flatMap { encounterKinds.contains($0) ? $0 : nil }
+                default: return f.value
+                }
+            }
+            // The paragraph's own statement, not a quote of the line it withdraws: the highest
+            // priority, then the last ("via Doxy.me video, not by telephone": the platform's), or
+            // for time the most minutes, as the resolver chooses a total ("was 38 minutes, not
+            // 23: ... review (10 minutes) and documentation (5 minutes)").
+            let stated = findings.indices.filter {
+                block.contains(findings[$0].matchSpan.lowerBound) && said(findings[$0]) != nil && !isQuoted(findings[$0].span, in: text)
+            }
+            let keep = stated.max { a, b in
+                let fa = findings[a], fb = findings[b]
+                if fa.priority != fb.priority { return fa.priority < fb.priority }
+                if element == .time { return Int(said(fa) ?? "") ?? 0 < Int(said(fb) ?? "") ?? 0 }
+                return fa.span.lowerBound < fb.span.lowerBound
+            }
+            guard let keep, let value = said(findings[keep]) else { continue }
+            // A paragraph that tells the technology used corrects the technology, not the kind
+            // of encounter ("this was NOT a video visit ... by phone, audio only ... I was in
+            // clinic today": the clinician's place, not an office visit).
+            if element == .service, findings.contains(where: {
+                $0.element == .modality && $0.isAffirmed && $0.value != nil && block.contains($0.matchSpan.lowerBound)
+            }) { continue }
+            // Nor is an office visit it mentions the encounter's kind unless it withdraws a remote
+            // one ("The telehealth attestation ... was copied forward in error. Today's visit was
+            // in person"; not "She was seen in our clinic in 2022, so she is established").
+            if element == .service, !remoteWords.contains(where: { ConsentPronoun.containsFolded(UnsafeBufferPointer(rebasing: text[block]), $0) }) {
+                continue
+            }
+            let kept = findings[keep].span
+            // Earlier statements that say otherwise; a visit corrected to in person also loses
+            // the technology it was said to use.
+            for fi in findings.indices where fi != keep {
+                let f = findings[fi]
+                let replaced = said(f).map { $0 != value } ?? false
+                    || (element == .service && value == "in_person" && f.element == .modality && f.isAffirmed && f.value != nil)
+                guard replaced, f.span.lowerBound < kept.lowerBound, !f.span.overlaps(kept) else { continue }
+                findings[fi].modifiers.append(ContextModifier(category: .correction, ruleID: t.rule.id, span: t.span))
+            }
+        }
+    }
+
+    /// Words that name a remote encounter, one of which a correction to in person withdraws.
+    static let remoteWords: [[UInt8]] = ["telehealth", "telemedicine", "video", "virtual", "remote", "telephone"].map { Array($0.utf8) }
+
+    /// Whether `span` stands inside double quotes on its line (an odd number of straight or
+    /// curly double quotes before it): a quote of what a correction withdraws.
+    static func isQuoted(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var quotes = 0
+        var i = min(span.lowerBound, text.count) - 1
+        while i >= 0, text[i] != 10 {
+            if text[i] == 34 { quotes += 1 }
+            // U+201C and U+201D, E2 80 9C / 9D: counted at their last byte.
+            if i >= 2, text[i - 2] == 0xE2, text[i - 1] == 0x80, text[i] == 0x9C || text[i] == 0x9D { quotes += 1 }
+            i -= 1
+        }
+        return quotes % 2 == 1
     }
 
     /// Where the line holding `from` starts: just after the line break before it, or 0.

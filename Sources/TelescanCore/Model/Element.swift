@@ -67,6 +67,10 @@ public enum ContextCategory: String, CaseIterable, Sendable, Codable {
     /// list it (the forward negations), so a relative named before it stays the clause's subject
     /// for the experiencer triggers, as it would not after a `statement`.
     case negationEnd = "negation_end"
+    /// A correction of the note ("Correction 08/15/2025: ... she was at her daughter's house",
+    /// "Please disregard the line ..."): a block trigger whose paragraph restates an element;
+    /// that element's statements before the restatement are replaced (`ContextEngine.applyCorrection`).
+    case correction
 }
 
 /// The direction in which a trigger's scope extends from the trigger.
