@@ -148,6 +148,9 @@ final class HardWrapRemnantsTests: XCTestCase {
         XCTAssertTrue(m.contains("(12 min)\n02/25: client"), m)
         XCTAssertFalse(HardWrapRemnants.startsLogEntry(Array("02/25 for a recheck".utf8), .init(start: 0, end: 19, width: 19), word: (0, 5, 5)))
         XCTAssertTrue(HardWrapRemnants.startsLogEntry(Array("14:05 - called back".utf8), .init(start: 0, end: 19, width: 19), word: (0, 5, 5)))
+        // A clock range opens an entry too (s58); a single time that goes on a sentence does not.
+        XCTAssertTrue(HardWrapRemnants.startsLogEntry(Array("13:40-13:52 second call".utf8), .init(start: 0, end: 23, width: 23), word: (0, 11, 11)))
+        XCTAssertFalse(HardWrapRemnants.startsLogEntry(Array("10:02 to 10:30 on the".utf8), .init(start: 0, end: 21, width: 21), word: (0, 5, 5)))
     }
 
     /// End to end: a hard-wrapped note documents what it says across its breaks, and evidence

@@ -52,6 +52,58 @@ final class PipelineTests: XCTestCase {
             ("Video Visit\nMatthew Okonkwo, DO - Sports Medicine\n" + body + "Matt Okonkwo, DO", "Matthew Okonkwo"),
             ("Video Visit\nMatthew Okonkwo, MD - Sports Medicine\n" + body + "Matt Okonkwo, DO", "Matt Okonkwo"),
             ("Video Visit\nMatthew Okafor, DO - Sports Medicine\n" + body + "Matt Okonkwo, DO", "Matt Okonkwo"),
+            // A nickname that is no prefix, in a name of as many words (s58); not a longer
+            // reading of the same line ("Signed Lydia Park"), nor the tail of a longer name.
+            ("Therapist: PT, DPT - Henry Oyelaran-Fisk\n" + body + "Hank Oyelaran-Fisk, PT", "Henry Oyelaran-Fisk"),
+            (body + "Signed Lydia Park, MD", "Lydia Park"),
+            (body + "Ana Lucía Moncayo, CNM", "Ana Lucía Moncayo"),
+            // A nickname in quotes is no part of the name; a full name in brackets after the
+            // signature is the performer's.
+            (body + "William \"Bill\" Nakashima-Reyes, MD", "William Nakashima-Reyes"),
+            (body + "Sandy Ruiz de Alarcón, NP (Alexandra Ruiz de Alarcón)", "Alexandra Ruiz de Alarcón"),
+            (body + "Sandy Ruiz de Alarcón, NP (Alexandra Bell)", "Sandy Ruiz de Alarcón"),
+            // An initial before a surname with a particle; a student's signature is no one's.
+            ("Precepting NP: Bettina von Hohenau, APRN, FNP-BC\nNote prepared by: Calloway Fitch-Amari, NP student\n" + body + "-- B. von Hohenau, APRN", "Bettina von Hohenau"),
+        ]
+        for (note, name) in cases {
+            XCTAssertEqual(scanner.scan(text: note).elements.performingProvider?.value.name, name, note)
+        }
+    }
+
+    /// Who consented when the sentence names them only through a possessive or as a relative
+    /// subject of its own, an introduction before the pronoun, or a parent of an adult (s58).
+    func testConsentByARelativeNamedThroughAPossessiveOrAsTheSubject() throws {
+        let scanner = try NoteScanner.forTests()
+        let cases: [(String, String?)] = [
+            ("Patient: Theo Reyes, age 6\nPhone visit. Theo's mom declined video but agreed to a telephone visit. Time 15 min.\nJo Lee, MD", "guardian"),
+            ("Pt: Walter Ingebretsen, 87 M\nVideo visit. His daughter was with him and consented for him - she is his health care proxy. Time 20 min.\nJo Lee, MD", "guardian"),
+            ("Pt: Walter Ingebretsen, 87 M\nVideo visit. His wife was with him and consented for him. Time 20 min.\nJo Lee, MD", "other"),
+            ("Pt: Walter Ingebretsen, 87 M\nVideo visit. His wife was with him and he consented. Time 20 min.\nJo Lee, MD", "patient"),
+            ("Portal e-visit\nPt: Ada Wren, 70 F\nPt's husband uploaded 2 photos via portal at pt's request. Pt agreed by portal message to remote review of her photos. Time 6 min.\nJo Lee, NP", "patient"),
+            // An adult's parent made the guardian stands for her.
+            ("Video check-in\nPatient: Isaac Brandt, 19 y; parents are co-guardians.\nMom (Heidi Brandt, co-guardian) requested a quick video look. She gave verbal consent for this check-in. Time 6 min.\nJo Lee, MD", "guardian"),
+            // A parent's pronoun: a minor's guardian; an adult's mother stands for no one.
+            ("Pt: Nadia Okabe, 14 F\nPhone visit. I called at the scheduled time; her mom picked up and handed her the phone. She agreed to have today's appointment by phone. Time 15 min.\nJo Lee, MD", "guardian"),
+            ("Pt: Nadia Okabe, 24 F\nPhone visit. I called at the scheduled time; her mom picked up and handed her the phone. She agreed to have today's appointment by phone. Time 15 min.\nJo Lee, MD", "patient"),
+            // An introduction before the pronoun that opens the clause.
+            ("Portal e-visit\nPatient: Rafferty Cole, 4 yo M\n10/06 Mom wrote that his eczema flared and uploaded three photos. Before sending, she ticked the acknowledgment that an online visit may be billed to her insurance and agreed to it.\nTime: 8 min.\nJo Lee, MD", "guardian"),
+        ]
+        for (note, by) in cases {
+            XCTAssertEqual(scanner.scan(text: note).elements.consent?.value.by, by, note)
+        }
+    }
+
+    /// A monitoring month is the signing clinician's: staff who made its calls do not perform
+    /// it when a clinician signs after them (s58); a nurse's own video session keeps its nurse.
+    func testAMonitoringMonthIsTheSigningCliniciansNotTheStaffs() throws {
+        let scanner = try NoteScanner.forTests()
+        let month = "RPM MONTHLY NOTE - Heart failure weight/BP program\nMonth: October 2025\nConsent on file.\nData: readings on 17 of 31 days.\n- 10/03 call by Tamsin Greer, RN, with Per - routine review\nTotal management time this month: 40 minutes.\n"
+        let cases: [(String, String?)] = [
+            (month + "Reviewed and agree with the above. Benedikt Adler, MD - signed 10/31/2025", "Benedikt Adler"),
+            (month + "Benedikt Adler, MD", "Benedikt Adler"),
+            (month, "Tamsin Greer"),
+            // A supervising physician on file signs nothing.
+            (month + "Electronically signed: Tamsin Greer, RN  11/01/2025\nSupervising physician: Benedikt Adler, MD (general supervision)", "Tamsin Greer"),
         ]
         for (note, name) in cases {
             XCTAssertEqual(scanner.scan(text: note).elements.performingProvider?.value.name, name, note)

@@ -190,13 +190,17 @@ public struct ElementResolver: Sendable {
                       let full = providers.first(where: { f in
                           guard let m = fullName(f), Self.surname(m) == Self.surname(n),
                                 let given = m.split(separator: " ").first?.lowercased(),
-                                given.count > short.count, given.hasPrefix(short) else { return false }
+                                given.count > short.count,
+                                // A nickname that is no prefix only in a name of as many words: not
+                                // "Signed Lydia Park" for "Lydia Park", nor "Lucía Moncayo" for "Ana Lucía Moncayo".
+                                given.hasPrefix(short) || m.split(separator: " ").count == n.split(separator: " ").count else { return false }
                           let c = f.captures["credential"].map(canonicalCredential)
                           return c == cred
                       }) {
                 // A short form of the given name ("Matt Okonkwo, DO" signing under a header's
-                // "Matthew Okonkwo, DO"): the same clinician, with the same credential; the
-                // full name is reported.
+                // "Matthew Okonkwo, DO"; a nickname that is no prefix, "Hank Oyelaran-Fisk, PT"
+                // under "Therapist: PT, DPT - Henry Oyelaran-Fisk"): the same clinician, with the
+                // same surname and credential; the full name is reported.
                 name = fullName(full)
                 evidence.append(full.span)
             }
@@ -404,7 +408,7 @@ public struct ElementResolver: Sendable {
 
     func cleanName(_ raw: String) -> String {
         if raw.utf8.allSatisfy({ $0 < 0x80 }) { return Self.withoutRole(Self.cleanASCIIName(raw)) }
-        var s = raw.trimmingCharacters(in: Self.nameTrim)
+        var s = Self.withoutQuotedNickname(raw).trimmingCharacters(in: Self.nameTrim)
         for prefix in ["Dr. ", "Dr ", "dr. ", "DR. "] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
         return Self.withoutRole(s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " "))
     }
@@ -434,10 +438,19 @@ public struct ElementResolver: Sendable {
         return dropped ? words.joined(separator: " ") : name
     }
 
-    /// `cleanName` on bytes, for ASCII names (nearly all): the same trimming, "Dr." prefixes
-    /// and single spaces, without Foundation's character sets.
+    /// The name without a nickname in quotes after the given name ("William “Bill”
+    /// Nakashima-Reyes": the signature's name is the given one).
+    static func withoutQuotedNickname(_ raw: String) -> String {
+        guard raw.contains("“") || raw.contains("\"") else { return raw }
+        return raw.split(separator: " ", omittingEmptySubsequences: true)
+            .filter { w in !((w.hasPrefix("“") && w.hasSuffix("”")) || (w.count > 2 && w.hasPrefix("\"") && w.hasSuffix("\""))) }
+            .joined(separator: " ")
+    }
+
+    /// `cleanName` on bytes, for ASCII names (nearly all): the same trimming, "Dr." prefixes,
+    /// a quoted nickname and single spaces, without Foundation's character sets.
     static func cleanASCIIName(_ raw: String) -> String {
-        let bytes = Array(raw.utf8)
+        let bytes = Array(withoutQuotedNickname(raw).utf8)
         func trimmed(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) || c == 44 || c == 46 || c == 59 }
         var lo = 0, hi = bytes.count
         while lo < hi, trimmed(bytes[lo]) { lo += 1 }

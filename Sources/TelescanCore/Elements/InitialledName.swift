@@ -15,7 +15,8 @@ enum InitialledName {
         let bytes = name.utf8
         guard let credential, bytes.count > 3, let second = bytes.dropFirst().first, second == 46 || second == 32,
               let initial = ElementResolver.givenInitial(name),
-              let surname = name.split(separator: " ").last.map({ Array($0.utf8) }), surname.count >= 2,
+              // The words after the initial, a particle with them ("B. von Hohenau": "von Hohenau").
+              case let surname = Array(name.split(separator: " ").dropFirst().joined(separator: " ").utf8), surname.count >= 2,
               let first = initial.utf8.first else { return nil }
         let upperInitial = first & ~0x20
         let credKey = ElementResolver.credentialKey(credential)

@@ -251,6 +251,11 @@ public final class NoteScanner {
            let (full, span) = InitialledName.fullName(of: name, credential: p.value.credential, in: buf) {
             elements.performingProvider = .init(.init(name: full, credential: p.value.credential), evidence: p.evidence + [span])
         }
+        // "Sandy Ruiz de Alarcón, NP (Alexandra Ruiz de Alarcón)": the bracketed full name.
+        if let p = elements.performingProvider, let name = p.value.name, let last = p.evidence.first,
+           let (full, span) = BracketedFullName.fullName(of: name, after: last.upperBound, in: buf) {
+            elements.performingProvider = .init(.init(name: full, credential: p.value.credential), evidence: p.evidence + [span])
+        }
         // "Karin agreed" after "his daughter Karin", "Mom on the line with pt. She agreed ...",
         // "(house manager) agreed to the video visit on his behalf": the consent is another's.
         if let c = elements.consent, c.value.by == "patient", let first = c.evidence.first,
@@ -270,6 +275,28 @@ public final class NoteScanner {
                                                                     headingStatesFaceToFace: FaceToFaceHeading.states(buf))
         elements.service = service.map { .init($0, evidence: serviceEvidence) }
         engine.resolver.alignModality(&elements, service: service, findings: findings)
+        // A monitoring month is the signing clinician's service: staff who made its calls ("10/03
+        // call by Tamsin Greer, RN" above "Reviewed and agree with the above. Benedikt Adler, MD")
+        // do not perform it. Only when a clinician's signature starts an entry or a sentence after
+        // the staff's.
+        if service == .remoteMonitoring, engine.classifier.isStaff(elements.performingProvider) {
+            let resolver = engine.resolver
+            let isStaffName = { (f: Finding) in f.element == .performingProvider && resolver.isStaff(f) }
+            if let lastStaff = findings.filter(isStaffName).map(\.span.lowerBound).max(),
+               findings.contains(where: { $0.element == .performingProvider && $0.isAffirmed && !isStaffName($0)
+                                          && $0.span.lowerBound > lastStaff && Self.startsSentence($0.span.lowerBound, buf)
+                                          && !Self.namesASupervisor($0.span, buf) }),
+               let clinician = engine.resolver.resolve(findings.filter { !isStaffName($0) }, inputPatientStatus: record.patientStatus,
+                                                       startsEntry: { Self.startsEntry($0, buf) }).performingProvider {
+                elements.performingProvider = clinician
+            }
+        }
+        // A log of the clinician's time that states no total: its rows add up (`TimeLog`), where
+        // the time found is none or one of the rows' own.
+        if let s = service, s != .inPerson, let log = TimeLog.sum(in: buf, countingStaff: s == .remoteMonitoring),
+           elements.time.map({ t in log.minutes > t.value && t.evidence.allSatisfy { e in log.rows.contains { $0.overlaps(e) } } }) ?? true {
+            elements.time = .init(log.minutes, evidence: log.rows)
+        }
         if service == .virtualCheckin,
            let bundled = findings.first(where: { $0.isAffirmed && $0.element == .service && $0.value == "checkin_bundled" }) {
             elements.checkinBundled = .init(true, evidence: [bundled.span])
@@ -402,6 +429,26 @@ public final class NoteScanner {
 extension NoteScanner {
     /// Whether the text before `pos` on its line is only blanks, or a sign-off mark ("--", "—",
     /// "/s/") after blanks: where a signed entry's signature starts.
+    /// Whether the finding's line up to its end names a supervising or collaborating physician ("Supervising
+    /// physician: Anders Halvorsen, MD (general supervision)"): one on file, who signs nothing.
+    static func namesASupervisor(_ span: Range<Int>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var s = min(span.lowerBound, t.count)
+        while s > 0, t[s - 1] != 10 { s -= 1 }
+        let line = t[s..<min(span.upperBound, t.count)].map { ASCIIByte.isUpper($0) ? $0 | 0x20 : $0 }
+        return ["supervis", "collaborat", "on file"].contains { w in
+            let k = Array(w.utf8)
+            return line.count >= k.count && (0...(line.count - k.count)).contains { line[$0..<($0 + k.count)].elementsEqual(k) }
+        }
+    }
+
+    /// Whether `pos` starts an entry or a sentence ("Reviewed and agree with the above. Benedikt
+    /// Adler, MD").
+    static func startsSentence(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = min(pos, t.count) - 1
+        while i >= 0, t[i] == 32 || t[i] == 9 { i -= 1 }
+        return i >= 0 && t[i] == 46 && i < min(pos, t.count) - 1 || startsEntry(pos, t)
+    }
+
     static func startsEntry(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = min(pos, t.count) - 1
         while i >= 0, t[i] == 32 || t[i] == 9 { i -= 1 }

@@ -161,7 +161,7 @@ public enum HardWrapRemnants {
 
     /// Whether the line starts a dated or timed entry of a log: a date or time of digits and
     /// separators, then a colon ("02/25: client follow-up questions") or a dash after it ("14:05 -
-    /// called back"). A date or time that goes on a wrapped sentence ("seen on\n02/25 for ...",
+    /// called back"), or a clock range ("13:40-13:52 second call"). A date or time that goes on a wrapped sentence ("seen on\n02/25 for ...",
     /// "from\n10:02 to 10:30") keeps reading as one.
     static func startsLogEntry(_ t: [UInt8], _ line: Line, word: (start: Int, end: Int, width: Int)) -> Bool {
         let w = t[word.start..<word.end]
@@ -169,6 +169,8 @@ public enum HardWrapRemnants {
         func stamp(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || b == UInt8(ascii: "/") || b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
         guard w.allSatisfy(stamp), w.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: ":") }) else { return false }
         if w.last == UInt8(ascii: ":") { return true }
+        // A clock range as the line's first word ("13:40-13:52 second call ...").
+        if w.filter({ $0 == UInt8(ascii: ":") }).count == 2, w.contains(UInt8(ascii: "-")) { return true }
         var i = word.end
         while i < line.end, t[i] == 32 || t[i] == 9 { i += 1 }
         return i < line.end && (t[i] == UInt8(ascii: "-") || t[i] == UInt8(ascii: ":"))

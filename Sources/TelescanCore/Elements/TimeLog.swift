@@ -1,0 +1,166 @@
+/// A log of the clinician's own time written as rows and never totalled: a call log ("09:10
+/// outbound - connected, 7 min" / "09:18 outbound - connected, 12 min"), an e-visit's days
+/// ("Mon 3/9 Reviewed his message ... 4 min" / "Tue 3/10 ... 6 min"), clock ranges ("08:40-08:47
+/// PDMP + UDS review" / "08:50-09:12 video visit"). The rows' minutes add up to the day's total
+/// or the e-visit's cumulative time (decisions.md). `NoteScanner` reads it once the service is
+/// known, and only where the time found is one of the rows' own: a total stated elsewhere stands.
+///
+/// A row is a line that opens (after a bullet) with a date, a weekday or a clock time; two rows
+/// with minutes or more, one after another (rows without minutes, "09:02 outbound - no answer",
+/// keep the log going), make a log. Each row with minutes must name the clinician's work (a call,
+/// a message, a review, the note) and hold one amount of minutes; a row that names exercise, a
+/// symptom, a booking ("20 min slot"), the time or a total makes the lines no log at all (an
+/// exercise or a headache diary, a log that states its total, an earlier visit's "Time 20 min"). A row
+/// that names staff ("(MA)", "RN", "(staff)") or says it is not counted adds nothing, except staff
+/// rows in a monitoring month, whose clinical staff's time counts.
+enum TimeLog {
+    struct Sum: Equatable {
+        let minutes: Int
+        let rows: [Range<Int>]
+    }
+
+    /// Words one of which each counted row names: the clinician's work.
+    static let workWords: Set<String> = [
+        "call", "called", "calls", "phone", "phoned", "spoke", "talked", "discussed", "discussion", "video", "visit",
+        "message", "messaged", "messages", "msg", "replied", "reply", "answered", "reviewed", "review", "documentation",
+        "documented", "note", "chart", "charting", "orders", "ordered", "portal", "counseled", "counselled", "connected",
+        "inbound", "outbound", "voicemail", "texted", "e-visit", "evisit", "erx", "e-rx", "advised", "session",
+    ]
+    /// Words that make the lines a diary of something else: no log.
+    static let otherWords: Set<String> = [
+        "walk", "walked", "walking", "run", "ran", "running", "bike", "biked", "biking", "cycling", "swim", "swam",
+        "swimming", "exercise", "exercised", "hep", "stretch", "stretching", "yoga", "workout", "treadmill", "headache",
+        "migraine", "pain", "seizure", "episode", "nap", "sleep", "slept", "icing", "wore", "worn", "cpap", "insulin",
+        "meal", "ate", "breakfast", "lunch", "dinner", "infusion", "dose",
+        // A booking's length, not time spent.
+        "slot", "appt", "appointment", "scheduled",
+        // A row that states the time or a total: the log is totalled (or is a note's history).
+        "time", "total", "totals", "cumulative", "altogether",
+    ]
+    /// Words that mark a row as staff's.
+    static let staffWords: Set<String> = ["ma", "rn", "lpn", "lvn", "cma", "nurse", "staff", "scheduler", "front-desk"]
+    /// Phrases that leave a row out of the total.
+    static let notCounted: [String] = ["not counted", "not included", "not billed", "excluded", "not toward"]
+    static let weekdays: Set<String> = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+                                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+    /// The sum of the note's longest log, or nil when it has none.
+    static func sum(in t: UnsafeBufferPointer<UInt8>, countingStaff: Bool) -> Sum? {
+        var best: Sum?
+        var rows: [Range<Int>] = []
+        var minutes = 0, counted = 0
+        var spoiled = false
+        func close() {
+            if !spoiled, counted >= 2, minutes > (best?.minutes ?? 0) { best = Sum(minutes: minutes, rows: rows) }
+            rows = []; minutes = 0; counted = 0; spoiled = false
+        }
+        var start = 0
+        let n = t.count
+        while start < n {
+            var end = start
+            while end < n, t[end] != 10 { end += 1 }
+            if let row = Self.row(t, start..<end, countingStaff: countingStaff) {
+                switch row {
+                case .spoiled: spoiled = true
+                case .noMinutes: break
+                case .minutes(let m, let span):
+                    if m > 0 { minutes += m; counted += 1; rows.append(span) }
+                }
+            } else if !(isContinuation(t, start..<end) && !rows.isEmpty) {
+                close()
+            }
+            start = end + 1
+        }
+        close()
+        return best
+    }
+
+    enum Row { case spoiled, noMinutes, minutes(Int, Range<Int>) }
+
+    /// An indented line of text under a row (a row's words wrapped onto the next line): it
+    /// keeps the log going. A blank line does not.
+    static func isContinuation(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        guard line.count > 2, t[line.lowerBound] == 32 || t[line.lowerBound] == 9 else { return false }
+        return t[line].contains { $0 != 32 && $0 != 9 && $0 != 13 }
+    }
+
+    /// The line as a row of a log, or nil when it opens with no date, weekday or clock time.
+    static func row(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, countingStaff: Bool) -> Row? {
+        var i = line.lowerBound
+        func skipBlanks() { while i < line.upperBound, t[i] == 32 || t[i] == 9 { i += 1 } }
+        skipBlanks()
+        // A bullet: "-", "*" or "•" (E2 80 A2).
+        if i < line.upperBound, t[i] == 45 || t[i] == 42 { i += 1; skipBlanks() }
+        else if i + 2 < line.upperBound, t[i] == 0xE2, t[i + 1] == 0x80, t[i + 2] == 0xA2 { i += 3; skipBlanks() }
+        guard i < line.upperBound else { return nil }
+        var clockRange: Int?
+        if ASCIIByte.isDigit(t[i]) {
+            guard let (first, after) = number(t, i, line.upperBound), after < line.upperBound else { return nil }
+            if t[after] == 47, let (_, next) = number(t, after + 1, line.upperBound) {          // a date "3/9"
+                i = next
+                if i < line.upperBound, t[i] == 47, let (_, year) = number(t, i + 1, line.upperBound) { i = year }
+            } else if t[after] == 58, let (m, next) = number(t, after + 1, line.upperBound), next - after == 3, m < 60 {  // "09:10"
+                i = next
+                let from = first * 60 + m
+                // A range: "08:40-08:47", "8:40 - 8:47".
+                var j = i
+                while j < line.upperBound, t[j] == 32 || t[j] == 45 || t[j] == 0xE2 || t[j] == 0x80 || t[j] == 0x93 { j += 1 }
+                if j > i, let (h2, a2) = number(t, j, line.upperBound), a2 < line.upperBound, t[a2] == 58,
+                   let (m2, b2) = number(t, a2 + 1, line.upperBound), b2 - a2 == 3, m2 < 60 {
+                    var to = h2 * 60 + m2
+                    if to < from { to += to + 720 > from ? 720 : 1440 }
+                    if to - from > 0, to - from <= 240 { clockRange = to - from }
+                    i = b2
+                }
+            } else {
+                return nil
+            }
+        } else {
+            var j = i
+            while j < line.upperBound, ASCIIByte.isLetter(t[j]) { j += 1 }
+            let word = String(decoding: t[i..<j].map { $0 | 0x20 }, as: UTF8.self)
+            guard weekdays.contains(word) else { return nil }
+            i = j
+        }
+        let lower = String(decoding: t[line].map { ASCIIByte.isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let words = lower.split(whereSeparator: { !($0.isLetter || $0 == "-") }).map(String.init)
+        if words.contains(where: otherWords.contains) { return .spoiled }
+        // The minutes the row gives: one amount ("7 min", "12 minutes"), else its clock range.
+        let amounts = minuteAmounts(t, i..<line.upperBound)
+        if amounts.count > 1 { return .spoiled }
+        guard let m = amounts.first ?? clockRange else { return .noMinutes }
+        if notCounted.contains(where: { lower.contains($0) }) { return .noMinutes }
+        let staffs = words.contains(where: staffWords.contains)
+        if !countingStaff, staffs { return .noMinutes }
+        guard staffs || words.contains(where: workWords.contains) else { return .spoiled }
+        return .minutes(m, line)
+    }
+
+    /// The amounts of minutes in the range: a number of one to three digits, then "min",
+    /// "mins" or "minutes" (a blank may stand between) and no letter after.
+    static func minuteAmounts(_ t: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            guard ASCIIByte.isDigit(t[i]), i == r.lowerBound || !(ASCIIByte.isDigit(t[i - 1]) || t[i - 1] == 58 || t[i - 1] == 46),
+                  let (v, after) = number(t, i, r.upperBound) else { i += 1; continue }
+            var j = after
+            while j < r.upperBound, t[j] == 32 { j += 1 }
+            var k = j
+            while k < r.upperBound, ASCIIByte.isLetter(t[k]) { k += 1 }
+            let unit = String(decoding: t[j..<k].map { $0 | 0x20 }, as: UTF8.self)
+            // A prime after the number ("5'", "5’") is minutes too.
+            let prime = after < r.upperBound && (t[after] == 39 || (after + 2 < r.upperBound && t[after] == 0xE2 && t[after + 1] == 0x80 && t[after + 2] == 0x99))
+            if after - i <= 3, prime || unit == "min" || unit == "mins" || unit == "minutes" || unit == "minute" { out.append(v) }
+            i = max(after, i + 1)
+        }
+        return out
+    }
+
+    /// The digits at `i` as a number and where they end.
+    static func number(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> (Int, Int)? {
+        var j = i, v = 0
+        while j < limit, ASCIIByte.isDigit(t[j]), j - i < 5 { v = v * 10 + Int(t[j] - 48); j += 1 }
+        return j > i ? (v, j) : nil
+    }
+}
