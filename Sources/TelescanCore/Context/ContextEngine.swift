@@ -126,10 +126,10 @@ public struct ContextEngine: Sendable {
                                               "remote_monitoring", "titled_visit"]
 
     /// A correction's paragraph (`block`) that states an element replaces that element's
-    /// statements before its last one there that say otherwise: those, quotes of the wrong value
-    /// inside the paragraph included ("Please disregard the line \"Telehealth consent: Patient declined
-    /// consent.\" ... The patient gave verbal consent"), no longer count. Statements after it stay
-    /// (a second correction further on is read in its turn).
+    /// statements before the paragraph's own that say otherwise: those, quotes of the wrong value
+    /// inside the paragraph included ("Please disregard the line \"Telehealth consent: Patient
+    /// declined consent.\" ... The patient gave verbal consent"), no longer count. Statements after
+    /// it stay (a second correction further on is read in its turn).
     static func applyCorrection(_ t: Trigger, block: Range<Int>, findings: inout [Finding], text: UnsafeBufferPointer<UInt8>) {
         for element in correctable {
             // What a finding of the element says, or nil when it says nothing of it.

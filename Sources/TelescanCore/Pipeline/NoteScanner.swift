@@ -427,10 +427,9 @@ public final class NoteScanner {
 }
 
 extension NoteScanner {
-    /// Whether the text before `pos` on its line is only blanks, or a sign-off mark ("--", "—",
-    /// "/s/") after blanks: where a signed entry's signature starts.
-    /// Whether the finding's line up to its end names a supervising or collaborating physician ("Supervising
-    /// physician: Anders Halvorsen, MD (general supervision)"): one on file, who signs nothing.
+    /// Whether the finding's line up to its end names a supervising or collaborating physician
+    /// ("Supervising physician: Anders Halvorsen, MD (general supervision)"): one on file, who
+    /// signs nothing.
     static func namesASupervisor(_ span: Range<Int>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = min(span.lowerBound, t.count)
         while s > 0, t[s - 1] != 10 { s -= 1 }
@@ -449,6 +448,8 @@ extension NoteScanner {
         return i >= 0 && t[i] == 46 && i < min(pos, t.count) - 1 || startsEntry(pos, t)
     }
 
+    /// Whether the text before `pos` on its line is only blanks, or a sign-off mark ("--", "—",
+    /// "/s/") after blanks: where a signed entry's signature starts.
     static func startsEntry(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = min(pos, t.count) - 1
         while i >= 0, t[i] == 32 || t[i] == 9 { i -= 1 }
