@@ -41,8 +41,8 @@ enum TimeLog {
     static let staffWords: Set<String> = ["ma", "rn", "lpn", "lvn", "cma", "nurse", "staff", "scheduler", "front-desk"]
     /// Phrases that leave a row out of the total.
     static let notCounted: [String] = ["not counted", "not included", "not billed", "excluded", "not toward"]
-    static let weekdays: Set<String> = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-                                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let weekdayBytes: [[UInt8]] = ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+                                          "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].map { Array($0.utf8) }
 
     /// The sum of the note's longest log, or nil when it has none.
     static func sum(in t: UnsafeBufferPointer<UInt8>, countingStaff: Bool) -> Sum? {
@@ -118,8 +118,10 @@ enum TimeLog {
         } else {
             var j = i
             while j < line.upperBound, ASCIIByte.isLetter(t[j]) { j += 1 }
-            let word = String(decoding: t[i..<j].map { $0 | 0x20 }, as: UTF8.self)
-            guard weekdays.contains(word) else { return nil }
+            // Compared in place: most lines open with a word, and this runs on every line.
+            guard weekdayBytes.contains(where: { d in
+                d.count == j - i && d.indices.allSatisfy { t[i + $0] | 0x20 == d[$0] }
+            }) else { return nil }
             i = j
         }
         let lower = String(decoding: t[line].map { ASCIIByte.isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
