@@ -433,12 +433,10 @@ extension NoteScanner {
     static func namesASupervisor(_ span: Range<Int>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var s = min(span.lowerBound, t.count)
         while s > 0, t[s - 1] != 10 { s -= 1 }
-        let line = t[s..<min(span.upperBound, t.count)].map { ASCIIByte.isUpper($0) ? $0 | 0x20 : $0 }
-        return ["supervis", "collaborat", "on file"].contains { w in
-            let k = Array(w.utf8)
-            return line.count >= k.count && (0...(line.count - k.count)).contains { line[$0..<($0 + k.count)].elementsEqual(k) }
-        }
+        let line = UnsafeBufferPointer(rebasing: t[s..<min(span.upperBound, t.count)])
+        return supervisorWords.contains { ConsentPronoun.containsFolded(line, $0) }
     }
+    static let supervisorWords: [[UInt8]] = ["supervis", "collaborat", "on file"].map { Array($0.utf8) }
 
     /// Whether `pos` starts an entry or a sentence ("Reviewed and agree with the above. Benedikt
     /// Adler, MD").
