@@ -29,7 +29,7 @@ scan: release
 # Build and run the whole test suite (rule examples, corpus accuracy, end-to-end CLI).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	SWIFT=$(SWIFT) scripts/test-in-two-shards
 
 clean:
 	rm -rf .build

@@ -29,6 +29,15 @@ final class SchemaTests: XCTestCase {
         return out
     }
 
+    nonisolated(unsafe) static var cachedCorpusLines: [UInt8]?
+    /// The corpus in JSON Lines with the defaults, scanned once for the tests that read it.
+    static func corpusLines() throws -> [UInt8] {
+        if let lines = cachedCorpusLines { return lines }
+        let lines = try scanCorpus(JSONLinesPrinter())
+        cachedCorpusLines = lines
+        return lines
+    }
+
     func assertValid(_ lines: [UInt8], _ v: SchemaValidator, minimum: Int, file: StaticString = #filePath, line: UInt = #line) throws {
         var n = 0
         for l in lines.split(separator: 10) {
@@ -43,7 +52,7 @@ final class SchemaTests: XCTestCase {
     func testEveryCorpusRecordValidates() throws {
         let v = try Self.validator()
         let notes = try FileManager.default.contentsOfDirectory(atPath: Repo.corpus + "/notes").filter { $0.hasSuffix(".txt") }.count
-        try assertValid(try Self.scanCorpus(JSONLinesPrinter()), v, minimum: notes)
+        try assertValid(try Self.corpusLines(), v, minimum: notes)
     }
 
     func testCorpusRecordsValidateWithoutQuotesAndWithText() throws {
@@ -98,7 +107,7 @@ final class SchemaTests: XCTestCase {
     }
 
     func testJSONArrayHoldsTheSameObjectsAsJSONLines() throws {
-        let lines = try Self.scanCorpus(JSONLinesPrinter()).split(separator: 10).map { try JSONValue.parse(Array($0)) }
+        let lines = try Self.corpusLines().split(separator: 10).map { try JSONValue.parse(Array($0)) }
         let array = try JSONValue.parse(try Self.scanCorpus(JSONArrayPrinter()))
         XCTAssertEqual(array.arrayValue?.count, lines.count)
         XCTAssertEqual(array.arrayValue ?? [], lines)
