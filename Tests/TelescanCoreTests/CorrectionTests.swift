@@ -33,6 +33,14 @@ final class CorrectionTests: XCTestCase {
         XCTAssertEqual(psych.service, .telemedicineVisit)
         XCTAssertEqual(psych.elements.modality?.value, "audio_only")
 
+        // The draft line it quotes states nothing; the quote of what the line should read is the
+        // right value.
+        let draft = scanner.scan(text: "Neurology follow-up\nPt seen via audio-only telephone, pt at home. Consented. Total time: 30 minutes.\nLucinda Marchetti, MD\n\nADDENDUM 02/20/2025 08:30\nThe draft read: \"Pt seen via audio-only telephone, pt at home.\" That line carried forward from her December visit.\nIt should read: \"Pt seen via two-way video; pt was at work.\"\nL. Marchetti, MD")
+        XCTAssertEqual(draft.elements.modality?.value, "audio_video")
+        XCTAssertEqual(draft.elements.patientLocation?.value, "other")
+        let withdrawn = scanner.scan(text: "Video visit. Pt at home, consented. Total time: 20 minutes.\nJo Lee, MD\n\nAddendum: the line \"pt at home\" is incorrect and is withdrawn.\nJo Lee, MD")
+        XCTAssertNil(withdrawn.elements.patientLocation)
+
         // A laboratory correction corrects nothing of the visit.
         let lab = scanner.scan(text: "Video visit. Pt at home, consented. Total time: 25 minutes.\nJo Lee, MD\n\nCorrected calcium: 9.2. Counseling 10 minutes on diet.")
         XCTAssertEqual(lab.elements.time?.value, 25)

@@ -133,8 +133,8 @@ public struct ContextEngine: Sendable {
     static func applyCorrection(_ t: Trigger, block: Range<Int>, findings: inout [Finding], text: UnsafeBufferPointer<UInt8>) {
         for element in correctable {
             // What a finding of the element says, or nil when it says nothing of it.
-            func said(_ f: Finding) -> String? {
-                guard f.element == element, f.isAffirmed else { return nil }
+            func said(_ f: Finding, affirmedOnly: Bool = true) -> String? {
+                guard f.element == element, f.isAffirmed || !affirmedOnly else { return nil }
                 switch element {
                 case .time: return TimeValue.minutes(captures: f.captures, value: f.value).map(String.init)
                 case .deviceDays: return f.captures["days"]
@@ -147,7 +147,17 @@ public struct ContextEngine: Sendable {
             // for time the most minutes, as the resolver chooses a total ("was 38 minutes, not
             // 23: ... review (10 minutes) and documentation (5 minutes)").
             let stated = findings.indices.filter {
-                block.contains(findings[$0].matchSpan.lowerBound) && said(findings[$0]) != nil && !isQuoted(findings[$0].span, in: text)
+                block.contains(findings[$0].matchSpan.lowerBound) && said(findings[$0]) != nil
+                    && (!isQuoted(findings[$0].span, in: text) || quotesTheRightValue(findings[$0].span, in: text))
+            }
+            // The withdrawn line quoted ("The draft read: "Pt seen via audio-only telephone, pt at
+            // home."") states nothing, whether or not the paragraph states the element again; its
+            // value, negated there or not ("the line "pt at home" is incorrect"), is withdrawn.
+            var withdrawn: Set<String> = []
+            for fi in findings.indices where said(findings[fi], affirmedOnly: false) != nil && block.contains(findings[fi].matchSpan.lowerBound)
+                && isQuoted(findings[fi].span, in: text) && !quotesTheRightValue(findings[fi].span, in: text) {
+                withdrawn.insert(said(findings[fi], affirmedOnly: false) ?? "")
+                findings[fi].modifiers.append(ContextModifier(category: .correction, ruleID: t.rule.id, span: t.span))
             }
             let keep = stated.max { a, b in
                 let fa = findings[a], fb = findings[b]
@@ -155,7 +165,16 @@ public struct ContextEngine: Sendable {
                 if element == .time { return Int(said(fa) ?? "") ?? 0 < Int(said(fb) ?? "") ?? 0 }
                 return fa.span.lowerBound < fb.span.lowerBound
             }
-            guard let keep, let value = said(findings[keep]) else { continue }
+            guard let keep, let value = said(findings[keep]) else {
+                // Nothing stated in its place: the quoted line takes its value back from the lines
+                // before ("Addendum: the line "pt at home" is incorrect and is withdrawn").
+                if element != .service, !withdrawn.isEmpty {
+                    for fi in findings.indices where findings[fi].span.upperBound <= block.lowerBound && withdrawn.contains(said(findings[fi]) ?? "") {
+                        findings[fi].modifiers.append(ContextModifier(category: .correction, ruleID: t.rule.id, span: t.span))
+                    }
+                }
+                continue
+            }
             // A paragraph that tells the technology used corrects the technology, not the kind
             // of encounter ("this was NOT a video visit ... by phone, audio only ... I was in
             // clinic today": the clinician's place, not an office visit).
@@ -196,6 +215,24 @@ public struct ContextEngine: Sendable {
             i -= 1
         }
         return quotes % 2 == 1
+    }
+
+    /// Words that put the right value in the quote after them ("It should read: "Pt seen via
+    /// two-way video"", "corrected to "Video visit"").
+    static let rightValueLeads: [String] = ["should read", "should say", "should have read", "should have said", "now reads",
+                                            "corrected to", "changed to", "amended to", "replaced with", "replace with", "to read",
+                                            "correct line", "corrected line", "correct version", "corrected text", "correct text"]
+
+    /// Whether the quote holding `span` follows words that make it the right value.
+    static func quotesTheRightValue(_ span: Range<Int>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The opening quote: the last double quote before the span on its line.
+        var i = min(span.lowerBound, text.count) - 1
+        while i >= 0, text[i] != 10, text[i] != 34, !(i >= 2 && text[i - 2] == 0xE2 && text[i - 1] == 0x80 && text[i] == 0x9C) { i -= 1 }
+        guard i >= 0, text[i] != 10 else { return false }
+        var end = text[i] == 34 ? i : i - 2
+        while end > 0, text[end - 1] == 32 || text[end - 1] == 58 || text[end - 1] == 9 { end -= 1 }
+        let lead = String(decoding: text[max(0, end - 24)..<end].map { ASCIIByte.isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        return rightValueLeads.contains { lead.hasSuffix($0) }
     }
 
     /// Where the line holding `from` starts: just after the line break before it, or 0.

@@ -296,6 +296,10 @@ public final class NoteScanner {
         if let s = service, s != .inPerson, let log = TimeLog.sum(in: buf, countingStaff: s == .remoteMonitoring),
            elements.time.map({ t in log.minutes > t.value && t.evidence.allSatisfy { e in log.rows.contains { $0.overlaps(e) } } }) ?? true {
             elements.time = .init(log.minutes, evidence: log.rows)
+        } else if let s = service, s != .inPerson, let line = ActivityMinutes.sum(in: buf, countingStaff: s == .remoteMonitoring),
+                  elements.time.map({ t in line.minutes > t.value && t.evidence.allSatisfy { e in line.rows.contains { $0.overlaps(e) } } }) ?? true {
+            // Activities with their minutes on one line and no total (`ActivityMinutes`), likewise.
+            elements.time = .init(line.minutes, evidence: line.rows)
         }
         if service == .virtualCheckin,
            let bundled = findings.first(where: { $0.isAffirmed && $0.element == .service && $0.value == "checkin_bundled" }) {
