@@ -85,8 +85,9 @@ final class RuleDataTests: XCTestCase {
 
     // 79 when 417 patterns wrote `[- ]`; six rules left (`[\w/&+ -]` classes, `[ ]` columns). Counted
     // in examples: patient_location.key_named_site's value ends at a tab (a table's next column),
-    // so each example it gains counts (s41: three, 26 -> 29; the same six rules).
-    static let examplesLostToTabs = 29
+    // so each example it gains counts (s41: three, 26 -> 29; the same six rules). s59: 27, five rules
+    // (provider_location.ticked's place now takes any blank between its words).
+    static let examplesLostToTabs = 27
 
     static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 97 && (b | 0x20) <= 122 }
 }
