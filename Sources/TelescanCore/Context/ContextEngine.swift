@@ -128,8 +128,10 @@ public struct ContextEngine: Sendable {
     /// A correction's paragraph (`block`) that states an element replaces that element's
     /// statements before the paragraph's own that say otherwise: those, quotes of the wrong value
     /// inside the paragraph included ("Please disregard the line \"Telehealth consent: Patient
-    /// declined consent.\" ... The patient gave verbal consent"), no longer count. Statements after
-    /// it stay (a second correction further on is read in its turn).
+    /// declined consent.\" ... The patient gave verbal consent"), no longer count. A quote in the
+    /// paragraph states nothing unless words such as "should read" lead it (`quotesTheRightValue`);
+    /// a quoted value the paragraph does not replace is taken back from the lines before it.
+    /// Statements after it stay (a second correction further on is read in its turn).
     static func applyCorrection(_ t: Trigger, block: Range<Int>, findings: inout [Finding], text: UnsafeBufferPointer<UInt8>) {
         for element in correctable {
             // What a finding of the element says, or nil when it says nothing of it.
