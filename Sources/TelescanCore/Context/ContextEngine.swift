@@ -156,9 +156,10 @@ public struct ContextEngine: Sendable {
             // home."") states nothing, whether or not the paragraph states the element again; its
             // value, negated there or not ("the line "pt at home" is incorrect"), is withdrawn.
             var withdrawn: Set<String> = []
-            for fi in findings.indices where said(findings[fi], affirmedOnly: false) != nil && block.contains(findings[fi].matchSpan.lowerBound)
-                && isQuoted(findings[fi].span, in: text) && !quotesTheRightValue(findings[fi].span, in: text) {
-                withdrawn.insert(said(findings[fi], affirmedOnly: false) ?? "")
+            for fi in findings.indices where block.contains(findings[fi].matchSpan.lowerBound) {
+                guard let v = said(findings[fi], affirmedOnly: false), isQuoted(findings[fi].span, in: text),
+                      !quotesTheRightValue(findings[fi].span, in: text) else { continue }
+                withdrawn.insert(v)
                 findings[fi].modifiers.append(ContextModifier(category: .correction, ruleID: t.rule.id, span: t.span))
             }
             let keep = stated.max { a, b in

@@ -291,15 +291,19 @@ public final class NoteScanner {
                 elements.performingProvider = clinician
             }
         }
-        // A log of the clinician's time that states no total: its rows add up (`TimeLog`), where
-        // the time found is none or one of the rows' own.
-        if let s = service, s != .inPerson, let log = TimeLog.sum(in: buf, countingStaff: s == .remoteMonitoring),
-           elements.time.map({ t in log.minutes > t.value && t.evidence.allSatisfy { e in log.rows.contains { $0.overlaps(e) } } }) ?? true {
-            elements.time = .init(log.minutes, evidence: log.rows)
-        } else if let s = service, s != .inPerson, let line = ActivityMinutes.sum(in: buf, countingStaff: s == .remoteMonitoring),
-                  elements.time.map({ t in line.minutes > t.value && t.evidence.allSatisfy { e in line.rows.contains { $0.overlaps(e) } } }) ?? true {
-            // Activities with their minutes on one line and no total (`ActivityMinutes`), likewise.
-            elements.time = .init(line.minutes, evidence: line.rows)
+        // A log of the clinician's time that states no total: its rows add up (`TimeLog`); else
+        // activities with their minutes on one line and no total (`ActivityMinutes`). Either
+        // stands where the time found is none or one of its own parts, and is more.
+        if let s = service, s != .inPerson {
+            let time = elements.time
+            func stands(_ sum: TimeLog.Sum) -> Bool {
+                time.map { t in sum.minutes > t.value && t.evidence.allSatisfy { e in sum.rows.contains { $0.overlaps(e) } } } ?? true
+            }
+            if let log = TimeLog.sum(in: buf, countingStaff: s == .remoteMonitoring), stands(log) {
+                elements.time = .init(log.minutes, evidence: log.rows)
+            } else if let line = ActivityMinutes.sum(in: buf, countingStaff: s == .remoteMonitoring), stands(line) {
+                elements.time = .init(line.minutes, evidence: line.rows)
+            }
         }
         if service == .virtualCheckin,
            let bundled = findings.first(where: { $0.isAffirmed && $0.element == .service && $0.value == "checkin_bundled" }) {
