@@ -291,11 +291,20 @@ public final class NoteScanner {
                 elements.performingProvider = clinician
             }
         }
-        // A log of the clinician's time that states no total: its rows add up (`TimeLog`); else
-        // activities with their minutes on one line and no total (`ActivityMinutes`). Either
-        // stands where the time found is none or one of its own parts, and is more.
-        if let s = service, s != .inPerson {
-            let time = elements.time
+        // A table with a column of minutes (`MinutesTable`), else minutes listed person by person
+        // under a heading of time (`TeamMinutes`), in any service, stands where the time found is
+        // none or read from the table or list itself. Else a log of the clinician's time that
+        // states no total: its rows add up (`TimeLog`); else activities with their minutes on one
+        // line and no total (`ActivityMinutes`). Either stands where the time found is none or
+        // one of its own parts, and is more.
+        let time = elements.time
+        func readFrom(_ extent: Range<Int>) -> Bool { time.map { t in t.evidence.allSatisfy { extent.overlaps($0) } } ?? true }
+        if let s = service, let table = MinutesTable.sum(in: buf, service: s, performer: elements.performingProvider?.value),
+           readFrom(table.extent) {
+            elements.time = .init(table.sum.minutes, evidence: table.sum.rows)
+        } else if let s = service, let team = TeamMinutes.sum(in: buf, countingStaff: s == .remoteMonitoring), readFrom(team.extent) {
+            elements.time = .init(team.sum.minutes, evidence: team.sum.rows)
+        } else if let s = service, s != .inPerson {
             func stands(_ sum: TimeLog.Sum) -> Bool {
                 time.map { t in sum.minutes > t.value && t.evidence.allSatisfy { e in sum.rows.contains { $0.overlaps(e) } } } ?? true
             }
@@ -446,12 +455,12 @@ extension NoteScanner {
     }
     static let supervisorWords: [[UInt8]] = ["supervis", "collaborat", "on file"].map { Array($0.utf8) }
 
-    /// Whether `pos` starts an entry or a sentence ("Reviewed and agree with the above. Benedikt
-    /// Adler, MD").
+    /// Whether `pos` starts an entry, a sentence ("Reviewed and agree with the above. Benedikt
+    /// Adler, MD") or a label's value ("Reviewed, agree with plan: Omar Castellanos-Quist, MD").
     static func startsSentence(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = min(pos, t.count) - 1
         while i >= 0, t[i] == 32 || t[i] == 9 { i -= 1 }
-        return i >= 0 && t[i] == 46 && i < min(pos, t.count) - 1 || startsEntry(pos, t)
+        return i >= 0 && (t[i] == 46 || t[i] == 58) && i < min(pos, t.count) - 1 || startsEntry(pos, t)
     }
 
     /// Whether the text before `pos` on its line is only blanks, or a sign-off mark ("--", "—",
