@@ -456,6 +456,14 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Video visit.\nConnected with the patient and her grandmother, Sra. Herminia Aguayo, who has legal guardianship of Valentina. Grandmother gave verbal consent to proceed with the video visit.\nJo Lee, MD"), "guardian")
         XCTAssertEqual(by("Phone visit.\nWife (his caregiver; the daughter holds the POA) took the call. Wife agreed to the phone visit for him.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("Video visit.\nMother, Sra. Leticia Orozco, joined the same video call from her work and gave verbal consent for the telehealth visit.\nJo Lee, MD"), "guardian")
+        // Not a sentence whose proxy is denied after the word ("proxy, not Renee"), nor a portal's
+        // "proxy access".
+        let denied = Array("His daughter Renee (his wife is his health care proxy, not Renee) agreed.".utf8)
+        denied.withUnsafeBufferPointer { XCTAssertFalse(RelativeNames.isMadeProxy(near: 4, in: $0)) }
+        let made = Array("His daughter Renee (his wife is his health care proxy) agreed.".utf8)
+        made.withUnsafeBufferPointer { XCTAssertTrue(RelativeNames.isMadeProxy(near: 4, in: $0)) }
+        let portal = Array("Message came in through proxy access by her daughter, Ruth.".utf8)
+        portal.withUnsafeBufferPointer { XCTAssertFalse(RelativeNames.isMadeProxy(near: 4, in: $0)) }
     }
 
     /// A consent said with a pronoun that opens its clause is the parent's who opens the clause

@@ -251,6 +251,9 @@ public enum RelativeNames {
         return false
     }
 
+    /// Words after "proxy" that make it a portal's access, not a legal role ("proxy access").
+    static let portalWords: Set<String> = ["access", "account", "login", "user", "portal"]
+
     /// Verbs that make the name before them the subject of a proxy clause ("Rafael is ...").
     static let proxyVerbs: Set<String> = ["is", "was", "has", "holds", "remains"]
 
@@ -357,15 +360,21 @@ public enum RelativeNames {
 
     /// Whether the sentence holding `at` makes someone the proxy, guardian or power of attorney
     /// ("she is his health care proxy"); not a sentence that denies the role to anyone ("who helps
-    /// care for her but is not her health care proxy", "not the proxy; proxy is her son").
+    /// care for her but is not her health care proxy", "not the proxy; proxy is her son", "his
+    /// wife is his health care proxy, not Renee"), nor a portal's "proxy access".
     static func isMadeProxy(near at: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         let sentence = ConsentPronoun.words(in: Self.sentence(around: at, in: text), text).map(\.1)
         var made = false
         for k in sentence.indices {
             for p in proxyWords where k + p.count <= sentence.count && Array(sentence[k..<(k + p.count)]) == p {
-                // "is not her health care proxy": the denial may stand five words before.
+                let end = k + p.count
+                if end < sentence.count, portalWords.contains(sentence[end]) || (k > 0 && sentence[k - 1] == "portal") { continue }
+                // "is not her health care proxy": the denial may stand five words before, or
+                // right after ("proxy, not Renee").
                 let before = sentence[max(0, k - 5)..<k]
-                if before.contains("not") || before.contains("no") || before.contains("non") || before.contains("isn't") {
+                let after = sentence[end..<min(sentence.count, end + 2)]
+                if before.contains("not") || before.contains("no") || before.contains("non") || before.contains("isn't")
+                    || after.first == "not" {
                     // A sentence that denies someone the role ("not the health care proxy; proxy
                     // is her son") does not make the named relative the proxy.
                     return false
