@@ -61,6 +61,9 @@ final class MinutesTableTests: XCTestCase {
         // A header with numbers is a row, not a header; label rows of two cells with no minutes header.
         XCTAssertNil(table("| Time | 25 min |\n| Video visit | 10 min |\n"))
         XCTAssertNil(table("Patient location\tHome\nTotal time\t25 min\n"))
+        // "Minor" and "Length" are no minutes.
+        XCTAssertNil(table("| Procedure | Minor | Note |\n|---|---|---|\n| Video visit review | 12 | call |\n"))
+        XCTAssertNil(table("| Wound | Length | Width |\n|---|---|---|\n| Heel, reviewed by video | 4 | 2 |\n"))
         // A call log that never connects.
         XCTAssertNil(table("| # | Time | Result |\n|---|---|---|\n| 1 | 09:00 | no answer |\n| 2 | 09:20 | voicemail |\n"))
     }

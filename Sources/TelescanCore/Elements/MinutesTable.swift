@@ -20,13 +20,13 @@
 enum MinutesTable {
     /// Header cells of the minutes column, after lower-casing and trimming.
     static func isMinutesHeader(_ c: String) -> Bool {
-        let bare = c.trimmingCharacters(in: .whitespaces)
-        if bare.hasPrefix("min") || bare.hasPrefix("# min") || bare.hasPrefix("no. of min") { return true }
-        let words = bare.split(whereSeparator: { !$0.isLetter }).map(String.init)
-        guard let first = words.first else { return false }
-        if ["time", "duration", "length"].contains(first), words.count <= 4,
-           words.count == 1 || words.contains(where: { $0.hasPrefix("min") || $0 == "spent" }) { return true }
-        return false
+        let words = c.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard let first = words.first, words.count <= 4 else { return false }
+        let minutes: Set<String> = ["min", "mins", "minute", "minutes"]
+        // "Min", "Minutes (Dr. Lee)", "# min", "No. of min"; not "Minor", "Ministry".
+        if minutes.contains(first) || (["no", "of"].contains(first) && words.contains(where: minutes.contains)) { return true }
+        // "Time", "Time (min)", "Duration", "Time spent".
+        return ["time", "duration"].contains(first) && (words.count == 1 || words.contains { minutes.contains($0) || $0 == "spent" })
     }
     static let dateHeaders: Set<String> = ["date", "day", "dos", "date of service", "service date"]
     static let whoHeaders: Set<String> = ["who", "staff", "by", "clinician", "provider", "role", "team member", "name",

@@ -65,7 +65,8 @@ enum TeamMinutes {
 
     /// "Time", "Time:", "Time spent", "Team time (min)": at most 30 bytes, no digit, names time or minutes.
     static func isHeading(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        guard line.count >= 4, line.count <= 30, !t[line].contains(where: ASCIIByte.isDigit) else { return false }
+        guard line.count >= 4, line.count <= 30, ActivityMinutes.namesMinutesOrTime(t, line),
+              !t[line].contains(where: ASCIIByte.isDigit) else { return false }
         let words = String(decoding: t[line], as: UTF8.self).lowercased().split(whereSeparator: { !$0.isLetter })
         return words.count <= 4 && words.contains { $0 == "time" || $0 == "minutes" }
     }
