@@ -3,9 +3,10 @@
 /// on the service add up (decisions.md). `NoteScanner` reads it once the service and the
 /// performer are known, before `TimeLog` and `ActivityMinutes`.
 ///
-/// A table is a header line of three cells or more, one of which names minutes ("Min", "Minutes",
-/// "Min (Dr. Santangelo)", "Time (min)", "Duration"), or start and end clocks ("Start" and "End"),
-/// and the lines right under it with as many cells (rule lines "|---|---|" are skipped). Cells are
+/// A table is a header line of two cells or more, with no digit, one of which names minutes ("Min",
+/// "Minutes", "Min (Dr. Santangelo)", "Time (min)", "Duration"), or of three or more with start and
+/// end clocks ("Start" and "End"), and the lines right under it with as many cells (a total row may
+/// leave cells out; rule lines "|---|---|" are skipped). Cells are
 /// split at pipes (the text layer's `TableCellRemnants` turns a row's first pipe into a blank and
 /// its second into ": ", which is read back as a wall), else at tabs.
 ///
