@@ -455,12 +455,12 @@ extension NoteScanner {
     }
     static let supervisorWords: [[UInt8]] = ["supervis", "collaborat", "on file"].map { Array($0.utf8) }
 
-    /// Whether `pos` starts an entry, a sentence ("Reviewed and agree with the above. Benedikt
-    /// Adler, MD") or a label's value ("Reviewed, agree with plan: Omar Castellanos-Quist, MD").
+    /// Whether `pos` starts an entry or a sentence ("Reviewed and agree with the above. Benedikt
+    /// Adler, MD").
     static func startsSentence(_ pos: Int, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = min(pos, t.count) - 1
         while i >= 0, t[i] == 32 || t[i] == 9 { i -= 1 }
-        return i >= 0 && (t[i] == 46 || t[i] == 58) && i < min(pos, t.count) - 1 || startsEntry(pos, t)
+        return i >= 0 && t[i] == 46 && i < min(pos, t.count) - 1 || startsEntry(pos, t)
     }
 
     /// Whether the text before `pos` on its line is only blanks, or a sign-off mark ("--", "—",
