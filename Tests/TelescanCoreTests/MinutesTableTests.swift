@@ -43,6 +43,9 @@ final class MinutesTableTests: XCTestCase {
         XCTAssertEqual(table("| Staff | Task | Min |\n|---|---|---|\n| MA (Tiana R.) | Rooming, vitals | 12 |\n| Imogen Castellano-Burke, NP | History, exam, counseling | 30 |\n| Imogen Castellano-Burke, NP | Orders, documentation | 8 |\n", .inPerson, performer: ("Imogen Castellano-Burke", "NP")), 38)
         // A call log of clock times: from the connecting row to the ending one.
         XCTAssertEqual(table("| # | Time  | Result |\n|---|---|---|\n| 1 | 09:00 | no answer |\n| 2 | 09:20 | connected |\n| - | 09:41 | call ended |\n"), 21)
+        // Rows (and a header) written without their closing pipe keep their last cell.
+        XCTAssertEqual(table("| Activity | Minutes\n|---|---\n| Chart review | 5\n| Video visit | 20\n"), 25)
+        XCTAssertEqual(table("| Date | Activity | Min |\n|---|---|---|\n| 03/12 | Chart review | 5\n| 03/12 | Video visit | 20 |\n"), 25)
         // Start and end columns.
         XCTAssertEqual(table("| Segment | Start | End |\n|---|---|---|\n| Video visit | 14:05 | 14:17 |\n| Call back | 14:30 | 14:36 |\n"), 18)
     }

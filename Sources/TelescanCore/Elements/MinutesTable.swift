@@ -75,12 +75,18 @@ enum MinutesTable {
                 } else if let row, row.cells.count == table.header.count || isTotalRow(row.cells) {
                     table.rows.append((row.cells, row.remark, line))
                     current = table
+                } else if let row, row.cells.count + 1 == table.header.count, !row.remark.isEmpty {
+                    // "| 10/07 | Call | 15" without its closing pipe: the "remark" is the last cell.
+                    table.rows.append((row.cells + [row.remark], "", line))
+                    current = table
                 } else {
                     if !table.rows.isEmpty { out.append(table) }
                     current = nil
                 }
             }
-            if current == nil, let cells = row?.cells, cells.count >= 2, !cells.contains(where: { $0.contains(where: \.isNumber) }) {
+            // A header without its closing pipe ("| Date | Activity | Min") keeps its last cell.
+            if current == nil, let row, let cells = Optional(row.remark.contains(where: \.isLetter) ? row.cells + [row.remark] : row.cells),
+               cells.count >= 2, !cells.contains(where: { $0.contains(where: \.isNumber) }) {
                 let header = cells.map { $0.lowercased() }
                 let startEnd = header.contains { $0.hasPrefix("start") } && header.contains { $0.hasPrefix("end") || $0.hasPrefix("stop") }
                 if header.contains(where: isMinutesHeader) || (startEnd && cells.count >= 3) {
@@ -139,7 +145,8 @@ enum MinutesTable {
                 remark = last.trimmingCharacters(in: .whitespaces)
                 parts.removeLast()
             }
-            guard parts.count >= 2 else { return nil }
+            // One cell and a "remark" may be a row without its closing pipe ("| Video visit | 20").
+            guard parts.count >= 2 || (parts.count == 1 && !remark.isEmpty) else { return nil }
             return (parts.map { $0.trimmingCharacters(in: .whitespaces) }, remark)
         }
         guard tabs >= 1 else { return nil }

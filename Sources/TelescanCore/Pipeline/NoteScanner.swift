@@ -269,6 +269,10 @@ public final class NoteScanner {
             // relative the note made the proxy stands for the patient.
             elements.consent = .init(.init(value: c.value.value, by: "guardian"), evidence: c.evidence)
         }
+        // A young child's consent, left the patient's, is the parent's (`YoungChildConsent`).
+        if let c = elements.consent, c.value.by == "patient", let by = YoungChildConsent.by(in: buf) {
+            elements.consent = .init(.init(value: c.value.value, by: by), evidence: c.evidence)
+        }
         let (service, serviceEvidence) = engine.classifier.classify(findings, elements: elements,
                                                                     isDated: { DatedMention.isDated($0, in: buf) },
                                                                     onHeadingLine: { DatedMention.onHeadingLine($0, buf) },
@@ -295,8 +299,9 @@ public final class NoteScanner {
         // under a heading of time (`TeamMinutes`), in any service, stands where the time found is
         // none or read from the table or list itself. Else a log of the clinician's time that
         // states no total: its rows add up (`TimeLog`); else activities with their minutes on one
-        // line and no total (`ActivityMinutes`). Either stands where the time found is none or
-        // one of its own parts, and is more.
+        // line and no total (`ActivityMinutes`); else parts told in a sentence ("took me 5 minutes
+        // on the 3rd and 7 minutes on the 6th", `ProseMinutes`). Each stands where the time found
+        // is none or one of its own parts, and is more.
         let time = elements.time
         func readFrom(_ extent: Range<Int>) -> Bool { time.map { t in t.evidence.allSatisfy { extent.overlaps($0) } } ?? true }
         if let s = service, let table = MinutesTable.sum(in: buf, service: s, performer: elements.performingProvider?.value),
@@ -312,6 +317,8 @@ public final class NoteScanner {
                 elements.time = .init(log.minutes, evidence: log.rows)
             } else if let line = ActivityMinutes.sum(in: buf, countingStaff: s == .remoteMonitoring), stands(line) {
                 elements.time = .init(line.minutes, evidence: line.rows)
+            } else if let prose = ProseMinutes.sum(in: buf, countingStaff: s == .remoteMonitoring), stands(prose) {
+                elements.time = .init(prose.minutes, evidence: prose.rows)
             }
         }
         if service == .virtualCheckin,
