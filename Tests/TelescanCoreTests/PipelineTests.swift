@@ -439,7 +439,9 @@ final class PipelineTests: XCTestCase {
         // A sentence that opens with a pronoun after one that made someone the proxy: the proxy's
         // consent; not after a sentence that denies it, nor when the patient is named in it.
         XCTAssertEqual(by("Video visit.\nShe cannot consent. Her son, Martin Tierney, is her designated health care proxy (HCP on file). He joined by video from his home and gave permission for today's visit to be done by telehealth.\nJo Lee, MD"), "guardian")
-        XCTAssertEqual(by("Video visit.\nHer son, Martin Tierney, is not her health care proxy. He joined by video from his home and gave permission for today's visit to be done by telehealth.\nJo Lee, MD"), "patient")
+        // A relative the note says is not the proxy consents as someone else (decisions.md: "a
+        // caregiving relative who is not a guardian or proxy is `other`"; until s61 this read "patient").
+        XCTAssertEqual(by("Video visit.\nHer son, Martin Tierney, is not her health care proxy. He joined by video from his home and gave permission for today's visit to be done by telehealth.\nJo Lee, MD"), "other")
         XCTAssertEqual(by("Video visit.\nHer son, Martin Tierney, is her health care proxy. He and the patient joined by video and gave permission for today's visit to be done by telehealth.\nJo Lee, MD"), "patient")
         // "agreed to it for her" is a consent on her behalf; "that worked for him" is the patient's.
         XCTAssertEqual(by("Telestroke video consult.\nHer husband, Gerald, is her health care agent under a durable power of attorney. I explained the nature of a video consultation with a remote neurologist and he agreed to it for her.\nJo Lee, MD"), "guardian")
