@@ -57,8 +57,10 @@ public final class CompiledPattern: @unchecked Sendable {
     /// 77.6 MB at one in 100, 72.9 MB at one in 50, 65.7 MB at one in 25 (CPU time +0%, +3%, +5%).
     /// With 2,320 rules (s38), `bench-20` at `-j 2`: 97.3-97.7 MB at one in 50, 92.8-92.9 MB at one
     /// in 35 (user CPU +4%), 88.5 MB at one in 25 (+10%); the 1 GB export peaked at 99.8 MB at one
-    /// in 50, at the 100 MB target's edge.
-    public static let rareShareDivisor = 35
+    /// in 50, at the 100 MB target's edge. With 2,810 rules (s61, JIT code of all used rules about
+    /// 69 MB), `bench-20` at `-j 2`: 102.8-103.0 MB at one in 35, 99.5-101.1 MB at one in 30,
+    /// 96.4-96.9 MB at one in 25 (`-j 1` user CPU 15.5 -> 16.5 s in one pair of runs; output identical).
+    public static let rareShareDivisor = 25
     /// A pattern of a scan is also JIT-compiled once its interpreted work (bytes searched,
     /// `interpretedWork(from:to:)`) reaches this much per note of the scan, however few notes
     /// woke it: a rule that runs over whole long notes, or has no start optimisation, costs
