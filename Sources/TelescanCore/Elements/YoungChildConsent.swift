@@ -7,8 +7,9 @@
 enum YoungChildConsent {
     /// Under this age in years a patient does not give their own consent.
     static let maxYears = 12
-    /// How far into the note its opening age is looked for.
-    static let openingBytes = 400
+    /// How far into the note its opening age is looked for: its first lines, within this many
+    /// bytes (a history further down tells of other ages: "rash on amoxicillin ~age 4").
+    static let openingBytes = 400, openingLines = 3
     /// Words that make the patient a young child wherever they open the note.
     static let childWords: Set<String> = ["infant", "newborn", "neonate", "toddler", "preschooler"]
     /// Units of an age: in a header line "6 y", "9 mo" and "58 F" are ages; in the opening text
@@ -36,7 +37,12 @@ enum YoungChildConsent {
     }
 
     static func isYoungChild(_ all: [UInt8]) -> Bool {
-        let opening = PatientHeader.tokens(all[0..<min(all.count, openingBytes)])
+        var openingEnd = min(all.count, openingBytes), lines = 0
+        for i in 0..<openingEnd where all[i] == 10 {
+            lines += 1
+            if lines == openingLines { openingEnd = i; break }
+        }
+        let opening = PatientHeader.tokens(all[0..<openingEnd])
         if let header = PatientNameMentions.firstName(all)?.line {
             let line = PatientHeader.tokens(all[header])
             if let years = age(line, header: true) { return years < maxYears }
@@ -67,11 +73,13 @@ enum YoungChildConsent {
             // "18 y M" in an unlabelled opening line.
             let sexAfter = i + 2 < t.count && ["m", "f", "male", "female"].contains(t[i + 2])
             if headerYearUnits.contains(unit) && sexAfter { return n }
+            // "58 F", "70M" (with "M" from 36 up, as `PatientHeader.isAdult` reads it); in the
+            // opening text ("Est pt, 34 F.") not after another number ("98.6 F").
+            let sex = unit == "f" || unit == "female" || unit == "male" || (unit == "m" && n >= 36)
+            if sex, header || i == 0 || Int(t[i - 1]) == nil { return n }
             guard header else { continue }
             if headerYearUnits.contains(unit) { return n }
             if headerMonthUnits.contains(unit) { return 0 }
-            // "58 F", "70M" (with "M" from 36 up, as `PatientHeader.isAdult` reads it).
-            if unit == "f" || unit == "female" || unit == "male" || (unit == "m" && n >= 36) { return n }
         }
         return nil
     }
