@@ -7,9 +7,9 @@
 enum YoungChildConsent {
     /// Under this age in years a patient does not give their own consent.
     static let maxYears = 12
-    /// How far into the note its opening age is looked for: its first lines, within this many
-    /// bytes (a history further down tells of other ages: "rash on amoxicillin ~age 4").
-    static let openingBytes = 400, openingLines = 3
+    /// How far into the note its opening age is looked for (the first age found counts: "Est pt,
+    /// 34 F." before "rash on amoxicillin ~age 4" in her history).
+    static let openingBytes = 400
     /// Words that make the patient a young child wherever they open the note.
     static let childWords: Set<String> = ["infant", "newborn", "neonate", "toddler", "preschooler"]
     /// Units of an age: in a header line "6 y", "9 mo" and "58 F" are ages; in the opening text
@@ -31,18 +31,14 @@ enum YoungChildConsent {
     /// "guardian" when the note's patient is a young child and a parent or guardian is named.
     static func by(in text: UnsafeBufferPointer<UInt8>) -> String? {
         let all = Array(text)
+        guard isYoungChild(all), namesParent(all) else { return nil }
         // In a maternity note the mother is the patient and the baby's age is no patient's.
         if ConsentPronoun.maternityWords.contains(where: { ConsentPronoun.containsFolded(text, $0) }) { return nil }
-        return isYoungChild(all) && namesParent(all) ? "guardian" : nil
+        return "guardian"
     }
 
     static func isYoungChild(_ all: [UInt8]) -> Bool {
-        var openingEnd = min(all.count, openingBytes), lines = 0
-        for i in 0..<openingEnd where all[i] == 10 {
-            lines += 1
-            if lines == openingLines { openingEnd = i; break }
-        }
-        let opening = PatientHeader.tokens(all[0..<openingEnd])
+        let opening = PatientHeader.tokens(all[0..<min(all.count, openingBytes)])
         if let header = PatientNameMentions.firstName(all)?.line {
             let line = PatientHeader.tokens(all[header])
             if let years = age(line, header: true) { return years < maxYears }
