@@ -7,7 +7,7 @@ enum PatientHeader {
     static let monthUnits: Set<String> = ["mo", "mos", "month", "months", "m/o", "wk", "wks", "week", "weeks", "-month-old"]
 
     /// The tokens of the line: runs of digits, of letters with "/" and "-", lower case.
-    static func tokens(_ line: ArraySlice<UInt8>) -> [String] {
+    static func tokens<Bytes: Collection<UInt8>>(_ line: Bytes) -> [String] {
         var out: [String] = []
         var cur: [UInt8] = []
         var digits = false

@@ -27,6 +27,8 @@ enum ProseMinutes {
         // A part restated inside the whole ("25 minutes, with 18 minutes face to face", "out of 30").
         "face", "face-to-face", "f2f", "itself", "them", "during", "within", "out", "whom",
     ]
+    /// Verbs of the sentence an "N more" adds to ("We spent 15 minutes on video").
+    static let timeVerbs: Set<String> = ["spent", "took", "talked", "spoke", "lasted"]
     /// Words after a number that make it an amount of minutes.
     static let minuteUnits: Set<String> = ["min", "mins", "minute", "minutes"]
 
@@ -35,7 +37,7 @@ enum ProseMinutes {
         var best: TimeLog.Sum?
         var previous: (range: Range<Int>, amounts: [Amount], words: [String])?
         for s in sentences(t) {
-            let words = PatientHeader.tokens(Array(t[s])[...])
+            let words = PatientHeader.tokens(t[s])
             let amounts = amountsIn(words)
             defer { previous = (s, amounts, words) }
             guard !amounts.isEmpty, isClean(words, countingStaff: countingStaff) else { continue }
@@ -52,7 +54,7 @@ enum ProseMinutes {
                 if m > (best?.minutes ?? 0) { best = TimeLog.Sum(minutes: m, rows: [s]) }
             } else if spends, amounts.count == 1, amounts[0].isMore, let p = previous, p.range.upperBound <= s.lowerBound,
                       p.amounts.count == 1, !p.amounts[0].isBare, isClean(p.words, countingStaff: countingStaff),
-                      p.words.contains(where: { ["spent", "took", "talked", "spoke", "lasted"].contains($0) }),
+                      p.words.contains(where: { timeVerbs.contains($0) }),
                       isSameParagraph(t, p.range.upperBound, s) {
                 let m = p.amounts[0].minutes + amounts[0].minutes
                 if m > (best?.minutes ?? 0) { best = TimeLog.Sum(minutes: m, rows: [p.range, s]) }

@@ -24,6 +24,9 @@ enum YoungChildConsent {
     /// A child placed in foster care: the foster parent is not the guardian (decisions.md), so
     /// who consented is left to the rules.
     static let foster = "foster"
+    /// Tokens before a number that make it a date's part, and the sex after an age ("18 y M").
+    static let dateSeparators: Set<String> = ["-", "/"]
+    static let sexWords: Set<String> = ["m", "f", "male", "female"]
     /// Who stands for a child.
     static let parents: Set<String> = ["mom", "mother", "mum", "mommy", "mama", "dad", "father", "daddy", "papa",
                                        "parent", "parents", "guardian", "stepmother", "stepfather", "stepmom", "stepdad"]
@@ -60,14 +63,14 @@ enum YoungChildConsent {
                 return PatientHeader.monthUnits.contains(unit) || unit == "m" ? 0 : n
             }
             // Not a date's part ("DOB: 1988-05-02   F" is no "2 F").
-            guard let n = Int(w), n < 120, !(w.hasPrefix("0") && w.count > 1), i == 0 || !["-", "/", "."].contains(t[i - 1]) else { continue }
+            guard let n = Int(w), n < 120, !(w.hasPrefix("0") && w.count > 1), i == 0 || !dateSeparators.contains(t[i - 1]) else { continue }
             var unit = t[i + 1]
             if unit.hasPrefix("-"), unit != "-year-old", unit != "-month-old", unit != "-week-old", unit != "-day-old" { unit.removeFirst() }
             let old = i + 2 < t.count && t[i + 2] == "old"
             if yearAgeUnits.contains(unit) || ((unit == "year" || unit == "years") && old) { return n }
             if monthAgeUnits.contains(unit) || (["month", "months", "week", "weeks", "day", "days"].contains(unit) && old) { return 0 }
             // "18 y M" in an unlabelled opening line.
-            let sexAfter = i + 2 < t.count && ["m", "f", "male", "female"].contains(t[i + 2])
+            let sexAfter = i + 2 < t.count && sexWords.contains(t[i + 2])
             if headerYearUnits.contains(unit) && sexAfter { return n }
             // "58 F", "70M" (with "M" from 36 up, as `PatientHeader.isAdult` reads it); in the
             // opening text ("Est pt, 34 F.") not after another number ("98.6 F").
