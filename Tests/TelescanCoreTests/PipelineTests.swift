@@ -1235,6 +1235,18 @@ final class StaffCallTests: XCTestCase {
         XCTAssertNil(ElementResolver.majorityValue(["first_minutes": "4", "second": "phone"], totalMinutes: nil))
     }
 
+    /// A segment's clock range gives its minutes ("Video 09:00-09:09 ... finished by phone
+    /// 09:11-09:25"); a range that is no duration settles nothing.
+    func testSwitchSegmentClockRanges() throws {
+        XCTAssertEqual(ElementResolver.majorityValue(["first": "video", "first_from": "09:00", "first_to": "09:09", "second": "phone", "second_from": "09:11", "second_to": "09:25"], totalMinutes: nil), "audio_only")
+        XCTAssertEqual(ElementResolver.majorityValue(["first": "phone", "first_from": "2:00", "first_to": "2:03", "second": "video", "second_from": "2:03", "second_to": "2:25"], totalMinutes: nil), "audio_video")
+        XCTAssertNil(ElementResolver.majorityValue(["first": "video", "first_from": "10:00", "first_to": "10:10", "second": "phone", "second_from": "10:10", "second_to": "10:20"], totalMinutes: nil))
+        XCTAssertNil(ElementResolver.majorityValue(["first": "video", "first_from": "10:00", "first_to": "10:00", "second": "phone", "second_from": "10:10", "second_to": "10:20"], totalMinutes: nil))
+        let scanner = try NoteScanner.forTests()
+        let note = scanner.scan(text: "Telehealth visit, pt at home, agreed to it.\nVV 10:00-10:04 froze (pt wifi) -> phone 10:04-10:27.\nDana Whitfield, DO")
+        XCTAssertEqual(note.elements.modality?.value, "audio_only")
+    }
+
     /// A note whose first line names it a phone or video visit is that visit, though it names a
     /// monitoring program (the readings it reviews) or an e-visit; the month's own title is the
     /// month.

@@ -297,7 +297,8 @@ public struct ElementResolver: Sendable {
 
     /// The technology used for most of a switched visit, from stated segment durations
     /// (`first`/`first_minutes`, `second`/`second_minutes`, in digits or words: "about
-    /// fifteen more minutes"), or from the first or the last segment and the visit's total time.
+    /// fifteen more minutes"; or a segment's clock range, `first_from`/`first_to`), or from the
+    /// first or the last segment and the visit's total time.
     /// Nil when the note does not settle it.
     static func majorityValue(_ c: [String: String], totalMinutes: Int?) -> String? {
         func mode(_ raw: String?) -> String? {
@@ -311,8 +312,14 @@ public struct ElementResolver: Sendable {
         func other(_ m: String) -> String { m == "audio_video" ? "audio_only" : "audio_video" }
         let secondMode = mode(c["second"])
         func minutes(_ raw: String?) -> Int? { raw.flatMap(NumberParser.parse).map { Int($0.rounded()) } }
-        let second = minutes(c["second_minutes"])
-        let first = minutes(c["first_minutes"])
+        // A segment's clock range ("video 09:00-09:09 ... phone 09:11-09:25") gives its minutes.
+        func clockMinutes(_ segment: String) -> Int? {
+            guard let from = c[segment + "_from"], let to = c[segment + "_to"],
+                  let m = TimeValue.span(from: from, to: to), m <= 4 * 60 else { return nil }
+            return m
+        }
+        let second = minutes(c["second_minutes"]) ?? clockMinutes("second")
+        let first = minutes(c["first_minutes"]) ?? clockMinutes("first")
         let firstMode = mode(c["first"]) ?? secondMode.map(other)
         if let first, let second, let firstMode, let secondMode {
             if first == second { return nil }
