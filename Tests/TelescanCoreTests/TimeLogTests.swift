@@ -25,6 +25,29 @@ final class TimeLogTests: XCTestCase {
         XCTAssertEqual(sum(staffed, staff: true), 14)
     }
 
+    func testNumberedCallsMilitaryClocksAndMinutesFirstRows() {
+        // Numbered calls, with clock ranges or minutes.
+        XCTAssertEqual(sum("1st call: 6 min - stopped so she could find her inhaler; I called her back.\n2nd call: 5 min\n"), 11)
+        XCTAssertEqual(sum("Call #1  09:10\u{2013}09:22 outbound\nCall #2  11:40\u{2013}11:51 results reviewed\n"), 23)
+        XCTAssertEqual(sum("Call 1: 10:02-10:09 disconnected\nCall 2: 10:15-10:31 pt called back\n"), 23)
+        // Four-digit clocks.
+        XCTAssertEqual(sum("0845\u{2013}0852  Call 1. Reviewed the refill.\n1210\u{2013}1216  Call 2. Pharmacy confirms the fill.\n"), 13)
+        XCTAssertEqual(sum("* 0810-0822 chart prep (labs, imaging)\n* 1040-1102 on video w/ Pt\n"), 34)
+        // A bullet that opens with its minutes, inside a log.
+        // A segment that only says the call was reconnected.
+        XCTAssertEqual(sum("Call log:\n  10:05-10:14  first segment, call dropped (his battery)\n  10:16-10:27  he called back on the landline; dropped again\n  10:29-10:33  reconnected, finished\n"), 24)
+        XCTAssertEqual(sum(" - 2:00\u{2013}2:28 pm  video visit with patient and daughter\n - 4:10\u{2013}4:19 pm  phone call back about the discrepancy\n - 8 min reviewing the pharmacy fill history and documenting\n"), 45)
+    }
+
+    func testNoNumberedCallLog() {
+        // Not a numbered call: a telephone number, 911, a call with no minutes.
+        XCTAssertNil(sum("Call 1-800-555-0199 for refills, 5 min wait\nCall 911 if worse, 2 min away\n"))
+        XCTAssertNil(sum("1st call 09:40 - voicemail\n2nd call 09:52 - patient answered\n"))
+        // Years, not four-digit clocks; minutes first with no log going.
+        XCTAssertNil(sum("2019-2021 phone visits with Dr. Ames\n2022-2024 video visits\n"))
+        XCTAssertNil(sum("8 min reviewing records\n5 min documenting\n"))
+    }
+
     func testNoLog() {
         // An exercise or a headache diary, one row, two amounts on a row, no rows.
         XCTAssertNil(sum("Mon - walk 20 min\nTue - walk 30 min\n"))

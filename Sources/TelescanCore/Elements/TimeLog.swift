@@ -25,6 +25,9 @@ enum TimeLog {
         "message", "messaged", "messages", "msg", "replied", "reply", "answered", "reviewed", "review", "documentation",
         "documented", "note", "chart", "charting", "orders", "ordered", "portal", "counseled", "counselled", "connected",
         "inbound", "outbound", "voicemail", "texted", "e-visit", "evisit", "erx", "e-rx", "advised", "session",
+        "reviewing", "documenting", "charting", "calling", "messaging", "counseling", "counselling", "discussing",
+        // A call log's segments: "10:29-10:33 reconnected, finished".
+        "reconnected", "resumed",
     ]
     /// Words that make the lines a diary of something else: no log.
     static let otherWords: Set<String> = [
@@ -59,7 +62,7 @@ enum TimeLog {
         while start < n {
             var end = start
             while end < n, t[end] != 10 { end += 1 }
-            if let row = Self.row(t, start..<end, countingStaff: countingStaff) {
+            if let row = Self.row(t, start..<end, countingStaff: countingStaff, inLog: !rows.isEmpty) {
                 switch row {
                 case .spoiled: spoiled = true
                 case .noMinutes: break
@@ -84,8 +87,10 @@ enum TimeLog {
         return t[line].contains { $0 != 32 && $0 != 9 && $0 != 13 }
     }
 
-    /// The line as a row of a log, or nil when it opens with no date, weekday or clock time.
-    static func row(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, countingStaff: Bool) -> Row? {
+    /// The line as a row of a log, or nil when it opens with no date, weekday, clock time or
+    /// numbered call ("Call 2 15:40-15:55", "1st call: 6 min"). Inside a log (`inLog`), a bullet
+    /// that opens with its minutes ("- 8 min reviewing the fill history") is a row too.
+    static func row(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, countingStaff: Bool, inLog: Bool = false) -> Row? {
         var i = line.lowerBound
         func skipBlanks() { while i < line.upperBound, t[i] == 32 || t[i] == 9 { i += 1 } }
         skipBlanks()
@@ -94,9 +99,22 @@ enum TimeLog {
         else if i + 2 < line.upperBound, t[i] == 0xE2, t[i + 1] == 0x80, t[i + 2] == 0xA2 { i += 3; skipBlanks() }
         guard i < line.upperBound else { return nil }
         var clockRange: Int?
-        if ASCIIByte.isDigit(t[i]) {
+        // A numbered call opens the row; its clock range or minutes may follow.
+        let afterCall = callLabel(t, i, line.upperBound)
+        if let afterCall {
+            i = afterCall
+            while i < line.upperBound, t[i] == 32 || t[i] == 9 || t[i] == 58 || t[i] == 45 || t[i] == 0xE2 || t[i] == 0x80 || t[i] == 0x93 || t[i] == 0x94 { i += 1 }
+        }
+        if afterCall == nil, inLog, ASCIIByte.isDigit(t[i]), minuteAmounts(t, i..<min(line.upperBound, i + 12)).first != nil {
+            // Minutes first, in a log already going: the amount is read below.
+        } else if let range = militaryRange(t, i, line.upperBound) {                            // "0845–0852"
+            clockRange = range.minutes
+            i = range.end
+        } else if i < line.upperBound, ASCIIByte.isDigit(t[i]) {
             guard let (first, after) = number(t, i, line.upperBound), after < line.upperBound else { return nil }
-            if t[after] == 47, let (_, next) = number(t, after + 1, line.upperBound) {          // a date "3/9"
+            if afterCall != nil, t[after] != 58 {
+                // "1st call: 6 min": the minutes are read below.
+            } else if t[after] == 47, let (_, next) = number(t, after + 1, line.upperBound) {          // a date "3/9"
                 i = next
                 if i < line.upperBound, t[i] == 47, let (_, year) = number(t, i + 1, line.upperBound) { i = year }
             } else if t[after] == 58, let (m, next) = number(t, after + 1, line.upperBound), next - after == 3, m < 60 {  // "09:10"
@@ -112,10 +130,10 @@ enum TimeLog {
                     if to - from > 0, to - from <= 240 { clockRange = to - from }
                     i = b2
                 }
-            } else {
+            } else if afterCall == nil {
                 return nil
             }
-        } else {
+        } else if afterCall == nil {
             var j = i
             while j < line.upperBound, ASCIIByte.isLetter(t[j]) { j += 1 }
             // Compared in place: most lines open with a word, and this runs on every line.
@@ -136,6 +154,68 @@ enum TimeLog {
         if !countingStaff, staffs { return .noMinutes }
         guard staffs || words.contains(where: workWords.contains) else { return .spoiled }
         return .minutes(m, line)
+    }
+
+    /// Ordinals that number a call: "1st call", "Second call".
+    static let callOrdinals: [[UInt8]] = ["1st", "2nd", "3rd", "4th", "first", "second", "third", "fourth"].map { Array($0.utf8) }
+
+    /// Where a numbered call's label ends: "Call 1", "Call #2", "Call no. 3", "1st call", "Second
+    /// phone call"; nil when the line does not open with one. "Call 911" and "Call 1-800-..." are
+    /// no label: the number is one digit and a word break follows it.
+    static func callLabel(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> Int? {
+        func word(at k: Int) -> (Range<Int>)? {
+            var j = k
+            while j < limit, ASCIIByte.isLetter(t[j]) || ASCIIByte.isDigit(t[j]) { j += 1 }
+            return j > k ? k..<j : nil
+        }
+        func isWord(_ r: Range<Int>, _ w: [UInt8]) -> Bool {
+            r.count == w.count && w.indices.allSatisfy { t[r.lowerBound + $0] | 0x20 == w[$0] }
+        }
+        func skip(_ k: Int) -> Int { var j = k; while j < limit, t[j] == 32 || t[j] == 9 { j += 1 }; return j }
+        let call: [UInt8] = Array("call".utf8)
+        guard let first = word(at: i) else { return nil }
+        if isWord(first, call) {
+            var j = skip(first.upperBound)
+            if j < limit, t[j] == 35 { j = skip(j + 1) }                                         // "#"
+            else if j + 2 < limit, t[j] | 0x20 == 110, t[j + 1] | 0x20 == 111, t[j + 2] == 46 { j = skip(j + 3) }  // "no."
+            guard j < limit, ASCIIByte.isDigit(t[j]), t[j] != 48 else { return nil }
+            let end = j + 1
+            guard end == limit || !(ASCIIByte.isDigit(t[end]) || ASCIIByte.isLetter(t[end]) || t[end] == 47
+                                    || (t[end] == 45 && end + 1 < limit && ASCIIByte.isDigit(t[end + 1]))) else { return nil }
+            return end
+        }
+        guard callOrdinals.contains(where: { isWord(first, $0) }) else { return nil }
+        var j = skip(first.upperBound)
+        if let w = word(at: j), isWord(w, Array("phone".utf8)) || isWord(w, Array("telephone".utf8)) || isWord(w, Array("video".utf8)) {
+            j = skip(w.upperBound)
+        }
+        guard let w = word(at: j), isWord(w, call) else { return nil }
+        return w.upperBound
+    }
+
+    /// A clock range of four-digit times at `i` ("0845–0852", "1630 - 1641"): its minutes and
+    /// where it ends; nil otherwise. A lone four-digit number is no clock, nor a range of years.
+    static func militaryRange(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> (minutes: Int, end: Int)? {
+        func hhmm(_ k: Int) -> Int? {
+            guard k + 4 <= limit, (k..<k + 4).allSatisfy({ ASCIIByte.isDigit(t[$0]) }),
+                  k + 4 == limit || !ASCIIByte.isDigit(t[k + 4]) else { return nil }
+            let h = Int(t[k] - 48) * 10 + Int(t[k + 1] - 48), m = Int(t[k + 2] - 48) * 10 + Int(t[k + 3] - 48)
+            return h < 24 && m < 60 ? h * 60 + m : nil
+        }
+        guard let from = hhmm(i) else { return nil }
+        var j = i + 4
+        var dash = false
+        while j < limit, t[j] == 32 || t[j] == 45 || t[j] == 0xE2 || t[j] == 0x80 || t[j] == 0x93 || t[j] == 0x94 {
+            if t[j] != 32 { dash = true }
+            j += 1
+        }
+        guard dash, var to = hhmm(j) else { return nil }
+        // "2019-2021" is years, not eight in the evening.
+        let a = Int(String(decoding: t[i..<i + 4], as: UTF8.self)) ?? 0, b = Int(String(decoding: t[j..<j + 4], as: UTF8.self)) ?? 0
+        if (1950...2049).contains(a), (1950...2049).contains(b), b - a >= 0, b - a <= 30 { return nil }
+        if to < from { to += 1440 }
+        guard to - from > 0, to - from <= 240 else { return nil }
+        return (to - from, j + 4)
     }
 
     /// The amounts of minutes in the range: a number of one to three digits, then "min",
