@@ -313,12 +313,16 @@ final class LiteralPrefilterTests: XCTestCase {
 final class ProviderNameTests: XCTestCase {
     func testASCIINamesCleanAsTheGeneralPathDoes() {
         let r = ElementResolver(credentials: ["MD"])
-        for raw in ["  Dr. Ines  Barros, ", "Dr Ana\tLee;", "DR. JO   LI.", "\nL. Chen", "dr. dr. X", "Rosa Delgado"] {
+        for raw in ["  Dr. Ines  Barros, ", "Dr Ana\tLee;", "DR. JO   LI.", "\nL. Chen", "dr. dr. X", "Rosa Delgado", "Priya Ramaswamy-\n Cole",
+                    "Ana Ruiz -\nDiaz", "Jo Kim - Park"] {
             // A trailing no-break space (trimmed as whitespace) sends the same name down the
             // general path.
             XCTAssertEqual(ElementResolver.cleanASCIIName(raw), r.cleanName(raw + "\u{00A0}"), raw)
         }
         XCTAssertEqual(r.cleanName("  Dr. Ines  Barros, "), "Ines Barros")
+        // A hyphenated surname broken at the line's end is one word; a spaced hyphen on one line stays.
+        XCTAssertEqual(r.cleanName("Priya Ramaswamy-\n Cole"), "Priya Ramaswamy-Cole")
+        XCTAssertEqual(r.cleanName("Jo Kim - Park"), "Jo Kim - Park")
     }
 
     /// The provider location is one line: white space of any kind (no-break and em spaces,

@@ -415,9 +415,24 @@ public struct ElementResolver: Sendable {
 
     func cleanName(_ raw: String) -> String {
         if raw.utf8.allSatisfy({ $0 < 0x80 }) { return Self.withoutRole(Self.cleanASCIIName(raw)) }
-        var s = Self.withoutQuotedNickname(raw).trimmingCharacters(in: Self.nameTrim)
+        var s = Self.joiningBrokenHyphens(Self.withoutQuotedNickname(raw)).trimmingCharacters(in: Self.nameTrim)
         for prefix in ["Dr. ", "Dr ", "dr. ", "DR. "] where s.hasPrefix(prefix) { s = String(s.dropFirst(prefix.count)) }
         return Self.withoutRole(s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).joined(separator: " "))
+    }
+
+    /// The name with a hyphen broken at a line's end joined to the word after it ("Priya
+    /// Ramaswamy-\n Cole"), as `cleanASCIIName` joins it.
+    static func joiningBrokenHyphens(_ raw: String) -> String {
+        guard raw.contains("-\n") else { return raw }
+        var out = String.UnicodeScalarView()
+        var skipping = false
+        for u in raw.unicodeScalars {
+            if skipping, u == " " || u == "\t" || u == "\n" { continue }
+            skipping = false
+            if u == "\n", out.last == "-" { skipping = true; continue }
+            out.append(u)
+        }
+        return String(out)
     }
 
     /// Role words a pattern's name group took in with the name ("Psychiatrist Priyanka Seth",
@@ -466,11 +481,12 @@ public struct ElementResolver: Sendable {
         for prefix in ["Dr. ", "Dr ", "dr. ", "DR. "] where s.starts(with: prefix.utf8) { s = s.dropFirst(prefix.utf8.count) }
         var out: [UInt8] = []
         out.reserveCapacity(s.count)
-        var gap = false
+        var gap = false, broken = false
         for c in s {
-            if c == 32 || c == 9 || c == 10 { gap = true; continue }
-            if gap && !out.isEmpty { out.append(32) }
-            gap = false
+            if c == 32 || c == 9 || c == 10 { gap = true; broken = broken || c == 10; continue }
+            // A hyphenated name broken at the line's end ("Priya Ramaswamy-\n Cole") is one word.
+            if gap && !out.isEmpty && !(broken && out.last == 45) { out.append(32) }
+            gap = false; broken = false
             out.append(c)
         }
         return String(decoding: out, as: UTF8.self)
