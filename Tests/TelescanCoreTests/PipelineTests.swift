@@ -484,6 +484,9 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Postnatal review over video.\nMother is at her house with the baby. She has given verbal consent for the consultation by video.\nJo Lee, CNM"), "patient")
         // A sentence that made the relative the guardian may end the line before.
         XCTAssertEqual(by("Telephone visit, 6 y, established.\nKayden lives with his grandmother, Loretta Bright, who has had legal guardianship since 2023.\nShe was home with him during the call and agreed to do the visit over the phone.\nJo Lee, MD"), "guardian")
+        // The clause before may end its line with a stop ("... on speaker.\nShe gave ...").
+        XCTAssertEqual(by("Telepsychiatry, 15 y, detention center.\nHis mother, Ms. Yolanda Price, was reached by phone and joined on speaker.\nShe gave verbal consent for today's telepsychiatry visit; Jalen assented.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Telepsychiatry, 15 y, detention center.\nHis mother was not reached by phone today.\n\nHe gave verbal consent for today's telepsychiatry visit.\nJo Lee, MD"), "patient")
         // Not across a blank line.
         XCTAssertEqual(by("Telephone visit, 6 y, established.\nKayden lives with his grandmother, Loretta Bright, who has had legal guardianship since 2023.\n\nShe was home with him during the call and agreed to do the visit over the phone.\nJo Lee, MD"), "patient")
     }

@@ -57,7 +57,7 @@ public enum ConsentPronoun {
         let pronounWord = pronoun.gender == .female ? "she" : "he"
         var clause = clauseStart
         for _ in 0..<(1 + pronounChainHops) {
-            let subjectStart = Self.clauseStart(before: clause - 1, text)
+            let subjectStart = Self.clauseStart(before: Self.sentenceEnd(before: clause, text), text)
             var leadingWords = 0
             var samePronoun = false
             for (at, word) in words(in: subjectStart..<clause, text) {
@@ -133,6 +133,19 @@ public enum ConsentPronoun {
 
     static func agrees(_ relative: Gender, _ pronoun: Gender) -> Bool {
         relative == .either || relative == pronoun
+    }
+
+    /// The break that ends the clause before the one starting at `clause`: the break just before
+    /// it, or, when that is a line break right after a stop ("... joined on speaker.\nShe gave
+    /// verbal consent"), the stop, so that the clause before is the stop's sentence and not the
+    /// empty rest of its line. A blank line stays a break of its own.
+    static func sentenceEnd(before clause: Int, _ text: UnsafeBufferPointer<UInt8>) -> Int {
+        let brk = clause - 1
+        guard brk >= 1, text[brk] == 10 else { return brk }
+        var k = brk - 1
+        while k >= 0, text[k] == 32 || text[k] == 9 || text[k] == 13 { k -= 1 }
+        guard k >= 0, text[k] == 46 || text[k] == 59 || text[k] == 33 || text[k] == 63 else { return brk }
+        return k
     }
 
     /// Just after the last clause break (a stop, semicolon, line break) before `i`, or 0.
