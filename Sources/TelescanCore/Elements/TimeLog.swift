@@ -156,6 +156,9 @@ enum TimeLog {
         return .minutes(m, line)
     }
 
+    /// Words of a numbered call's label, made once (the label is looked for on every line).
+    static let callWord: [UInt8] = Array("call".utf8)
+    static let callKinds: [[UInt8]] = ["phone", "telephone", "video"].map { Array($0.utf8) }
     /// Ordinals that number a call: "1st call", "Second call".
     static let callOrdinals: [[UInt8]] = ["1st", "2nd", "3rd", "4th", "first", "second", "third", "fourth"].map { Array($0.utf8) }
 
@@ -172,7 +175,7 @@ enum TimeLog {
             r.count == w.count && w.indices.allSatisfy { t[r.lowerBound + $0] | 0x20 == w[$0] }
         }
         func skip(_ k: Int) -> Int { var j = k; while j < limit, t[j] == 32 || t[j] == 9 { j += 1 }; return j }
-        let call: [UInt8] = Array("call".utf8)
+        let call = callWord
         guard let first = word(at: i) else { return nil }
         if isWord(first, call) {
             var j = skip(first.upperBound)
@@ -186,7 +189,7 @@ enum TimeLog {
         }
         guard callOrdinals.contains(where: { isWord(first, $0) }) else { return nil }
         var j = skip(first.upperBound)
-        if let w = word(at: j), isWord(w, Array("phone".utf8)) || isWord(w, Array("telephone".utf8)) || isWord(w, Array("video".utf8)) {
+        if let w = word(at: j), callKinds.contains(where: { isWord(w, $0) }) {
             j = skip(w.upperBound)
         }
         guard let w = word(at: j), isWord(w, call) else { return nil }
