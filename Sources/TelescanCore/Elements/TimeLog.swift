@@ -25,7 +25,7 @@ enum TimeLog {
         "message", "messaged", "messages", "msg", "replied", "reply", "answered", "reviewed", "review", "documentation",
         "documented", "note", "chart", "charting", "orders", "ordered", "portal", "counseled", "counselled", "connected",
         "inbound", "outbound", "voicemail", "texted", "e-visit", "evisit", "erx", "e-rx", "advised", "session",
-        "reviewing", "documenting", "charting", "calling", "messaging", "counseling", "counselling", "discussing",
+        "reviewing", "documenting", "calling", "messaging", "counseling", "counselling", "discussing",
         // A call log's segments: "10:29-10:33 reconnected, finished".
         "reconnected", "resumed",
     ]
@@ -175,9 +175,8 @@ enum TimeLog {
             r.count == w.count && w.indices.allSatisfy { t[r.lowerBound + $0] | 0x20 == w[$0] }
         }
         func skip(_ k: Int) -> Int { var j = k; while j < limit, t[j] == 32 || t[j] == 9 { j += 1 }; return j }
-        let call = callWord
         guard let first = word(at: i) else { return nil }
-        if isWord(first, call) {
+        if isWord(first, callWord) {
             var j = skip(first.upperBound)
             if j < limit, t[j] == 35 { j = skip(j + 1) }                                         // "#"
             else if j + 2 < limit, t[j] | 0x20 == 110, t[j + 1] | 0x20 == 111, t[j + 2] == 46 { j = skip(j + 3) }  // "no."
@@ -192,18 +191,19 @@ enum TimeLog {
         if let w = word(at: j), callKinds.contains(where: { isWord(w, $0) }) {
             j = skip(w.upperBound)
         }
-        guard let w = word(at: j), isWord(w, call) else { return nil }
+        guard let w = word(at: j), isWord(w, callWord) else { return nil }
         return w.upperBound
     }
 
     /// A clock range of four-digit times at `i` ("0845–0852", "1630 - 1641"): its minutes and
     /// where it ends; nil otherwise. A lone four-digit number is no clock, nor a range of years.
     static func militaryRange(_ t: UnsafeBufferPointer<UInt8>, _ i: Int, _ limit: Int) -> (minutes: Int, end: Int)? {
-        func hhmm(_ k: Int) -> Int? {
+        // The four digits as written (to tell years) and as minutes of the day.
+        func hhmm(_ k: Int) -> (digits: Int, minutes: Int)? {
             guard k + 4 <= limit, (k..<k + 4).allSatisfy({ ASCIIByte.isDigit(t[$0]) }),
                   k + 4 == limit || !ASCIIByte.isDigit(t[k + 4]) else { return nil }
             let h = Int(t[k] - 48) * 10 + Int(t[k + 1] - 48), m = Int(t[k + 2] - 48) * 10 + Int(t[k + 3] - 48)
-            return h < 24 && m < 60 ? h * 60 + m : nil
+            return h < 24 && m < 60 ? (h * 100 + m, h * 60 + m) : nil
         }
         guard let from = hhmm(i) else { return nil }
         var j = i + 4
@@ -212,13 +212,13 @@ enum TimeLog {
             if t[j] != 32 { dash = true }
             j += 1
         }
-        guard dash, var to = hhmm(j) else { return nil }
+        guard dash, let end = hhmm(j) else { return nil }
         // "2019-2021" is years, not eight in the evening.
-        let a = Int(String(decoding: t[i..<i + 4], as: UTF8.self)) ?? 0, b = Int(String(decoding: t[j..<j + 4], as: UTF8.self)) ?? 0
-        if (1950...2049).contains(a), (1950...2049).contains(b), b - a >= 0, b - a <= 30 { return nil }
-        if to < from { to += 1440 }
-        guard to - from > 0, to - from <= 240 else { return nil }
-        return (to - from, j + 4)
+        let years = 1950...2049
+        if years.contains(from.digits), years.contains(end.digits), (0...30).contains(end.digits - from.digits) { return nil }
+        let to = end.minutes < from.minutes ? end.minutes + 1440 : end.minutes
+        guard to - from.minutes > 0, to - from.minutes <= 240 else { return nil }
+        return (to - from.minutes, j + 4)
     }
 
     /// The amounts of minutes in the range: a number of one to three digits, then "min",
