@@ -489,6 +489,14 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(by("Telepsychiatry, 15 y, detention center.\nHis mother was not reached by phone today.\n\nHe gave verbal consent for today's telepsychiatry visit.\nJo Lee, MD"), "patient")
         // Not across a blank line.
         XCTAssertEqual(by("Telephone visit, 6 y, established.\nKayden lives with his grandmother, Loretta Bright, who has had legal guardianship since 2023.\n\nShe was home with him during the call and agreed to do the visit over the phone.\nJo Lee, MD"), "patient")
+        // s64: a relative or a titled name that its clause makes the proxy, over a clause of the
+        // clinician's that holds the pronoun as its object or one whose subject is of the other
+        // gender; a wrapped line ends no clause.
+        XCTAssertEqual(by("Video wound visit, resident in her room.\nConsent: Mrs. Brandt cannot weigh the decision. Her son Gerhard Brandt is\nher health care proxy (document on file). I called him at 13:50; he agreed to today's video wound visit.\nJo Lee, MD"), "guardian")
+        XCTAssertEqual(by("Phone visit, dementia follow-up.\nHer son, Raymond Diaz, is her health care proxy and was on speakerphone with her.\nMrs. Diaz was pleasant and recognized his voice.\nHe was okay with us doing the visit by phone.\nJo Lee, MD"), "guardian")
+        // Not a son who is no proxy, nor a clinician's clause about the patient's things.
+        XCTAssertEqual(by("Phone visit, dementia follow-up.\nHer son, Raymond Diaz, was on speakerphone with her.\nMrs. Diaz was pleasant and recognized his voice.\nHe was okay with us doing the visit by phone.\nJo Lee, MD"), "patient")
+        XCTAssertEqual(by("Video visit, 16 y.\nHer mother is her legal guardian and was at work.\nI reviewed her labs with her.\nShe agreed to the video visit.\nJo Lee, MD"), "patient")
     }
 
     /// A "Photo review:" heading is a store-and-forward review only in a note that names an

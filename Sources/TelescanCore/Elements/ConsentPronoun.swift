@@ -59,8 +59,9 @@ public enum ConsentPronoun {
         for _ in 0..<(1 + pronounChainHops) {
             let subjectStart = Self.clauseStart(before: Self.sentenceEnd(before: clause, text), text)
             var leadingWords = 0
-            var samePronoun = false
-            for (at, word) in words(in: subjectStart..<clause, text) {
+            var goesOn = false
+            let clauseWords = words(in: subjectStart..<clause, text)
+            for (at, word) in clauseWords {
                 if leading.contains(word), leadingWords < 1 { leadingWords += 1; continue }
                 if let g = guardians[word], agrees(g, pronoun.gender) {
                     if maternity && g == .female { return nil }
@@ -71,10 +72,15 @@ public enum ConsentPronoun {
                     if patientIsAdult(text), !RelativeNames.isMadeProxy(near: at, in: text) { return nil }
                     return "guardian"
                 }
-                samePronoun = leadingWords == 0 && word == pronounWord
+                // A relative or a titled name of the pronoun's gender that its clause makes the
+                // proxy ("Her son Gerhard Brandt is her health care proxy ... I called him at
+                // 13:50; he agreed").
+                if Self.gender(of: word) == pronoun.gender, RelativeNames.isMadeProxy(near: at, in: text) { return "guardian" }
+                goesOn = (leadingWords == 0 && word == pronounWord)
+                    || Self.isPassedOver(clauseWords, subjectAt: at, word: word, leadingWords: leadingWords, pronoun: pronoun.gender)
                 break
             }
-            guard samePronoun, subjectStart > 0 else { break }
+            guard goesOn, subjectStart > 0 else { break }
             clause = subjectStart
         }
         return madeProxyBefore(span, in: text)
@@ -131,6 +137,40 @@ public enum ConsentPronoun {
         return RelativeNames.isMadeProxy(near: stop - 1, in: text) ? "guardian" : nil
     }
 
+    /// The gender a clause's first word gives its subject: a pronoun, a courtesy title or a
+    /// relative's role; nil for any other word.
+    static func gender(of word: String) -> Gender? {
+        if word == "she" { return .female }
+        if word == "he" { return .male }
+        if let g = RelativeNames.titles[word], g != .either { return g }
+        if RelativeNames.female.contains(word) { return .female }
+        if RelativeNames.male.contains(word) { return .male }
+        return nil
+    }
+
+    /// Words after an object "her" that leave it the object, not a possessive ("I called her at
+    /// 10:05" and "reached her by phone", not "I reviewed her labs").
+    static let afterObjectHer: Set<String> = ["at", "by", "on", "back", "about", "again", "today", "first", "before",
+                                              "over", "via", "that", "when"]
+
+    /// Whether a pronoun's chain passes over the clause before without ending: a clause of the
+    /// clinician's that holds the pronoun as its object ("Her son ... is her health care proxy.
+    /// I called him at 13:50; he agreed"), or one whose subject is of the other gender ("Her
+    /// son, Raymond Diaz, is her health care proxy ... Mrs. Diaz was pleasant ... He was okay
+    /// with us doing the visit by phone"). Only those: any other subject ends the chain.
+    static func isPassedOver(_ clauseWords: [(Int, String)], subjectAt: Int, word: String, leadingWords: Int,
+                             pronoun: Gender) -> Bool {
+        if leadingWords == 0, word == "i" || word == "we" {
+            let rest = clauseWords.drop { $0.0 <= subjectAt }.map(\.1)
+            if pronoun == .male { return rest.contains("him") }
+            return rest.indices.contains { k in
+                rest[k] == "her" && k + 1 < rest.endIndex && afterObjectHer.contains(rest[k + 1])
+            }
+        }
+        guard let g = gender(of: word) else { return false }
+        return g != pronoun
+    }
+
     static func agrees(_ relative: Gender, _ pronoun: Gender) -> Bool {
         relative == .either || relative == pronoun
     }
@@ -154,9 +194,11 @@ public enum ConsentPronoun {
         while j >= 0 {
             let b = text[j]
             if b == 46 || b == 59 || b == 10 || b == 33 || b == 63 {
+                // A line break that wraps a sentence ends no clause ("Her son Gerhard Brandt is\nher
+                // health care proxy").
+                if b == 10, RelativeNames.isSoftWrap(j, in: text) { j -= 1; continue }
                 // "Dr." and "Mrs." do not end a clause.
-                if b == 46, j >= 2, ASCIIByte.isLetter(text[j - 1]), ASCIIByte.isLetter(text[j - 2]), j < 3 || !ASCIIByte.isLetter(text[j - 3]),
-                   (text[j - 2] | 0x20) == 100 || (text[j - 2] | 0x20) == 109 { j -= 1; continue }
+                if b == 46, ConsentOnBehalf.isTitle(before: j, in: text) { j -= 1; continue }
                 // Nor does a full stop inside a word ("Doxy.me").
                 if b == 46, ConsentOnBehalf.isInWord(j, in: text) { j -= 1; continue }
                 return j + 1
