@@ -3,9 +3,11 @@
 /// the clause before it, when the pronoun agrees ("she": mom; "he": dad; either: parent), is the
 /// guardian (decisions.md). The rules read the pronoun as the patient, since most notes' "she
 /// agreed" is the patient's; only a consent whose own words and the few before them name no
-/// one ("pt", "Mom agreed" keep what the rule said) is read again. Other relatives are left to
-/// the rules: measured, reading "Her aunt ... She agreed" as the aunt's too cost a held-out set
-/// of patient-facing letters one consent it had right.
+/// one ("pt", "Mom agreed" keep what the rule said) is read again. The chain goes back over
+/// clauses that keep the pronoun's subject (`isPassedOver`) to a relative or titled name its
+/// clause makes the proxy, who is the guardian too. Other relatives are left to the rules:
+/// measured, reading "Her aunt ... She agreed" as the aunt's too cost a held-out set of
+/// patient-facing letters one consent it had right.
 public enum ConsentPronoun {
     enum Gender { case female, male, either }
 
