@@ -25,6 +25,20 @@ final class TimeLogTests: XCTestCase {
         XCTAssertEqual(sum(staffed, staff: true), 14)
     }
 
+    func testDaysAsParagraphsStaffTimeAndSymptomsReviewed() {
+        // An e-visit's days as paragraphs, one blank line apart, that name the symptoms reviewed.
+        XCTAssertEqual(sum("Day 1 - 4/2: Reviewed questionnaire: dysuria, no fever, no flank pain. 6 min.\n\nDay 2 - 4/3: She replied. Nitrofurantoin 100 mg BID x 5 d sent. 9 min.\n\nDay 4 - 4/5: Back ache after gardening 2 h; no flank pain. Reviewed; reassured. 7 min.\n\nGwen Ashby, MD"), 22)
+        // A nurse's row that calls its minutes "nursing time" adds nothing and spoils nothing.
+        XCTAssertEqual(sum("03/03  Dana Pruitt, RN - portal triage questionnaire, 5 min (nursing time)\n03/03  Dr. Haskell - read her message, wrote back with the plan - 6 min\n03/04  Dr. Haskell read and replied - 3 min\n03/06  Culture back; Dr. Haskell reviewed, messaged pt - 4 min\n"), 13)
+        // Two blank lines, or a blank line and a line that is no row, end the log.
+        XCTAssertNil(sum("3/9 reviewed message 4 min\n\n\n3/10 called pt 6 min\n"))
+        XCTAssertNil(sum("3/9 reviewed message 4 min\n\nPlan as above.\n3/10 called pt 6 min\n"))
+        XCTAssertEqual(sum("3/9 reviewed message 4 min\n3/10 called pt 6 min\n\nPlan as above.\n3/12 called pt 5 min\n"), 10)
+        // A symptom diary stays a diary, paragraphs or not; "Day" with no number is no row.
+        XCTAssertNil(sum("Day 1: headache 40 min\n\nDay 2: headache 25 min\n"))
+        XCTAssertNil(sum("Day one reviewed message 4 min\nDay two called 6 min\n"))
+    }
+
     func testNumberedCallsMilitaryClocksAndMinutesFirstRows() {
         // Numbered calls, with clock ranges or minutes.
         XCTAssertEqual(sum("1st call: 6 min - stopped so she could find her inhaler; I called her back.\n2nd call: 5 min\n"), 11)

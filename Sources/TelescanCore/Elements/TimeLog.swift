@@ -7,7 +7,7 @@
 ///
 /// A row is a line that opens (after a bullet) with a date, a weekday or a clock time; two rows
 /// with minutes or more, one after another (rows without minutes, "09:02 outbound - no answer",
-/// keep the log going), make a log. Each row with minutes must name the clinician's work (a call,
+/// keep the log going; so does one blank line before the next row), make a log. Each row with minutes must name the clinician's work (a call,
 /// a message, a review, the note) and hold one amount of minutes; a row that names exercise, a
 /// symptom, a booking ("20 min slot"), the time or a total makes the lines no log at all (an
 /// exercise or a headache diary, a log that states its total, an earlier visit's "Time 20 min"). A row
@@ -33,13 +33,17 @@ enum TimeLog {
     static let otherWords: Set<String> = [
         "walk", "walked", "walking", "run", "ran", "running", "bike", "biked", "biking", "cycling", "swim", "swam",
         "swimming", "exercise", "exercised", "hep", "stretch", "stretching", "yoga", "workout", "treadmill", "headache",
-        "migraine", "pain", "seizure", "episode", "nap", "sleep", "slept", "icing", "wore", "worn", "cpap", "insulin",
+        "nap", "sleep", "slept", "icing", "wore", "worn", "cpap", "insulin",
         "meal", "ate", "breakfast", "lunch", "dinner", "infusion", "dose",
         // A booking's length, not time spent.
         "slot", "appt", "appointment", "scheduled",
         // A row that states the time or a total: the log is totalled (or is a note's history).
         "time", "total", "totals", "cumulative", "altogether",
     ]
+    /// Symptoms, which make the lines a diary ("3/2 - migraine, 45 min") only in a row that names
+    /// no work of the clinician's: an e-visit's day names them in what it reviewed ("Reviewed
+    /// questionnaire: dysuria, no flank pain ... 6 min").
+    static let symptomWords: Set<String> = ["headache", "migraine", "pain", "seizure", "episode"]
     /// Words that mark a row as staff's.
     static let staffWords: Set<String> = ["ma", "rn", "lpn", "lvn", "cma", "nurse", "staff", "scheduler", "front-desk"]
     /// Phrases that leave a row out of the total.
@@ -59,9 +63,19 @@ enum TimeLog {
         }
         var start = 0
         let n = t.count
+        // A blank line after a row: the log goes on only if the next line is a row too (an
+        // e-visit's days written as paragraphs, "Day 1 - 4/2: ... 6 min." / "" / "Day 2 ...").
+        var afterBlank = false
         while start < n {
             var end = start
             while end < n, t[end] != 10 { end += 1 }
+            if !rows.isEmpty, !afterBlank, isBlank(t, start..<end) {
+                afterBlank = true
+                start = end + 1
+                continue
+            }
+            let wasAfterBlank = afterBlank
+            afterBlank = false
             if let row = Self.row(t, start..<end, countingStaff: countingStaff, inLog: !rows.isEmpty) {
                 switch row {
                 case .spoiled: spoiled = true
@@ -69,7 +83,7 @@ enum TimeLog {
                 case .minutes(let m, let span):
                     if m > 0 { minutes += m; counted += 1; rows.append(span) }
                 }
-            } else if !(isContinuation(t, start..<end) && !rows.isEmpty) {
+            } else if wasAfterBlank || !(isContinuation(t, start..<end) && !rows.isEmpty) {
                 close()
             }
             start = end + 1
@@ -80,6 +94,11 @@ enum TimeLog {
 
     enum Row { case spoiled, noMinutes, minutes(Int, Range<Int>) }
 
+    /// A line of nothing but blanks.
+    static func isBlank(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        !t[line].contains { $0 != 32 && $0 != 9 && $0 != 13 }
+    }
+
     /// An indented line of text under a row (a row's words wrapped onto the next line): it
     /// keeps the log going. A blank line does not.
     static func isContinuation(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
@@ -88,7 +107,7 @@ enum TimeLog {
     }
 
     /// The line as a row of a log, or nil when it opens with no date, weekday, clock time or
-    /// numbered call ("Call 2 15:40-15:55", "1st call: 6 min"). Inside a log (`inLog`), a bullet
+    /// numbered call or day ("Call 2 15:40-15:55", "1st call: 6 min", "Day 2 - 4/3:"). Inside a log (`inLog`), a bullet
     /// that opens with its minutes ("- 8 min reviewing the fill history") is a row too.
     static func row(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, countingStaff: Bool, inLog: Bool = false) -> Row? {
         var i = line.lowerBound
@@ -144,20 +163,26 @@ enum TimeLog {
         }
         let lower = String(decoding: t[line].map { ASCIIByte.isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
         let words = lower.split(whereSeparator: { !($0.isLetter || $0 == "-") }).map(String.init)
-        if words.contains(where: otherWords.contains) { return .spoiled }
         // The minutes the row gives: one amount ("7 min", "12 minutes"), else its clock range.
         let amounts = minuteAmounts(t, i..<line.upperBound)
+        let staffs = words.contains(where: staffWords.contains)
+        // A staff row with its minutes adds nothing, whatever else it names ("RN - portal
+        // triage questionnaire, 5 min (nursing time)").
+        if !countingStaff, staffs, amounts.count == 1 || clockRange != nil { return .noMinutes }
+        if words.contains(where: otherWords.contains) { return .spoiled }
+        let works = words.contains(where: workWords.contains)
+        if !works, words.contains(where: symptomWords.contains) { return .spoiled }
         if amounts.count > 1 { return .spoiled }
         guard let m = amounts.first ?? clockRange else { return .noMinutes }
         if notCounted.contains(where: { lower.contains($0) }) { return .noMinutes }
-        let staffs = words.contains(where: staffWords.contains)
         if !countingStaff, staffs { return .noMinutes }
-        guard staffs || words.contains(where: workWords.contains) else { return .spoiled }
+        guard staffs || works else { return .spoiled }
         return .minutes(m, line)
     }
 
     /// Words of a numbered call's label, made once (the label is looked for on every line).
     static let callWord: [UInt8] = Array("call".utf8)
+    static let dayWord: [UInt8] = Array("day".utf8)
     static let callKinds: [[UInt8]] = ["phone", "telephone", "video"].map { Array($0.utf8) }
     /// Ordinals that number a call: "1st call", "Second call".
     static let callOrdinals: [[UInt8]] = ["1st", "2nd", "3rd", "4th", "first", "second", "third", "fourth"].map { Array($0.utf8) }
@@ -176,6 +201,15 @@ enum TimeLog {
         }
         func skip(_ k: Int) -> Int { var j = k; while j < limit, t[j] == 32 || t[j] == 9 { j += 1 }; return j }
         guard let first = word(at: i) else { return nil }
+        // "Day 1 - 4/2:", "Day 12:": an e-visit's or a month's day.
+        if isWord(first, dayWord) {
+            let j = skip(first.upperBound)
+            guard j < limit, ASCIIByte.isDigit(t[j]), t[j] != 48 else { return nil }
+            var end = j + 1
+            if end < limit, ASCIIByte.isDigit(t[end]) { end += 1 }
+            guard end == limit || !(ASCIIByte.isDigit(t[end]) || ASCIIByte.isLetter(t[end]) || t[end] == 47) else { return nil }
+            return end
+        }
         if isWord(first, callWord) {
             var j = skip(first.upperBound)
             if j < limit, t[j] == 35 { j = skip(j + 1) }                                         // "#"
