@@ -84,6 +84,8 @@ public final class NoteScanner {
         /// What the rules read: the same length as `text`, unless `asTyped` shortened it or a
         /// legend spelled abbreviations out.
         let matched: [UInt8]
+        /// Generation suffixes blanked in `matched` ("Jr."), given back to the performer's name.
+        var suffixes: [GenerationSuffixes.Suffix] = []
     }
 
     func prepare(_ record: NoteRecord) -> Prepared {
@@ -137,9 +139,12 @@ public final class NoteScanner {
         let legend = AbbreviationLegend.expanded(masked)
         let spelled = legend?.text ?? masked
         // After the legend: its "VC = verbal consent" lines are definitions, not labels.
-        let matched = LabelSeparatorRemnants.masked(spelled) ?? spelled
+        let separated = LabelSeparatorRemnants.masked(spelled) ?? spelled
+        // "Walter T. Briggs Jr., MD": the signature read without its "Jr." (see `finish`).
+        let suffixed = GenerationSuffixes.masked(separated)
         return .ready(PreparedNote(record: record, text: text, ascii: ascii, warnings: warnings,
-                                   legend: legend?.legend, typedMaps: typedMaps, matched: matched))
+                                   legend: legend?.legend, typedMaps: typedMaps, matched: suffixed?.text ?? separated,
+                                   suffixes: suffixed?.suffixes ?? []))
     }
 
     /// The note as typed, read as the rules expect it: a one-row table's cells as labelled
@@ -185,7 +190,7 @@ public final class NoteScanner {
                 errors: [String]) -> NoteResult {
         var warnings = note.warnings
         var result = analyse(buf, found, contextHits: contextHits, errors: errors, record: note.record,
-                             profile: engine.decider.profileName, warnings: &warnings)
+                             profile: engine.decider.profileName, warnings: &warnings, suffixes: note.suffixes)
         note.legend?.map.mapBack(&result)
         for map in note.typedMaps.reversed() { map.mapBack(&result) }
         result.text = note.text
@@ -229,7 +234,8 @@ public final class NoteScanner {
     /// The rest of the pipeline once the context rules have run (`contextHits`, in the note's
     /// context ranges): context, elements, service, decision.
     func analyse(_ buf: UnsafeBufferPointer<UInt8>, _ found: Findings, contextHits: [RuleHit], errors: [String],
-                 record: NoteRecord, profile: String, warnings: inout [String]) -> NoteResult {
+                 record: NoteRecord, profile: String, warnings: inout [String],
+                 suffixes: [GenerationSuffixes.Suffix] = []) -> NoteResult {
         let compiled = engine.lexicons.compiled
         var findings = found.findings
         if !findings.isEmpty {
@@ -255,6 +261,11 @@ public final class NoteScanner {
         if let p = elements.performingProvider, let name = p.value.name, let last = p.evidence.first,
            let (full, span) = BracketedFullName.fullName(of: name, after: last.upperBound, in: buf) {
             elements.performingProvider = .init(.init(name: full, credential: p.value.credential), evidence: p.evidence + [span])
+        }
+        // "Walter T. Briggs Jr., MD": the suffix the rules read as blanks, back in the name.
+        if !suffixes.isEmpty, let p = elements.performingProvider, let name = p.value.name, let span = p.evidence.first,
+           let full = GenerationSuffixes.restored(name: name, span: span, suffixes: suffixes, in: buf) {
+            elements.performingProvider = .init(.init(name: full, credential: p.value.credential), evidence: p.evidence)
         }
         // "Karin agreed" after "his daughter Karin", "Mom on the line with pt. She agreed ...",
         // "(house manager) agreed to the video visit on his behalf": the consent is another's.
