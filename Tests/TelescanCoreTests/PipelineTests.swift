@@ -642,6 +642,8 @@ final class PipelineTests: XCTestCase {
         XCTAssertEqual(ElementResolver.withoutRole("Nurse Jackie"), "Nurse Jackie")
         XCTAssertEqual(ElementResolver.withoutRole("Mary Ann Rivera"), "Mary Ann Rivera")
         XCTAssertEqual(ElementResolver.withoutRole("Incident-to Martin Osei"), "Martin Osei")
+        XCTAssertEqual(ElementResolver.withoutRole("Ma. Cristina Dizon"), "Ma. Cristina Dizon")
+        XCTAssertEqual(ElementResolver.withoutRole("MA Jordan Petit"), "Jordan Petit")
         let scanner = try NoteScanner.forTests()
         let r = scanner.scan(text: "Video visit, patient at home, verbal consent. Total time 30 min.\nPsychiatrist Priyanka Seth, MD")
         XCTAssertEqual(r.elements.performingProvider?.value.name, "Priyanka Seth")

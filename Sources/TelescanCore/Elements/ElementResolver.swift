@@ -452,6 +452,8 @@ public struct ElementResolver: Sendable {
         guard name.utf8.lazy.filter({ $0 == 32 }).count >= 2 else { return name }
         var words = name.split(separator: " ")
         func isRole(_ w: Substring) -> Bool {
+            // "Ma. Cristina Dizon": a Filipino given name's short form (Maria), not a medical assistant.
+            if w == "Ma." { return false }
             let l = w.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":.,"))
             return roleWords.contains(l) || (l.count > 6 && (l.hasSuffix("ologist") || l.hasSuffix("iatrist") || l.hasSuffix("ician")))
         }
