@@ -20,6 +20,8 @@ final class SoftBreaksTests: XCTestCase {
         XCTAssertEqual(read("Marisela Thorvaldsen,\nRD, LDN"), "Marisela Thorvaldsen, RD, LDN")
         XCTAssertEqual(read("she verbally agreed to proceed with the\ntelehealth visit."), "she verbally agreed to proceed with the telehealth visit.")
         XCTAssertEqual(read("Management time, including review\n of outside records: 40"), "Management time, including review  of outside records: 40")
+        // A number that opens a phrase after such a word.
+        XCTAssertEqual(read("We talked about doing the\n6-week follow-up as a video visit"), "We talked about doing the 6-week follow-up as a video visit")
     }
 
     func testOtherBreaksAreKept() {
@@ -36,6 +38,12 @@ final class SoftBreaksTests: XCTestCase {
             "Recheck in 2 weeks.\nand call if worse",        // after a sentence's end
             "review\nofloxacin drops",                       // a word that only starts with "of"
             "declined video\nand agreed to a phone visit",   // "and" joins clauses: each line is read alone
+            "Plan: discussed the\n1. BP log\n2. labs",        // a numbered list after a wrap word
+            "called back to the\n10:30 slot",               // a clock time
+            "Seen with the\n3/12 labs",                     // a date
+            "Plan per the\n2 Ranked options",               // a number before a capital
+            "reviewed the\n6-Week plan",                     // a number joined to a capital
+            "video with the\n2 kids present",               // a number and a word: a terse line of its own
         ] {
             XCTAssertNil(read(s), s)
         }

@@ -74,6 +74,9 @@ public struct SoftBreaks: Sendable {
             let ends = credEnd < next.upperBound || after == t.count || t[after] == 10 || t[after] == 13 || ASCIIByte.isDigit(t[after])
             if ends, credentials.contains(t, next.lowerBound..<credEnd) { return true }
         }
+        // "...doing the\n6-week follow-up as a video visit": a word no statement ends with, then
+        // a number joined to a word (not "1.", "10:30", "3/12" or "2 wks").
+        if ASCIIByte.isDigit(first) { return wrapEnds.contains(t, last) && Self.opensPhrase(t, next) }
         // "...proceed with the\ntelehealth visit": a word no statement ends with, in lower case,
         // then the statement going on in lower case.
         guard first >= 97, first <= 122 else { return false }
@@ -82,6 +85,20 @@ public struct SoftBreaks: Sendable {
         // `soft_break_words` marked "+" ("of", "with"; not "and": see the list) after a word.
         let end = t[last.upperBound - 1]
         return (ASCIIByte.isLetter(end) || ASCIIByte.isDigit(end)) && continuations.contains(t, next)
+    }
+
+    /// Whether the word at `r` is a number joined to a lower-case word ("6-week"). Not a number
+    /// and a word ("the\n2 wks"): in terse notes a line opening so is a statement of its own
+    /// (three sets worse in s65).
+    static func opensPhrase(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound, ASCIIByte.isDigit(t[i]) { i += 1 }
+        guard i - r.lowerBound <= 3 else { return false }
+        if i < r.upperBound {
+            guard t[i] == 45, i + 1 < r.upperBound else { return false }
+            return t[(i + 1)..<r.upperBound].allSatisfy { $0 >= 97 && $0 <= 122 }
+        }
+        return false
     }
 
     /// Whether the word at `r` is a number or a range of numbers ("25", "30-40"), after a
