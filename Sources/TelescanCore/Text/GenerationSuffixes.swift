@@ -1,13 +1,12 @@
 /// A generation suffix written after a name ("Walter T. Briggs Jr., MD", "Washington, Marcus A.
 /// Jr., MD", "Osei-Bonsu Sr., Franklin MD", "Dr. Émile Saint-Cyr, Jr., MD"). The signature rules
 /// read a name's words and then its credential, so a "Jr." between them hid the signer: the rules
-/// read the note with the suffix (and a comma before it) as blanks (same length; quotes keep it;
-/// a comma after it moves up to the name),
-/// and the performer's name gets the suffix back as written (`restored`). Only "Jr" and "Sr", with
-/// or without a full stop ("JR." and "SR." in capitals: a bare "SR" is a drug's sustained release),
-/// after a capitalised word and before a comma, a bracket, a blank or the line's end, not before a
-/// capitalised word ("Father, Sr. Tomás Ochoa": Señor). "II" to "IV"
-/// need nothing: the rules read them as a name's last word.
+/// read the note with the suffix (and a comma before it) as blanks (same length; quotes keep it; a
+/// comma after it moves up to the name), and the performer's name gets the suffix back as written
+/// (`restored`). Only "Jr" and "Sr", with or without a full stop ("JR." and "SR." in capitals: a
+/// bare "SR" is a drug's sustained release), after a capitalised word and before a comma, a
+/// bracket, a blank or the line's end, not before a capitalised word ("Father, Sr. Tomás Ochoa":
+/// Señor). "II" to "IV" need nothing: the rules read them as a name's last word.
 enum GenerationSuffixes {
     struct Suffix: Equatable {
         /// The blanked bytes: the suffix and a comma and blanks before it.
