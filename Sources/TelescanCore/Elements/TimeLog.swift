@@ -96,7 +96,7 @@ enum TimeLog {
 
     /// A line of nothing but blanks.
     static func isBlank(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
-        !t[line].contains { $0 != 32 && $0 != 9 && $0 != 13 }
+        t[line].allSatisfy(ASCIIByte.isLineBlank)
     }
 
     /// An indented line of text under a row (a row's words wrapped onto the next line): it
