@@ -7,10 +7,11 @@
 ///
 /// A row is a line that opens (after a bullet) with a date, a weekday or a clock time; two rows
 /// with minutes or more, one after another (rows without minutes, "09:02 outbound - no answer",
-/// keep the log going; so does one blank line before the next row), make a log. Each row with minutes must name the clinician's work (a call,
-/// a message, a review, the note) and hold one amount of minutes; a row that names exercise, a
-/// symptom, a booking ("20 min slot"), the time or a total makes the lines no log at all (an
-/// exercise or a headache diary, a log that states its total, an earlier visit's "Time 20 min"). A row
+/// keep the log going; so does one blank line before the next row), make a log. Each row with
+/// minutes must name the clinician's work (a call, a message, a review, the note) and hold one
+/// amount of minutes; a row that names exercise, a booking ("20 min slot"), the time or a total,
+/// or a symptom and no work, makes the lines no log at all (an exercise or a headache diary, a log
+/// that states its total, an earlier visit's "Time 20 min"). A row
 /// that names staff ("(MA)", "RN", "(staff)") or says it is not counted adds nothing, except staff
 /// rows in a monitoring month, whose clinical staff's time counts.
 enum TimeLog {
@@ -107,8 +108,9 @@ enum TimeLog {
     }
 
     /// The line as a row of a log, or nil when it opens with no date, weekday, clock time or
-    /// numbered call or day ("Call 2 15:40-15:55", "1st call: 6 min", "Day 2 - 4/3:"). Inside a log (`inLog`), a bullet
-    /// that opens with its minutes ("- 8 min reviewing the fill history") is a row too.
+    /// numbered call or day ("Call 2 15:40-15:55", "1st call: 6 min", "Day 2 - 4/3:"). Inside a
+    /// log (`inLog`), a bullet that opens with its minutes ("- 8 min reviewing the fill history") is
+    /// a row too.
     static func row(_ t: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, countingStaff: Bool, inLog: Bool = false) -> Row? {
         var i = line.lowerBound
         func skipBlanks() { while i < line.upperBound, t[i] == 32 || t[i] == 9 { i += 1 } }

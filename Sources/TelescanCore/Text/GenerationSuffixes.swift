@@ -29,7 +29,7 @@ enum GenerationSuffixes {
             let stop = end < n && t[end] == 46
             if stop { end += 1 }
             guard t[i] == 114 || stop else { continue }                                    // "JR"/"SR" only as "JR."
-            guard end == n || [32, 9, 10, 13, 44, 41, 59].contains(t[end]) else { continue }
+            guard end == n || ASCIIByte.isLineBlank(t[end]) || t[end] == 10 || t[end] == 44 || t[end] == 41 || t[end] == 59 else { continue }
             // "Sr. Tomás Ochoa", "Sr. Mary": a title before a name, not a suffix after one.
             var a = end
             while a < n, t[a] == 32 || t[a] == 9 { a += 1 }
@@ -68,7 +68,8 @@ enum GenerationSuffixes {
     /// signature's span (`span`, in the masked text `t`), or nil when none does or the name has
     /// one already.
     static func restored(name: String, span: Range<Int>, suffixes: [Suffix], in t: UnsafeBufferPointer<UInt8>) -> String? {
-        func plain<S: StringProtocol>(_ w: S) -> String { String(w.lowercased().drop { $0 == "." }.reversed().drop { $0 == "." }.reversed()) }
+        // A word compared in lower case without its full stops ("A." is the name's "A").
+        func plain<S: StringProtocol>(_ w: S) -> String { w.lowercased().filter { $0 != "." } }
         let words = name.split(separator: " ").map(plain)
         guard let last = words.last, last != "jr", last != "sr" else { return nil }
         for s in suffixes where span.contains(s.range.lowerBound) {

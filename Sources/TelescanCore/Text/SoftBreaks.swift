@@ -93,12 +93,8 @@ public struct SoftBreaks: Sendable {
     static func opensPhrase(_ t: [UInt8], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
         while i < r.upperBound, ASCIIByte.isDigit(t[i]) { i += 1 }
-        guard i - r.lowerBound <= 3 else { return false }
-        if i < r.upperBound {
-            guard t[i] == 45, i + 1 < r.upperBound else { return false }
-            return t[(i + 1)..<r.upperBound].allSatisfy { $0 >= 97 && $0 <= 122 }
-        }
-        return false
+        guard i > r.lowerBound, i - r.lowerBound <= 3, i + 1 < r.upperBound, t[i] == 45 else { return false }
+        return t[(i + 1)..<r.upperBound].allSatisfy { $0 >= 97 && $0 <= 122 }
     }
 
     /// Whether the word at `r` is a number or a range of numbers ("25", "30-40"), after a
