@@ -235,7 +235,7 @@ public final class NoteScanner {
     /// context ranges): context, elements, service, decision.
     func analyse(_ buf: UnsafeBufferPointer<UInt8>, _ found: Findings, contextHits: [RuleHit], errors: [String],
                  record: NoteRecord, profile: String, warnings: inout [String],
-                 suffixes: [GenerationSuffixes.Suffix] = []) -> NoteResult {
+                 suffixes: [GenerationSuffixes.Suffix]) -> NoteResult {
         let compiled = engine.lexicons.compiled
         var findings = found.findings
         if !findings.isEmpty {
