@@ -104,9 +104,11 @@ public final class NoteScanner {
             text = repaired
             warnings.append("INVALID_UTF8_REPLACED")
         }
+        // Lines ended by bare carriage returns read as lines.
+        let lined = LoneCarriageReturns.masked(text) ?? text
         // A dictation's said marks ("period", "new paragraph") and spelled letters ("m d").
-        let dictated = engine.dictation.rewritten(text)
-        var (joined, typedMaps) = Self.asTyped(dictated?.text ?? text, ascii: ascii, hyphens: engine.lineEndHyphens, softBreaks: engine.softBreaks)
+        let dictated = engine.dictation.rewritten(lined)
+        var (joined, typedMaps) = Self.asTyped(dictated?.text ?? lined, ascii: ascii, hyphens: engine.lineEndHyphens, softBreaks: engine.softBreaks)
         if let dictated { typedMaps.insert(dictated.map, at: 0) }
         // A note in capitals or in lower case read with names in capitals, a flattened note with
         // breaks before its labels and signature.
