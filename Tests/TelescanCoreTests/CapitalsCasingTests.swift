@@ -4,7 +4,8 @@ import XCTest
 /// A note in capitals is read in title case (words of four or more letters), credentials and
 /// short words kept; same length, quotes unchanged.
 final class CapitalsCasingTests: XCTestCase {
-    let casing = CapitalsCasing(keeping: ["MD", "PA-C", "LCSW", "PhD", "PSYD", "PharmD"])
+    let casing = CapitalsCasing(keeping: ["MD", "PA-C", "LCSW", "PhD", "PSYD", "PharmD", "DO"],
+                                lowering: ["we", "could", "whether", "asked", "this", "de", "do"])
 
     func masked(_ s: String) -> String? {
         casing.masked(Array(s.utf8)).map { String(decoding: $0, as: UTF8.self) }
@@ -15,8 +16,19 @@ final class CapitalsCasingTests: XCTestCase {
                        "Zuzana WAS AT Home, Seen BY Video. Marisol Vasquez-Hale, PHD")
         XCTAssertEqual(masked("PROVIDER: DANA LEE, PA-C / LCSW / PSYD / PHARMD. MDM MOD, BP OK, COPD"),
                        "Provider: Dana LEE, PA-C / LCSW / PSYD / PHARMD. MDM MOD, BP OK, Copd")
-        // Letters beyond ASCII keep their case; the word's ASCII letters after them are lowered.
-        XCTAssertEqual(masked("OLANREWAJU BERGSTRÖM-PIKE, PSYD, SEEN TODAY"), "Olanrewaju BergstrÖm-Pike, PSYD, Seen Today")
+        // Latin-1 capitals after a word's first letter are lowered as ASCII ones are; a word
+        // that starts with one keeps it; Latin Extended-A letters keep their case.
+        XCTAssertEqual(masked("OLANREWAJU BERGSTRÖM-PIKE, PSYD, SEEN TODAY"), "Olanrewaju Bergström-Pike, PSYD, Seen Today")
+        XCTAssertEqual(masked("ÉMILE NÚÑEZ AND JOSÉ WAŁĘSA, SEEN TODAY BY VIDEO"), "Émile Núñez AND José WaŁĘsa, Seen Today BY Video")
+        // The signs × and ÷ are no letters: "3×DAILY" is two words.
+        XCTAssertEqual(masked("TAKE 3×DAILY WITH FOOD, SEEN TODAY BY VIDEO"), "Take 3×Daily With Food, Seen Today BY Video")
+    }
+
+    /// Listed function words and particles are read in lower case, whatever their length; a
+    /// credential stays in capitals even when a listed word has its letters ("DO").
+    func testListedWordsAreReadInLowerCase() {
+        XCTAssertEqual(masked("I ASKED WHETHER WE COULD DO THIS BY VIDEO. ROSA QUINTANILLA DE LEON, MD"),
+                       "I asked whether we could DO this BY Video. Rosa Quintanilla de Leon, MD")
     }
 
     func testNotesNotInCapitalsStay() {
@@ -41,5 +53,15 @@ final class CapitalsCasingTests: XCTestCase {
         XCTAssertEqual(r.elements.performingProvider?.value.credential, "PhD")
         let ev = r.evidence(try XCTUnwrap(r.elements.performingProvider?.evidence.first))
         XCTAssertEqual(ev.quote, "MARISOL VASQUEZ-HALE, PHD")
+    }
+
+    /// End to end, with the bundled lists: the words of a question to the patient are no
+    /// clinician's name before a "DO" (a development note read in capitals named "Asked Whether
+    /// WE Could, DO").
+    func testFunctionWordsBeforeDOAreNoName() throws {
+        let note = "PHONE VISIT. I ASKED WHETHER WE COULD DO THIS BY VIDEO; HER PHONE IS TOO OLD. SHE AGREED TO A TELEPHONE VISIT INSTEAD. TOTAL TIME 20 MINUTES.\nAUGUSTIN PELL, MD"
+        let r = try NoteScanner.forTests().scan(text: note)
+        XCTAssertEqual(r.elements.performingProvider?.value.name, "Augustin Pell")
+        XCTAssertEqual(r.elements.performingProvider?.value.credential, "MD")
     }
 }

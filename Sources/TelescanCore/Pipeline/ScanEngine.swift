@@ -39,7 +39,8 @@ public final class ScanEngine: @unchecked Sendable {
         self.lineEndHyphens = LineEndHyphens(words: readWords)
         self.softBreaks = SoftBreaks(wrapEnds: lexicons.list("wrap_end_words"), breakWords: lexicons.list("soft_break_words"),
                                      credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
-        self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"))
+        self.capitals = CapitalsCasing(keeping: lexicons.list("credentials") + lexicons.list("staff_credentials"),
+                                       lowering: lexicons.list("capitals_lower_words"))
         self.lowerCaseNames = LowerCaseNames(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.dictation = SpokenDictation(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
         self.flattened = FlattenedNoteBreaks(credentials: lexicons.list("credentials") + lexicons.list("staff_credentials"))
