@@ -43,4 +43,17 @@ final class FaceToFaceHeadingTests: XCTestCase {
         let switched = scanner.scan(text: "Office visit\nStarted on video; it froze after 5 minutes and we finished the remaining 20 minutes by phone.\nPt at home, agreed to the visit.\nJo Lee, MD")
         XCTAssertEqual(switched.service, .telemedicineVisit)
     }
+
+    /// An office visit by its heading that goes over a monitoring program's readings on a count
+    /// of days is that visit, not the monitoring month; a month titled as the program's, with
+    /// its management minutes, is still the month.
+    func testAnOfficeVisitByItsHeadingIsNoMonitoringMonth() throws {
+        let scanner = try NoteScanner.forTests()
+        let office = scanner.scan(text: "Heart Clinic - Office Visit\nDate: 03/11/2026\nBack in clinic today. Enrolled in our remote blood pressure monitoring programme since December.\nVitals (in clinic): BP 136/80.\nExam: no edema.\nData: remote cuff average for February 131/79 over 24 days of readings.\nA/P: continue amlodipine.\nTotal time 30 minutes.\nRo Asari, MD")
+        XCTAssertEqual(office.service, .inPerson)
+        XCTAssertNil(office.elements.deviceDays)
+        let month = scanner.scan(text: "Remote Patient Monitoring - Monthly Review\nFebruary 2026\nBP cuff readings on 24 of 28 days, average 131/79.\nCalled the patient on 2/20 to review readings.\nTotal management time this month: 25 minutes.\nRo Asari, MD")
+        XCTAssertEqual(month.service, .remoteMonitoring)
+        XCTAssertEqual(month.elements.deviceDays?.value, 24)
+    }
 }

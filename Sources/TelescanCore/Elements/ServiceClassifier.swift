@@ -140,8 +140,13 @@ public struct ServiceClassifier: Sendable {
         // month has management minutes, not a level of decision making.
         let visitWithDecisionMaking = elements.mdm != nil && elements.patientLocation != nil
             && (modality == "audio_video" || modality == "audio_only") && !titledMonthWithMinutes()
+        // An office visit by its heading ("CARDIOLOGY ASSOCIATES - OFFICE VISIT", `FaceToFaceHeading`)
+        // that goes over the program's readings ("Remote cuff average for February: 131/79 over
+        // 24 days of readings") is that visit, not the month; the month's own title with its
+        // minutes still makes the month.
+        let officeVisitByHeading = headingStatesFaceToFace && !titledMonthWithMinutes() && elements.modalitySwitch == nil
         if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil || titledMonthWithMinutes(),
-           !visitReviewingReadings(), !titledVisit, !visitThatSwitched, !visitWithDecisionMaking {
+           !visitReviewingReadings(), !titledVisit, !visitThatSwitched, !visitWithDecisionMaking, !officeVisitByHeading {
             return (.remoteMonitoring, ev("remote_monitoring"))
         }
         // A check-in or portal message that became a full visit is that visit: the check-in is
@@ -149,7 +154,9 @@ public struct ServiceClassifier: Sendable {
         if cues["escalated_to_visit"] != nil {
             return (.telemedicineVisit, ev("escalated_to_visit") + (elements.modality?.evidence ?? []))
         }
-        if modality == "remote_monitoring", elements.deviceDays != nil, !titledVisit { return (.remoteMonitoring, elements.modality!.evidence) }
+        if modality == "remote_monitoring", elements.deviceDays != nil, !titledVisit, !officeVisitByHeading {
+            return (.remoteMonitoring, elements.modality!.evidence)
+        }
         // A monitoring month (the program named, readings on a count of days) whose management
         // included a call with the patient (the interactive communication the month's codes
         // require) is still that month: the call's technology outranks the program's as the
