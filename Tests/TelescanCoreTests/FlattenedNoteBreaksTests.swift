@@ -54,6 +54,20 @@ final class FlattenedNoteBreaksTests: XCTestCase {
         XCTAssertEqual(signed.split(separator: "\n").last.map(String.init), "Jane Roe, MD")
     }
 
+    /// A date stamp of the signing after the signature: the signature and the stamp get a line
+    /// each. Not words after "signed" ("signed the consent form"), nor a stamp without a date.
+    func testASignatureWithItsDateStampGetsItsLine() throws {
+        let pad = String(repeating: "word ", count: 60)
+        for (stamp, signature) in [("Electronically signed 01/22/2026 11:18", "Samuel Achterberg, MD"),
+                                   ("Electronically signed on 2/26/2026 at 4:05 PM CST", "Miriam Castellano, MD"),
+                                   ("E-signed 03/02/26.", "Cole Haverford, MD")] {
+            let m = try XCTUnwrap(masked(pad + "MDM: low. " + signature + " " + stamp), stamp)
+            XCTAssertEqual(Array(m.split(separator: "\n").map(String.init).suffix(2)), [signature, stamp], stamp)
+        }
+        XCTAssertNil(masked(pad + "plan reviewed. Jane Roe, MD signed the consent form"))
+        XCTAssertNil(masked(pad + "plan reviewed. Jane Roe, MD Electronically signed by the attending"))
+    }
+
     func testShortOrUnlabelledLinesStay() {
         XCTAssertNil(masked("Video visit. Consent: verbal. Time: 20 min. Plan: rest.\nDana Lee, MD"))
         XCTAssertNil(masked(String(repeating: "a long line of prose without any label at all ", count: 10)))

@@ -87,6 +87,13 @@ public struct FlattenedNoteBreaks: Sendable {
         }
         trim([32, 9, 13, 46])
         var tail: Int? = nil
+        // "... Samuel Achterberg, MD Electronically signed 01/22/2026 11:18": the signing's date
+        // stamp after the signature gets its own line.
+        if let stamp = Self.signedStamp(t, start, e) {
+            tail = stamp
+            e = stamp
+            trim([32, 46])
+        }
         // "... NP cc: Dr. Luisa Ferreira"
         if e - start > 4, let cc = (max(start, e - 60)..<(e - 3)).last(where: { t[$0] == 32 && (t[$0 + 1] | 0x20) == 99 && (t[$0 + 2] | 0x20) == 99 && t[$0 + 3] == 58 }) {
             tail = cc + 1
@@ -137,6 +144,46 @@ public struct FlattenedNoteBreaks: Sendable {
             if Self.objectWords.contains(t[w..<e].map { $0 | 0x20 }) { return nil }
         }
         return nameStart.map { ($0, tail) }
+    }
+
+    /// Where a closing date stamp of the signing starts ("Electronically signed 01/22/2026 11:18
+    /// AM CST", "E-signed on 3/2/26", "Signed 02/26/2026"): the phrase after a space, then only a
+    /// date and a time (digits and their marks, "on", "at", "AM", a time zone's letters), within
+    /// the line's last `stampBytes`; nil when none.
+    static func signedStamp(_ t: [UInt8], _ start: Int, _ e: Int) -> Int? {
+        // The first from the left: "Electronically signed ..." rather than its "signed ...".
+        var p = max(start + 1, e - stampBytes)
+        while p < e {
+            if t[p - 1] == 32, let after = stampPhraseEnd(t, p, e), onlyDateAndTime(t, after, e) { return p }
+            p += 1
+        }
+        return nil
+    }
+
+    static let stampBytes = 80
+    static let stampPhrases: [[UInt8]] = ["electronically signed", "e-signed", "esigned", "digitally signed", "signed"].map { Array($0.utf8) }
+
+    /// Where a signing phrase at `p` ends (case aside), or nil.
+    static func stampPhraseEnd(_ t: [UInt8], _ p: Int, _ e: Int) -> Int? {
+        for phrase in stampPhrases where p + phrase.count <= e {
+            if zip(phrase, t[p..<(p + phrase.count)]).allSatisfy({ $0 == $1 | 0x20 || ($0 == 32 && $1 == 32) }),
+               p + phrase.count == e || t[p + phrase.count] == 32 { return p + phrase.count }
+        }
+        return nil
+    }
+
+    /// Whether `t[from..<e]` is a date with a time at most: words of digits and their marks
+    /// ("01/22/2026", "11:18"), one to four letters ("on", "at", "AM", "CST"), one digit at least.
+    static func onlyDateAndTime(_ t: [UInt8], _ from: Int, _ e: Int) -> Bool {
+        var digit = false
+        for word in t[from..<e].split(separator: 32) {
+            if word.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 47 || $0 == 58 || $0 == 45 || $0 == 46 || $0 == 44 }) {
+                if word.contains(where: { $0 >= 48 && $0 <= 57 }) { digit = true }
+            } else if word.count > 4 || !word.allSatisfy({ ASCIIByte.isLetter($0) || $0 == 46 }) {
+                return false
+            }
+        }
+        return digit
     }
 
     /// Words after which a name is a sentence's object ("with", "to", "per"), lower case.
