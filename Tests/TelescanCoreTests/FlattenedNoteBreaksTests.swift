@@ -64,7 +64,16 @@ final class FlattenedNoteBreaksTests: XCTestCase {
             let m = try XCTUnwrap(masked(pad + "MDM: low. " + signature + " " + stamp), stamp)
             XCTAssertEqual(Array(m.split(separator: "\n").map(String.init).suffix(2)), [signature, stamp], stamp)
         }
+        // A date after the credentials; a signing "by" the name starts the line; a specialty
+        // with a joining word.
+        let dated = try XCTUnwrap(masked(pad + "MDM: low. Electronically signed by Isaac Bernstein, MD 01/15/2026 12:20 PM"))
+        XCTAssertEqual(Array(dated.split(separator: "\n").map(String.init).suffix(2)),
+                       ["Electronically signed by Isaac Bernstein, MD", "01/15/2026 12:20 PM"])
+        let joined = try XCTUnwrap(masked(pad + "MDM: low. Cole Haverford, MD Pulmonary and Critical Care Electronically signed 01/29/2026"))
+        XCTAssertEqual(Array(joined.split(separator: "\n").map(String.init).suffix(3)),
+                       ["Cole Haverford, MD", "Pulmonary and Critical Care", "Electronically signed 01/29/2026"])
         XCTAssertNil(masked(pad + "plan reviewed. Jane Roe, MD signed the consent form"))
+        XCTAssertNil(masked(pad + "the dose was 5 mg 01/15/2026"))
         XCTAssertNil(masked(pad + "plan reviewed. Jane Roe, MD Electronically signed by the attending"))
     }
 

@@ -28,9 +28,9 @@ public struct FlattenedNoteBreaks: Sendable {
                 let wholeNote = start == 0 && end >= n - 1
                 if labels.count >= Self.minimumLabels || wholeNote {
                     var breaks = labels.count >= Self.minimumLabels ? labels : []
-                    if let (name, tail) = signature(text, start, end) {
+                    if let (name, tails) = signature(text, start, end) {
                         breaks.append(name)
-                        if let tail { breaks.append(tail) }
+                        breaks += tails
                     }
                     if !breaks.isEmpty {
                         if out == nil { out = text }
@@ -77,7 +77,7 @@ public struct FlattenedNoteBreaks: Sendable {
     /// name), an optional comma, credentials (then at most two more capitals, "MD FAAD"), then at
     /// most a short bracketed remark ("(signed)"), up to four capitalised words of a specialty
     /// ("Developmental-Behavioral Pediatrics") or a "cc:" of 60 bytes.
-    func signature(_ t: [UInt8], _ start: Int, _ end: Int) -> (name: Int, tail: Int?)? {
+    func signature(_ t: [UInt8], _ start: Int, _ end: Int) -> (name: Int, tails: [Int])? {
         var e = end
         func trim(_ bytes: Set<UInt8>) { while e > start, bytes.contains(t[e - 1]) { e -= 1 } }
         func wordStart() -> Int {
@@ -86,17 +86,17 @@ public struct FlattenedNoteBreaks: Sendable {
             return s
         }
         trim([32, 9, 13, 46])
-        var tail: Int? = nil
+        var tails: [Int] = []
         // "... Samuel Achterberg, MD Electronically signed 01/22/2026 11:18": the signing's date
         // stamp after the signature gets its own line.
-        if let stamp = Self.signedStamp(t, start, e) {
-            tail = stamp
+        if let stamp = Self.signedStamp(t, start, e) ?? trailingDate(t, start, e) {
+            tails.append(stamp)
             e = stamp
             trim([32, 46])
         }
         // "... NP cc: Dr. Luisa Ferreira"
         if e - start > 4, let cc = (max(start, e - 60)..<(e - 3)).last(where: { t[$0] == 32 && (t[$0 + 1] | 0x20) == 99 && (t[$0 + 2] | 0x20) == 99 && t[$0 + 3] == 58 }) {
-            tail = cc + 1
+            tails.append(cc + 1)
             e = cc
             trim([32])
         }
@@ -118,6 +118,10 @@ public struct FlattenedNoteBreaks: Sendable {
             } else if !sawCredential, extras == 0, specialty.count < 4, ASCIIByte.isUpper(word[0]),
                       word.dropFirst().allSatisfy({ ASCIIByte.isLetter($0) || $0 == 45 || $0 == 38 }) {
                 specialty.append(s)
+            } else if !sawCredential, extras == 0, !specialty.isEmpty, specialty.count < 4,
+                      Self.specialtyJoiners.contains(word.map { $0 | 0x20 }) {
+                // "Pulmonary and Critical Care": a joining word between a specialty's words.
+                specialty.append(s)
             } else {
                 break
             }
@@ -125,7 +129,11 @@ public struct FlattenedNoteBreaks: Sendable {
             trim([32, 44])
         }
         guard sawCredential else { return nil }
-        if let first = specialty.last, tail == nil || first < tail! { tail = first }
+        // A joining word opens no specialty ("MD and Surgery" is no signature's tail).
+        while let first = specialty.last, Self.specialtyJoiners.contains(t[first..<(t[first...].firstIndex(of: 32) ?? end)].map { $0 | 0x20 }) {
+            specialty.removeLast()
+        }
+        if let first = specialty.last { tails.append(first) }
         var nameStart: Int? = nil
         for _ in 0..<2 {
             let s = wordStart()
@@ -136,14 +144,17 @@ public struct FlattenedNoteBreaks: Sendable {
             trim([32])
         }
         // "... discussed with Jane Roe, MD": a name after a preposition or a conjunction is
-        // the object of the sentence, not the note's signer.
+        // the object of the sentence, not the note's signer; after "signed by" it is the signer,
+        // and the line starts at the signing ("Electronically signed by Isaac Bernstein, MD").
         if let s = nameStart, s > start + 1 {
             e = s
             trim([32])
             let w = wordStart()
-            if Self.objectWords.contains(t[w..<e].map { $0 | 0x20 }) { return nil }
+            let before = t[w..<e].map { $0 | 0x20 }
+            if before == Array("by".utf8), let signing = Self.signingBefore(t, start, w) { return (signing, tails) }
+            if Self.objectWords.contains(before) { return nil }
         }
-        return nameStart.map { ($0, tail) }
+        return nameStart.map { ($0, tails) }
     }
 
     /// Where a closing date stamp of the signing starts ("Electronically signed 01/22/2026 11:18
@@ -160,7 +171,59 @@ public struct FlattenedNoteBreaks: Sendable {
         return nil
     }
 
+    /// Where a date and time that follow the credentials start ("Isaac Bernstein, MD 01/15/2026
+    /// 12:20 PM"): the line's last words are dates and times (an "AM" or a time zone after one),
+    /// and the word before them a credential.
+    func trailingDate(_ t: [UInt8], _ start: Int, _ e: Int) -> Int? {
+        var words: [Range<Int>] = []   // the line's last words, last first
+        var p = e
+        while p > start, words.count < 6 {
+            var s = p
+            while s > start, t[s - 1] != 32 { s -= 1 }
+            guard s < p else { break }
+            words.append(s..<p)
+            p = s
+            while p > start, t[p - 1] == 32 { p -= 1 }
+        }
+        func isDigitWord(_ r: Range<Int>) -> Bool {
+            t[r].contains(where: { $0 >= 48 && $0 <= 57 })
+                && t[r].allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 47 || $0 == 58 || $0 == 45 || $0 == 46 || $0 == 44 })
+        }
+        var k = 0
+        var date: Int? = nil
+        while k < words.count {
+            if isDigitWord(words[k]) {
+                date = words[k].lowerBound
+            } else if !(words[k].count <= 4 && t[words[k]].allSatisfy({ ASCIIByte.isLetter($0) || $0 == 46 })
+                        && k + 1 < words.count && isDigitWord(words[k + 1])) {
+                break
+            }
+            k += 1
+        }
+        guard let date, k < words.count, credentials.contains(Array(t[words[k]])) else { return nil }
+        return date
+    }
+
     static let stampBytes = 80
+    /// Words that join a specialty's words ("Pulmonary and Critical Care", "Diseases of the Chest").
+    static let specialtyJoiners: Set<[UInt8]> = Set(["and", "&", "of", "the"].map { Array($0.utf8) })
+
+    /// Where "signed by" or "Electronically signed by" starts when it ends at `by` (the start of
+    /// "by"), or nil.
+    static func signingBefore(_ t: [UInt8], _ start: Int, _ by: Int) -> Int? {
+        var e = by
+        while e > start, t[e - 1] == 32 { e -= 1 }
+        var s = e
+        while s > start, t[s - 1] != 32 { s -= 1 }
+        guard t[s..<e].map({ $0 | 0x20 }) == Array("signed".utf8) || t[s..<e].map({ $0 | 0x20 }) == Array("e-signed".utf8) else { return nil }
+        var p = s
+        while p > start, t[p - 1] == 32 { p -= 1 }
+        var w = p
+        while w > start, t[w - 1] != 32 { w -= 1 }
+        let word = t[w..<p].map { $0 | 0x20 }
+        if word == Array("electronically".utf8) || word == Array("digitally".utf8) { return w }
+        return s
+    }
     static let stampPhrases: [[UInt8]] = ["electronically signed", "e-signed", "esigned", "digitally signed", "signed"].map { Array($0.utf8) }
 
     /// Where a signing phrase at `p` ends (case aside), or nil.
