@@ -50,6 +50,15 @@ final class CorpusRetypingTests: XCTestCase {
         for d in differing { XCTFail("\(d.name): \(d.retyped) | as written: \(d.asWritten)") }
     }
 
+    /// Lines ended by a bare carriage return, as classic Mac OS files and some database exports
+    /// write them (`LoneCarriageReturns` reads them as lines; before it a note so written was one
+    /// line: six development sets had 198 disagreements against 28).
+    func testLinesEndedByCarriageReturnsChangeNoResult() throws {
+        let (changed, differing) = try Self.retyped { _, note in note.replacingOccurrences(of: "\n", with: "\r") }
+        XCTAssertGreaterThan(changed, 6000)
+        for d in differing { XCTFail("\(d.name): \(d.retyped) | as written: \(d.asWritten)") }
+    }
+
     /// A blank line after every line, as some HTML-to-text and e-mail exports write notes
     /// (`DoubleSpacedLines` reads them single-spaced; before it, 0.976 status accuracy against
     /// 0.985). Measured: 99.8% of the notes the same (98.2% without it).
@@ -84,13 +93,14 @@ final class CorpusRetypingTests: XCTestCase {
     }
 
     /// In capitals, as older systems write notes (`CapitalsCasing` reads them in title case, and
-    /// the credentials list has "PHD" and "PSYD"). Measured: 97.2% of the notes the same (96.4%
+    /// the credentials list has "PHD" and "PSYD"; function words of `capitals_lower_words` in
+    /// lower case). Measured: 97.6% of the notes the same (97.2% before the function words, 96.4%
     /// without the casing, 95.1% without either). A name's case follows the note's ("Dana LEE").
     func testNotesInCapitalsMostlyChangeNoResult() throws {
         let (changed, differing) = try Self.retyped(caseless: true) { _, note in note.uppercased() }
         XCTAssertGreaterThan(changed, 6000)
         print("in capitals: \(changed - differing.count) of \(changed) notes the same")
-        XCTAssertGreaterThanOrEqual(Double(changed - differing.count) / Double(changed), 0.97)
+        XCTAssertGreaterThanOrEqual(Double(changed - differing.count) / Double(changed), 0.975)
     }
 
     /// In lower case, as a texting register or a quick phone note types it (`LowerCaseNames`
@@ -105,7 +115,8 @@ final class CorpusRetypingTests: XCTestCase {
 
     /// With every line break removed, as some CSV and database exports write notes
     /// (`FlattenedNoteBreaks` reads breaks before inline labels and the closing signature back).
-    /// Measured: 84.0% of the notes the same (76.1% without it). Lines are structure the rules
+    /// Measured: 86.4% of the notes the same (84.0% before it read a signature's date stamp, its
+    /// "signed by" and a specialty's joining words; 76.1% without it). Lines are structure the rules
     /// read (labels, signatures, lists); much of it is not recovered.
     func testFlattenedNotesPartlyChangeNoResult() throws {
         let (changed, differing) = try Self.retyped { _, note in
@@ -114,7 +125,7 @@ final class CorpusRetypingTests: XCTestCase {
         }
         XCTAssertGreaterThan(changed, 6000)
         print("flattened: \(changed - differing.count) of \(changed) notes the same")
-        XCTAssertGreaterThanOrEqual(Double(changed - differing.count) / Double(changed), 0.835)
+        XCTAssertGreaterThanOrEqual(Double(changed - differing.count) / Double(changed), 0.86)
     }
 
     // MARK: Scanning
