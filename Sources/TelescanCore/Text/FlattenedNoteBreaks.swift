@@ -185,10 +185,7 @@ public struct FlattenedNoteBreaks: Sendable {
             p = s
             while p > start, t[p - 1] == 32 { p -= 1 }
         }
-        func isDigitWord(_ r: Range<Int>) -> Bool {
-            t[r].contains(where: { $0 >= 48 && $0 <= 57 })
-                && t[r].allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 47 || $0 == 58 || $0 == 45 || $0 == 46 || $0 == 44 })
-        }
+        func isDigitWord(_ r: Range<Int>) -> Bool { t[r].contains(where: ASCIIByte.isDigit) && t[r].allSatisfy(Self.isDateByte) }
         var k = 0
         var date: Int? = nil
         while k < words.count {
@@ -240,13 +237,18 @@ public struct FlattenedNoteBreaks: Sendable {
     static func onlyDateAndTime(_ t: [UInt8], _ from: Int, _ e: Int) -> Bool {
         var digit = false
         for word in t[from..<e].split(separator: 32) {
-            if word.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 47 || $0 == 58 || $0 == 45 || $0 == 46 || $0 == 44 }) {
-                if word.contains(where: { $0 >= 48 && $0 <= 57 }) { digit = true }
+            if word.allSatisfy(isDateByte) {
+                if word.contains(where: ASCIIByte.isDigit) { digit = true }
             } else if word.count > 4 || !word.allSatisfy({ ASCIIByte.isLetter($0) || $0 == 46 }) {
                 return false
             }
         }
         return digit
+    }
+
+    /// A digit or a mark that dates and times are written with ("01/22/2026", "11:18", "3.2.26").
+    @inline(__always) static func isDateByte(_ b: UInt8) -> Bool {
+        ASCIIByte.isDigit(b) || b == 47 || b == 58 || b == 45 || b == 46 || b == 44
     }
 
     /// Words after which a name is a sentence's object ("with", "to", "per"), lower case.
