@@ -54,7 +54,7 @@ final class IndependentSetsTests: XCTestCase {
         ("z4-patient-facing-2", 40, 203, 0),   // s30: one more wrong value (time.s30_we_did_it_together_for read 14 minutes of a 23-minute visit) beside five more right
         ("z5-plain-everyday-9", 40, 232, 0),
         ("z6-patient-facing-3", 40, 204, 0),
-        ("z7-plain-everyday-10", 40, 220, 0),
+        ("z7-plain-everyday-10", 40, 221, 0),
         ("z8-patient-facing-4", 40, 208, 2),
         ("z9-allied-everyday", 39, 227, 0),
         ("za-everyday-mix", 40, 230, 1),
@@ -78,7 +78,7 @@ final class IndependentSetsTests: XCTestCase {
         ("zs-plain-everyday-4", 40, 227, 1),   // s36: "Mrs. Stroud returns 2 weeks after" her VATS read as established, which the writer left out
         ("zt-mixed-month-2", 40, 220, 0),
         ("zu-plain-everyday-5", 40, 213, 1),   // s58: one more "wrong": an in-person note's "Last visit was by phone" now reads established (patient_status.s58_last_visit_with_its_date; writers label a stated last visit established 745 times to 14 over all sets), where this writer gave the in-person note no status
-        ("zv-plain-everyday-6", 40, 234, 0),
+        ("zv-plain-everyday-6", 40, 235, 0),
         ("zw-mixed-month-3", 40, 217, 2),   // s58: one more "wrong": an in-person note's "Last visit was by phone" now reads established (patient_status.s58_last_visit_with_its_date; writers label a stated last visit established 745 times to 14 over all sets), where this writer gave the in-person note no status
         ("zx-plain-everyday-7", 40, 226, 1),
         ("zy-patient-facing-summaries", 40, 212, 0),
@@ -91,7 +91,7 @@ final class IndependentSetsTests: XCTestCase {
         ("v1-plain-everyday-14", 38, 199, 3),
         ("q1-plain-everyday-16", 37, 193, 8),   // s58: one more "wrong": an in-person note's "Last visit was by phone" now reads established (patient_status.s58_last_visit_with_its_date; writers label a stated last visit established 745 times to 14 over all sets), where this writer gave the in-person note no status
         ("q2-mixed-month-7", 40, 233, 3),
-        ("q3-how-visits-happened", 40, 211, 5),
+        ("q3-how-visits-happened", 40, 212, 5),
         ("q4-nurses-and-allied", 40, 217, 19),
         ("q5-ehr-exports-3", 40, 255, 1),   // s54: one more "wrong": a video no-show whose header says "Visit Type: Established" (no-encounter notes carry no status in this set)
         ("n1-behavioral-health-2", 40, 234, 3),
@@ -241,7 +241,7 @@ final class IndependentSetsTests: XCTestCase {
         ("xr-mixed-month-23", 39, 228, 0),
         ("xs-ehr-printouts-8", 40, 234, 1),
         ("xt-short-and-terse-7", 39, 192, 0),
-        ("xu-patient-facing-19", 37, 211, 7),
+        ("xu-patient-facing-19", 38, 214, 7),
         ("xv-ambient-scribe-7", 39, 232, 7),
         ("xw-plain-everyday-48", 40, 229, 4),
         ("xx-mixed-month-24", 40, 237, 4),
@@ -341,7 +341,7 @@ final class IndependentSetsTests: XCTestCase {
         ("a5-plastic-and-hand-surgery", 40, 238, 1),
         ("a6-social-work-and-case-management-calls", 40, 236, 1),
         ("a7-sports-concussion-and-athletic-training", 40, 234, 4),   // s54: one more "wrong": "on the phone from his dorm room" now reads other (a dorm is not a home in decisions.md's list; this writer labelled it home)
-        ("b8-ent-and-otolaryngology", 40, 234, 3),
+        ("b8-ent-and-otolaryngology", 40, 235, 3),
         ("b9-cardiac-devices-and-cardiac-rehab", 40, 229, 1),
         ("ba-employee-assistance-and-workplace-counselling", 40, 241, 1),
         ("bb-collaborative-care-and-behavioral-health-integration", 40, 235, 4),
@@ -459,7 +459,7 @@ final class IndependentSetsTests: XCTestCase {
         ("g7-plain-everyday-69", 40, 236, 0),
         ("g8-mixed-month-45", 40, 235, 0),
         ("g9-ehr-printouts-22", 39, 250, 3),
-        ("ga-short-and-terse-22", 39, 190, 0),
+        ("ga-short-and-terse-22", 39, 191, 0),
         ("gb-patient-facing-35", 40, 229, 1),
         ("gc-ambient-scribe-21", 40, 236, 2),
         ("gd-past-refusals-and-dated-history", 40, 238, 1),
@@ -476,7 +476,7 @@ final class IndependentSetsTests: XCTestCase {
         ("go-ambient-scribe-22", 38, 237, 12),
         ("gp-consent-said-in-passing", 40, 235, 0),
         ("gq-patient-places-said-in-passing", 40, 243, 1),
-        ("gr-technology-said-in-passing", 40, 221, 1),
+        ("gr-technology-said-in-passing", 40, 222, 1),
         ("gs-minutes-said-in-prose", 40, 242, 0),
         ("gt-plain-everyday-71", 40, 232, 1),
         ("gu-mixed-month-47", 40, 244, 2),
@@ -502,7 +502,7 @@ final class IndependentSetsTests: XCTestCase {
         ("he-short-and-terse-26", 35, 181, 2),
         ("hf-patient-facing-39", 37, 212, 2),
         ("hg-ambient-scribe-25", 39, 236, 4),
-        ("hh-relatives-on-the-line", 40, 235, 3),
+        ("hh-relatives-on-the-line", 40, 236, 3),
         ("hi-when-video-fails", 40, 254, 2),
         ("hj-new-or-established", 40, 233, 3),
         ("hk-plain-everyday-74", 40, 227, 8),
