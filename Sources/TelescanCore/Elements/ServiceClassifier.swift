@@ -144,9 +144,11 @@ public struct ServiceClassifier: Sendable {
         // that goes over the program's readings ("Remote cuff average for February: 131/79 over
         // 24 days of readings") is that visit, not the month; the month's own title with its
         // minutes still makes the month.
-        let officeVisitByHeading = headingStatesFaceToFace && !titledMonthWithMinutes() && elements.modalitySwitch == nil
+        func officeVisitByHeading() -> Bool {
+            headingStatesFaceToFace && elements.modalitySwitch == nil && !titledMonthWithMinutes()
+        }
         if cues["remote_monitoring"] != nil, !statedInPerson || elements.deviceDays != nil || titledMonthWithMinutes(),
-           !visitReviewingReadings(), !titledVisit, !visitThatSwitched, !visitWithDecisionMaking, !officeVisitByHeading {
+           !visitReviewingReadings(), !titledVisit, !visitThatSwitched, !visitWithDecisionMaking, !officeVisitByHeading() {
             return (.remoteMonitoring, ev("remote_monitoring"))
         }
         // A check-in or portal message that became a full visit is that visit: the check-in is
@@ -154,7 +156,7 @@ public struct ServiceClassifier: Sendable {
         if cues["escalated_to_visit"] != nil {
             return (.telemedicineVisit, ev("escalated_to_visit") + (elements.modality?.evidence ?? []))
         }
-        if modality == "remote_monitoring", elements.deviceDays != nil, !titledVisit, !officeVisitByHeading {
+        if modality == "remote_monitoring", elements.deviceDays != nil, !titledVisit, !officeVisitByHeading() {
             return (.remoteMonitoring, elements.modality!.evidence)
         }
         // A monitoring month (the program named, readings on a count of days) whose management

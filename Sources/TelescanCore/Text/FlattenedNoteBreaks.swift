@@ -157,6 +157,10 @@ public struct FlattenedNoteBreaks: Sendable {
         return nameStart.map { ($0, tails) }
     }
 
+    /// How far back from a line's end a signing's date stamp may start, and its phrases.
+    static let stampBytes = 80
+    static let stampPhrases: [[UInt8]] = ["electronically signed", "e-signed", "esigned", "digitally signed", "signed"].map { Array($0.utf8) }
+
     /// Where a closing date stamp of the signing starts ("Electronically signed 01/22/2026 11:18
     /// AM CST", "E-signed on 3/2/26", "Signed 02/26/2026"): the phrase after a space, then only a
     /// date and a time (digits and their marks, "on", "at", "AM", a time zone's letters), within
@@ -201,32 +205,26 @@ public struct FlattenedNoteBreaks: Sendable {
         return date
     }
 
-    static let stampBytes = 80
     /// Words that join a specialty's words ("Pulmonary and Critical Care", "Diseases of the Chest").
     static let specialtyJoiners: Set<[UInt8]> = Set(["and", "&", "of", "the"].map { Array($0.utf8) })
 
-    /// Where "signed by" or "Electronically signed by" starts when it ends at `by` (the start of
-    /// "by"), or nil.
+    /// Where a signing phrase (`stampPhrases`: "signed", "Electronically signed") that ends just
+    /// before `by` starts, the longest one; nil when none.
     static func signingBefore(_ t: [UInt8], _ start: Int, _ by: Int) -> Int? {
         var e = by
         while e > start, t[e - 1] == 32 { e -= 1 }
-        var s = e
-        while s > start, t[s - 1] != 32 { s -= 1 }
-        guard t[s..<e].map({ $0 | 0x20 }) == Array("signed".utf8) || t[s..<e].map({ $0 | 0x20 }) == Array("e-signed".utf8) else { return nil }
-        var p = s
-        while p > start, t[p - 1] == 32 { p -= 1 }
-        var w = p
-        while w > start, t[w - 1] != 32 { w -= 1 }
-        let word = t[w..<p].map { $0 | 0x20 }
-        if word == Array("electronically".utf8) || word == Array("digitally".utf8) { return w }
-        return s
+        var p = max(start, e - (stampPhrases.map(\.count).max() ?? 0))
+        while p < e {
+            if p == start || t[p - 1] == 32, stampPhraseEnd(t, p, e) == e { return p }
+            p += 1
+        }
+        return nil
     }
-    static let stampPhrases: [[UInt8]] = ["electronically signed", "e-signed", "esigned", "digitally signed", "signed"].map { Array($0.utf8) }
 
     /// Where a signing phrase at `p` ends (case aside), or nil.
     static func stampPhraseEnd(_ t: [UInt8], _ p: Int, _ e: Int) -> Int? {
         for phrase in stampPhrases where p + phrase.count <= e {
-            if zip(phrase, t[p..<(p + phrase.count)]).allSatisfy({ $0 == $1 | 0x20 || ($0 == 32 && $1 == 32) }),
+            if zip(phrase, t[p..<(p + phrase.count)]).allSatisfy({ $0 == $1 | 0x20 }),
                p + phrase.count == e || t[p + phrase.count] == 32 { return p + phrase.count }
         }
         return nil
